@@ -1,0 +1,374 @@
+"""The workbench's data: articles and their claims, the reference library, verdicts, webhooks.
+
+Business logic lives in `claims.services` (writes) and `claims.selectors` (reads); models only
+carry their fields and small named methods for their own derived state.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+VALUE_DIGITS = 40
+VALUE_PLACES = 20
+
+
+class ArticleStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    EXTRACTING = "extracting", _("Extracting")
+    MATCHING = "matching", _("Matching")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ClaimStatus(models.TextChoices):
+    NEW = "new", _("New")
+    SUGGESTED = "suggested", _("Suggested")
+    IN_REVIEW = "in_review", _("In review")
+    DECIDED = "decided", _("Decided")
+    PUBLISHED = "published", _("Published")
+
+
+class MachineVerdict(models.TextChoices):
+    SUPPORTED = "supported", _("Supported")
+    CONTRADICTED = "contradicted", _("Contradicted")
+    MIXED = "mixed", _("Mixed")
+    UNVERIFIED = "unverified", _("Unverified")
+
+
+class Rating(models.TextChoices):
+    """Editor ratings, compatible with ClaimReview (best 5 … worst 1)."""
+
+    TRUE = "true", "صحيح / True"
+    MOSTLY_TRUE = "mostly_true", "صحيح في معظمه / Mostly true"
+    MISLEADING = "misleading", "مضلل / Misleading"
+    WRONG_FIGURE = "wrong_figure", "خطأ في الرقم / Wrong figure"
+    FALSE = "false", "زائف / False"
+    UNVERIFIABLE = "unverifiable", "غير قابل للتحقق / Unverifiable"
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=500)
+    source = models.CharField(_("source"), max_length=500, help_text=_("File name, feed or URL it came from."))
+    url = models.URLField(_("URL"), max_length=2000, blank=True, null=True)
+    language = models.CharField(_("language"), max_length=8, default="ar")
+    # The text exactly as received: every offset in the workbench points into it. Never modified.
+    text = models.TextField(_("text"))
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    ingested_at = models.DateTimeField(_("ingested"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ArticleStatus.choices, default=ArticleStatus.QUEUED, db_index=True
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-ingested_at"]
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def is_finished(self) -> bool:
+        return self.status in (ArticleStatus.READY, ArticleStatus.FAILED)
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article"))
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    text = models.TextField(_("claim"))
+    # normalize(text): what search compares against (diacritics, hamza and alef variants folded).
+    normalized_text = models.TextField(_("normalized text"), blank=True)
+    kind = models.CharField(_("kind"), max_length=16, default="numeric")
+    checkworthiness = models.FloatField(_("check-worthiness"), default=0.0)
+    status = models.CharField(_("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+        verbose_name=_("assignee"),
+    )
+    # Higher first in the review queue; see services.claim_priority().
+    priority = models.IntegerField(_("priority"), default=0)
+    suggested_verdict = models.CharField(
+        _("suggested verdict"), max_length=16, choices=MachineVerdict.choices, blank=True
+    )
+    # The matcher's claim-level suggestion (interfaces §4 "suggestion"): reference, score, explanations.
+    suggestion = models.JSONField(_("suggestion"), default=dict, blank=True)
+    suggested_at = models.DateTimeField(_("suggested"), null=True, blank=True)
+    # Set when the claim must be matched (again): new claim, reference library changed, re-run asked.
+    needs_matching = models.BooleanField(_("needs matching"), default=True)
+    # Optimistic lock: every editor save must name the version it started from.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["normalized_text", "needs_matching"])
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["-priority", "-checkworthiness", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-priority"]),
+            models.Index(fields=["suggested_verdict", "-priority"]),
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["needs_matching"], condition=Q(needs_matching=True), name="claim_dirty"),
+            models.Index(fields=["created_at"]),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Quantity(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quantities", verbose_name=_("claim"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    text = models.CharField(_("text"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=16, db_index=True)
+    # The value exactly as the interfaces give it (decimal string, or ISO date for kind=date) ...
+    value_text = models.CharField(_("value"), max_length=64)
+    # ... and as a number for sorting and filtering (null for dates).
+    value = models.DecimalField(
+        _("numeric value"), max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=16, blank=True, db_index=True)
+    qualifier = models.CharField(_("qualifier"), max_length=16, default="exact")
+    precision = models.DecimalField(
+        _("precision"), max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+    )
+    extras = models.JSONField(_("extras"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("quantity")
+        verbose_name_plural = _("quantities")
+        ordering = ["claim", "position"]
+
+    def __str__(self):
+        return self.text
+
+
+class ReferenceSource(models.Model):
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    published = models.DateField(_("published"), null=True, blank=True)
+    reliability_note = models.TextField(_("reliability note"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reference source")
+        verbose_name_plural = _("reference sources")
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["title", "url"], name="source_unique_title_url")]
+
+    def __str__(self):
+        return self.title
+
+
+class ReferenceDocument(models.Model):
+    """A whole source document an editor adds; it is split into statements automatically."""
+
+    source = models.ForeignKey(
+        ReferenceSource, on_delete=models.CASCADE, related_name="documents", verbose_name=_("source")
+    )
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    upload = models.FileField(_("file"), upload_to="reference-documents/", blank=True)
+    text = models.TextField(_("text"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="ar")
+    status = models.CharField(_("status"), max_length=16, default="queued")
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reference document")
+        verbose_name_plural = _("reference documents")
+
+    def __str__(self):
+        return f"{self.source} #{self.pk}"
+
+
+class ReferenceStatement(models.Model):
+    key = models.SlugField(_("key"), max_length=200, unique=True, help_text=_("Stable external id."))
+    source = models.ForeignKey(
+        ReferenceSource,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        null=True,
+        blank=True,
+        verbose_name=_("source"),
+    )
+    document = models.ForeignKey(
+        ReferenceDocument,
+        on_delete=models.CASCADE,
+        related_name="statements",
+        null=True,
+        blank=True,
+        verbose_name=_("document"),
+    )
+    text = models.TextField(_("statement"))
+    text_en = models.TextField(_("statement (English)"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="ar")
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    metric = models.CharField(_("metric"), max_length=300, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, blank=True)
+    value_text = models.CharField(_("value"), max_length=64, blank=True)
+    unit = models.CharField(_("unit"), max_length=16, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=16, blank=True)
+    as_of = models.CharField(_("as of"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reference statement")
+        verbose_name_plural = _("reference statements")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+
+class QuantityCheck(models.Model):
+    """The matcher's comparison of one claimed figure with the reference library."""
+
+    quantity = models.OneToOneField(
+        Quantity, on_delete=models.CASCADE, related_name="match", verbose_name=_("quantity")
+    )
+    verdict = models.CharField(_("verdict"), max_length=16, choices=MachineVerdict.choices, db_index=True)
+    reference = models.ForeignKey(
+        ReferenceStatement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="checks",
+        verbose_name=_("reference"),
+    )
+    reference_value = models.CharField(_("reference value"), max_length=64, blank=True)
+    reference_unit = models.CharField(_("reference unit"), max_length=16, blank=True)
+    ratio = models.DecimalField(
+        _("ratio"), max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+    )
+    error = models.CharField(_("error kind"), max_length=16, blank=True, db_index=True)
+    score = models.FloatField(_("score"), default=0.0)
+    explanation_ar = models.TextField(_("explanation (Arabic)"), blank=True)
+    explanation_en = models.TextField(_("explanation (English)"), blank=True)
+    # Other close references, best first: [{"key", "score", ...}], shown to the editor.
+    candidates = models.JSONField(_("candidates"), default=list, blank=True)
+    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("figure check")
+        verbose_name_plural = _("figure checks")
+
+    def __str__(self):
+        return f"{self.quantity}: {self.verdict}"
+
+
+class Verdict(models.Model):
+    """The editor's verdict on a claim. One per claim; every change is kept in its history."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="verdict", verbose_name=_("claim"))
+    rating = models.CharField(_("rating"), max_length=16, choices=Rating.choices)
+    note = models.TextField(_("rationale"), blank=True)
+    reference = models.ForeignKey(
+        ReferenceStatement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verdicts",
+        verbose_name=_("reference used"),
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="verdicts",
+        verbose_name=_("editor"),
+    )
+    decided_at = models.DateTimeField(_("decided"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_verdicts",
+        verbose_name=_("published by"),
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
+        permissions = [("publish_verdict", _("Can publish verdicts"))]
+        indexes = [models.Index(fields=["rating"]), models.Index(fields=["decided_at"])]
+
+    def __str__(self):
+        return f"{self.claim_id}: {self.rating}"
+
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class WebhookSubscription(models.Model):
+    """An API client's URL that receives a signed POST when a verdict is published."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webhooks", verbose_name=_("API client")
+    )
+    url = models.URLField(_("URL"), max_length=2000)
+    secret = models.CharField(_("signing secret"), max_length=128)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+
+    def __str__(self):
+        return self.url
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
+
+
+class WebhookDelivery(models.Model):
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("subscription")
+    )
+    event = models.CharField(_("event"), max_length=64)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveIntegerField(_("response code"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.event} → {self.subscription}"

@@ -1,0 +1,44 @@
+"""The shared cast of the tests: a viewer, an editor, a chief editor; and Celery run eagerly.
+
+Tests that need a real worker on a real Redis use the fixtures of tests/workers.py instead.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from claims import roles
+from factcheck.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def _member(django_user_model, username, role):
+    user = django_user_model.objects.create_user(username=username, password="pass-for-tests-only", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def viewer(db, django_user_model):
+    return _member(django_user_model, "viewer", roles.VIEWERS)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _member(django_user_model, "editor", roles.EDITORS)
+
+
+@pytest.fixture
+def other_editor(db, django_user_model):
+    return _member(django_user_model, "other_editor", roles.EDITORS)
+
+
+@pytest.fixture
+def chief(db, django_user_model):
+    return _member(django_user_model, "chief", roles.CHIEF_EDITORS)
