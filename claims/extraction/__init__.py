@@ -1,0 +1,6 @@
+"""Arabic quantity and claim extraction: text in, dataclasses out. No Django imports here."""
+
+from claims.extraction.normalize import normalize, normalize_with_offsets
+from claims.extraction.types import ClaimSpan, Extraction, Quantity
+
+__all__ = ["ClaimSpan", "Extraction", "Quantity", "normalize", "normalize_with_offsets"]

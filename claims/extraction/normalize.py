@@ -1,0 +1,114 @@
+"""One normalisation for everything that is compared: input text, language data, references, search.
+
+Built on pyarabic's character tables. Folding rules:
+- strip tashkeel (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel;
+- drop invisible format characters (bidi marks, zero-width joiners, BOM);
+- presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) and full-width forms go through NFKC;
+- alef with hamza/madda and alef wasla -> bare alef, hamza on waw -> waw, hamza on ya -> ya,
+  alef maksura -> ya, ta marbuta -> ha;
+- Arabic-Indic and Persian digits -> ASCII, the Arabic percent sign -> "%";
+- Latin lowercased;
+- runs of horizontal whitespace -> one space, runs holding a line break -> one "\\n".
+
+`normalize_with_offsets` returns the folded text and, for every folded character, the index of the
+character it came from in the original, plus one trailing entry equal to len(text), so a span
+[i, j) of the folded text maps back to [offsets[i], offsets[j]) of the original. Characters dropped
+between two kept ones belong to the span of the next kept one, so a match ending on a letter keeps
+its trailing diacritics in the original span only when they sit inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pyarabic import araby
+
+_DROPPED = (
+    "".join(araby.TASHKEEL)
+    + araby.TATWEEL
+    + "\u0610-\u061a\u0653-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    + "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+)
+
+_FOLD_TABLE: dict[int, str] = {}
+for _alef in (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA):
+    _FOLD_TABLE[ord(_alef)] = araby.ALEF
+_FOLD_TABLE[ord(araby.WAW_HAMZA)] = araby.WAW
+_FOLD_TABLE[ord(araby.YEH_HAMZA)] = araby.YEH
+_FOLD_TABLE[ord(araby.ALEF_MAKSURA)] = araby.YEH
+_FOLD_TABLE[ord(araby.TEH_MARBUTA)] = araby.HEH
+_FOLD_TABLE[ord("\u06cc")] = araby.YEH  # Farsi yeh
+_FOLD_TABLE[ord("\u06a9")] = araby.KAF  # keheh
+_FOLD_TABLE[ord("\u066a")] = "%"
+for _digit in range(10):
+    _FOLD_TABLE[0x0660 + _digit] = str(_digit)  # Arabic-Indic
+    _FOLD_TABLE[0x06F0 + _digit] = str(_digit)  # Persian
+for _upper in range(ord("A"), ord("Z") + 1):
+    _FOLD_TABLE[_upper] = chr(_upper + 32)
+for _space in "\t\u00a0\u1680\u202f\u205f\u3000\r\f\v" + "".join(map(chr, range(0x2000, 0x200B))):
+    _FOLD_TABLE[ord(_space)] = " "
+for _newline in "\u2028\u2029\x85":
+    _FOLD_TABLE[ord(_newline)] = "\n"
+
+_SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\r\f\v"
+_NEWLINE = "\n\u2028\u2029\x85"
+_COMPAT = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uffef"
+
+# Everything that changes the length of the text: dropped marks, whitespace runs, compatibility forms.
+_EDITS = re.compile(
+    f"(?P<drop>[{_DROPPED}]+)"
+    f"|(?P<space>[{_SPACE}{_NEWLINE}]*[{_NEWLINE}][{_SPACE}{_NEWLINE}]*|[{_SPACE}]{{2,}})"
+    f"|(?P<compat>[{_COMPAT}])"
+)
+
+
+def fold(text: str) -> str:
+    """Character-by-character part of normalisation (no length change)."""
+    return text.translate(_FOLD_TABLE)
+
+
+_DROPPED_RUN = re.compile(f"[{_DROPPED}]+")
+
+
+def _compat(char: str) -> str:
+    return _DROPPED_RUN.sub("", unicodedata.normalize("NFKC", char)).replace("\n", " ")
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int] | range]:
+    """Normalised text plus a map from each normalised index (and the end) to the original index.
+
+    Unlike `normalize`, leading and trailing whitespace is kept (collapsed), so offsets stay simple.
+    """
+    if not isinstance(text, str):
+        raise TypeError("normalize_with_offsets() expects str")
+    if _EDITS.search(text) is None:
+        return fold(text), range(len(text) + 1)
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _EDITS.finditer(text):
+        start, end = match.span()
+        if start > last:
+            pieces.append(text[last:start])
+            offsets.extend(range(last, start))
+        if match.lastgroup == "space":
+            replacement = "\n" if any(ch in _NEWLINE for ch in match.group()) else " "
+            pieces.append(replacement)
+            offsets.append(start)
+        elif match.lastgroup == "compat":
+            replacement = _compat(match.group())
+            pieces.append(replacement)
+            offsets.extend([start] * len(replacement))
+        last = end
+    if last < len(text):
+        pieces.append(text[last:])
+        offsets.extend(range(last, len(text)))
+    offsets.append(len(text))
+    return fold("".join(pieces)), offsets
+
+
+def normalize(text: str) -> str:
+    """The comparable form of `text` (see the module docstring); stripped at both ends."""
+    folded, _ = normalize_with_offsets(text)
+    return folded.strip()
