@@ -1,0 +1,213 @@
+"""The claim object of interfaces.md §4, shared by the HTTP API and the JSON export.
+
+`ClaimSerializer(claim_queryset(), many=True).data` is the export's list; decimals are strings.
+Always serialise claims from `claim_queryset()`: it loads articles, quantities, checks and verdicts
+in a fixed number of queries however many claims there are.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.extraction.types import decimal_to_str
+from claims.models import Article, Claim, Quantity, QuantityCheck, Rating, Verdict
+
+
+def claim_queryset() -> QuerySet[Claim]:
+    """Claims with everything the claim object shows, without N+1 queries."""
+    quantities = Quantity.objects.select_related("match__reference").order_by("position", "start")
+    return Claim.objects.select_related("article", "verdict__editor", "verdict__reference").prefetch_related(
+        Prefetch("quantities", queryset=quantities)
+    )
+
+
+def rating_labels(rating: str) -> tuple[str, str]:
+    """(Arabic, English) label of a rating key; the choices read "صحيح / True"."""
+    label = str(dict(Rating.choices).get(rating, rating))
+    arabic, _sep, english = label.partition(" / ")
+    return arabic, english or arabic
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "nullable": True, "example": "558000000"})
+class DecimalStringField(serializers.Field):
+    """A Decimal as a plain JSON string without exponent or trailing zeros ("100.07", "558000000")."""
+
+    def to_representation(self, value):
+        return decimal_to_str(value) if isinstance(value, Decimal) else str(value)
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class BlankAsNullField(serializers.CharField):
+    """A text column where the empty string means "none": shown as null."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "title", "source", "url"]
+        read_only_fields = fields
+
+
+class CheckSerializer(serializers.ModelSerializer):
+    """The matcher's verdict on one figure (§4 `check`)."""
+
+    reference = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True)
+    reference_value = BlankAsNullField(read_only=True)
+    reference_unit = BlankAsNullField(read_only=True)
+    ratio = DecimalStringField(read_only=True, allow_null=True)
+    error = BlankAsNullField(read_only=True)
+    explanation = serializers.CharField(source="explanation_ar", read_only=True)
+    explanation_en = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = QuantityCheck
+        fields = [
+            "verdict",
+            "reference",
+            "reference_value",
+            "reference_unit",
+            "ratio",
+            "error",
+            "score",
+            "explanation",
+            "explanation_en",
+        ]
+        read_only_fields = fields
+
+
+class QuantitySerializer(serializers.ModelSerializer):
+    value = serializers.CharField(source="value_text", read_only=True)
+    unit = BlankAsNullField(read_only=True)
+    check = CheckSerializer(source="match", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Quantity
+        fields = ["start", "end", "text", "kind", "value", "unit", "qualifier", "check"]
+        read_only_fields = fields
+
+
+class SuggestionSerializer(serializers.Serializer):
+    """The matcher's claim-level suggestion (§4 `suggestion`)."""
+
+    verdict = serializers.ChoiceField(choices=["supported", "contradicted", "mixed", "unverified"])
+    reference = serializers.CharField(allow_null=True)
+    score = serializers.FloatField()
+    explanation = serializers.CharField(allow_blank=True)
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    """The editor's verdict (§4 `verdict`)."""
+
+    label_ar = serializers.SerializerMethodField()
+    label_en = serializers.SerializerMethodField()
+    reference = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True)
+    editor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = ["rating", "label_ar", "label_en", "note", "reference", "editor", "decided_at", "published_at"]
+        read_only_fields = fields
+
+    def get_label_ar(self, verdict) -> str:
+        return rating_labels(verdict.rating)[0]
+
+    def get_label_en(self, verdict) -> str:
+        return rating_labels(verdict.rating)[1]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """One claim exactly as interfaces.md §4 shows it."""
+
+    article = ArticleRefSerializer(read_only=True)
+    quantities = QuantitySerializer(many=True, read_only=True)
+    suggestion = serializers.SerializerMethodField()
+    verdict = VerdictSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "start",
+            "end",
+            "text",
+            "status",
+            "checkworthiness",
+            "quantities",
+            "suggestion",
+            "verdict",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(SuggestionSerializer(allow_null=True))
+    def get_suggestion(self, claim) -> dict | None:
+        stored = dict(claim.suggestion or {})
+        verdict = stored.get("verdict") or claim.suggested_verdict
+        if not verdict:
+            return None
+        explanation = stored.get("explanation", stored.get("explanation_ar", ""))
+        return {
+            **stored,
+            "verdict": verdict,
+            "reference": stored.get("reference", stored.get("reference_key")),
+            "score": stored.get("score", 0.0),
+            "explanation": explanation,
+        }
+
+
+class VerdictHistorySerializer(serializers.Serializer):
+    """One saved state of a claim's verdict, newest first."""
+
+    rating = serializers.CharField()
+    label_ar = serializers.SerializerMethodField()
+    label_en = serializers.SerializerMethodField()
+    note = serializers.CharField()
+    reference = serializers.SerializerMethodField()
+    editor = serializers.SerializerMethodField()
+    decided_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    changed_at = serializers.DateTimeField(source="history_date")
+    change = serializers.SerializerMethodField()
+
+    def get_label_ar(self, record) -> str:
+        return rating_labels(record.rating)[0]
+
+    def get_label_en(self, record) -> str:
+        return rating_labels(record.rating)[1]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_reference(self, record) -> str | None:
+        return record.reference.key if record.reference_id and record.reference else None
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_editor(self, record) -> str | None:
+        return record.editor.username if record.editor_id and record.editor else None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_change(self, record) -> str:
+        return {"+": "created", "~": "changed", "-": "deleted"}.get(record.history_type, record.history_type)
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """The claim object plus what a client needs to act on it: its version and verdict history."""
+
+    verdict_history = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "version", "verdict_history"]
+        read_only_fields = fields
+
+    @extend_schema_field(VerdictHistorySerializer(many=True))
+    def get_verdict_history(self, claim) -> list[dict]:
+        records = (
+            Verdict.history.filter(claim_id=claim.pk)
+            .select_related("reference", "editor")
+            .order_by("-history_date", "-history_id")
+        )
+        return VerdictHistorySerializer(records, many=True).data

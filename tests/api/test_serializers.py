@@ -1,0 +1,72 @@
+import json
+
+import pytest
+
+from claims.api.serializers import ClaimSerializer, claim_queryset
+from tests.api.factories import decide, make_article, make_claim, make_reference
+
+pytestmark = pytest.mark.django_db
+
+CLAIM_TEXT = "وبلغت تكلفة تدريب النموذج 558 مليون دولار في عام 2024"
+
+
+def test_it_serialises_a_claim_exactly_as_the_export_format(editor):
+    reference = make_reference()
+    article = make_article()
+    claim = make_claim(
+        article,
+        CLAIM_TEXT,
+        start=4,
+        figures=[("558 مليون دولار", "money", "558000000", "USD"), ("2024", "date", "2024", None)],
+        reference=reference,
+    )
+    decide(claim, editor, reference=reference)
+
+    data = json.loads(json.dumps(ClaimSerializer(claim_queryset().get(pk=claim.pk)).data))
+
+    assert list(data)[:10] == [
+        "id", "article", "start", "end", "text", "status", "checkworthiness", "quantities", "suggestion", "verdict"
+    ]
+    assert data["article"] == {"id": article.id, "title": "تقرير", "source": "001.txt", "url": None}
+    assert data["start"] == 4 and data["end"] == 4 + len(CLAIM_TEXT)
+    money = data["quantities"][0]
+    assert money["value"] == "558000000" and money["unit"] == "USD" and money["kind"] == "money"
+    assert money["check"]["reference"] == "dsv3-training-cost"
+    assert money["check"]["reference_value"] == "5576000"
+    assert money["check"]["ratio"] == "100.07"
+    assert money["check"]["error"] == "scale"
+    assert money["check"]["score"] == 0.81
+    assert money["check"]["explanation"] == "الرقم أكبر من المرجع مئة مرة"
+    assert data["quantities"][1]["unit"] is None
+    assert data["suggestion"]["verdict"] == "contradicted"
+    assert data["suggestion"]["reference"] == "dsv3-training-cost"
+    verdict = data["verdict"]
+    assert verdict["rating"] == "wrong_figure"
+    assert verdict["label_ar"] == "خطأ في الرقم" and verdict["label_en"] == "Wrong figure"
+    assert verdict["reference"] == "dsv3-training-cost" and verdict["editor"] == "editor"
+
+
+def test_it_shows_null_for_an_unchecked_figure_and_an_undecided_claim():
+    claim = make_claim(make_article(), CLAIM_TEXT, suggested="", figures=[("558 مليون دولار", "money", "558000000", "USD")])
+
+    data = ClaimSerializer(claim_queryset().get(pk=claim.pk)).data
+
+    assert data["quantities"][0]["check"] is None
+    assert data["suggestion"] is None
+    assert data["verdict"] is None
+
+
+def test_it_serialises_many_claims_in_a_fixed_number_of_queries(editor, django_assert_max_num_queries):
+    reference = make_reference()
+    for index in range(12):
+        article = make_article(text=f"نص رقم {index}")
+        claim = make_claim(article, CLAIM_TEXT, figures=[("558 مليون دولار", "money", "558000000", "USD")],
+                           reference=reference)
+        if index % 2:
+            decide(claim, editor, reference=reference)
+
+    with django_assert_max_num_queries(2):
+        data = ClaimSerializer(claim_queryset(), many=True).data
+
+    assert len(data) == 12
+    assert sum(1 for claim in data if claim["verdict"]) == 6
