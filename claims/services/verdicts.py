@@ -1,0 +1,214 @@
+"""Editor decisions on claims: verdicts, publication, assignment and review status.
+
+Every write names its actor. Roles are checked here, not only in the doors (admin, API), so a
+thin door can never skip them. Concurrency: a claim carries a `version`; a verdict save names the
+version the editor started from and takes the claim with a conditional UPDATE that must touch
+exactly one row, so two editors saving at once can never silently overwrite each other.
+History (who and when) is kept by django-simple-history on Claim and Verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
+
+PUBLISH_PERMISSION = "claims.publish_verdict"
+DECIDE_PERMISSIONS = ("claims.add_verdict", "claims.change_verdict")
+CLAIM_CHANGE_PERMISSION = "claims.change_claim"
+
+# Moves an editor may make by hand. `decided` is reached only through verdict_set and `published`
+# only through verdict_publish; reopening a published claim is a chief editor's call.
+MANUAL_TRANSITIONS: dict[str, frozenset[str]] = {
+    ClaimStatus.NEW: frozenset({ClaimStatus.IN_REVIEW}),
+    ClaimStatus.SUGGESTED: frozenset({ClaimStatus.IN_REVIEW}),
+    ClaimStatus.IN_REVIEW: frozenset({ClaimStatus.NEW, ClaimStatus.SUGGESTED}),
+    ClaimStatus.DECIDED: frozenset({ClaimStatus.IN_REVIEW}),
+    ClaimStatus.PUBLISHED: frozenset({ClaimStatus.IN_REVIEW}),
+}
+
+
+class StaleClaimError(Exception):
+    """The claim changed since the editor opened it; their save was refused, nothing was written."""
+
+    def __init__(self, claim_id: int, expected_version: int, current_version: int | None):
+        self.claim_id = claim_id
+        self.expected_version = expected_version
+        self.current_version = current_version
+        super().__init__(
+            _(
+                "هذا الادعاء تغيّر منذ فتحته: حفظ محرر آخر حكماً عليه. راجع الحكم الحالي ثم أعد المحاولة. / "
+                "This claim changed since you opened it: another editor saved a verdict. "
+                "Review the current verdict and try again."
+            )
+        )
+
+
+def _require(user, *permissions: str) -> None:
+    if user is None or not user.is_active or not user.has_perms(permissions):
+        raise PermissionDenied(_("You do not have permission to do this."))
+
+
+def verdict_set(
+    *,
+    claim: Claim,
+    rating: str,
+    note: str = "",
+    reference: ReferenceStatement | None = None,
+    editor,
+    expected_version: int,
+) -> Verdict:
+    """Record (or change) the editor's verdict on a claim; the claim becomes `decided`.
+
+    Raises StaleClaimError when the claim's version is no longer `expected_version`. Changing the
+    verdict of a published claim takes it back to `decided`: a chief editor must publish it again.
+    """
+    _require(editor, *DECIDE_PERMISSIONS)
+    if rating not in Rating.values:
+        raise ValidationError({"rating": _("Unknown rating: %(rating)s") % {"rating": rating}})
+
+    with transaction.atomic():
+        now = timezone.now()
+        taken = Claim.objects.filter(id=claim.pk, version=expected_version).update(
+            version=F("version") + 1, status=ClaimStatus.DECIDED, updated_at=now
+        )
+        if taken != 1:
+            current = Claim.objects.filter(id=claim.pk).values_list("version", flat=True).first()
+            raise StaleClaimError(claim.pk, expected_version, current)
+        claim.refresh_from_db()
+        _record_claim_history(claim, editor)
+
+        verdict = Verdict.objects.select_for_update().filter(claim=claim).first() or Verdict(claim=claim)
+        verdict.rating = rating
+        verdict.note = note or ""
+        verdict.reference = reference
+        verdict.editor = editor
+        verdict.decided_at = now
+        verdict.published_by = None
+        verdict.published_at = None
+        verdict._history_user = editor
+        verdict.save()
+    return verdict
+
+
+def verdict_publish(*, claim: Claim, publisher, expected_version: int | None = None) -> Verdict:
+    """A chief editor's second look: publish a decided verdict and notify webhook subscribers.
+
+    The publisher may not be the editor who decided, unless they are a superuser.
+    """
+    _require(publisher, PUBLISH_PERMISSION)
+    verdict = Verdict.objects.filter(claim_id=claim.pk).select_related("editor").first()
+    if verdict is None:
+        raise ValidationError(_("This claim has no verdict to publish."))
+    if verdict.editor_id == publisher.pk and not publisher.is_superuser:
+        raise PermissionDenied(_("A verdict must be published by someone other than the editor who decided it."))
+
+    with transaction.atomic():
+        now = timezone.now()
+        taken = Claim.objects.filter(id=claim.pk, status=ClaimStatus.DECIDED)
+        if expected_version is not None:
+            taken = taken.filter(version=expected_version)
+        if taken.update(version=F("version") + 1, status=ClaimStatus.PUBLISHED, updated_at=now) != 1:
+            current = Claim.objects.filter(id=claim.pk).values_list("status", "version").first()
+            if current and current[0] == ClaimStatus.DECIDED and expected_version is not None:
+                raise StaleClaimError(claim.pk, expected_version, current[1])
+            raise ValidationError(_("Only a decided claim can be published."))
+        claim.refresh_from_db()
+        _record_claim_history(claim, publisher)
+
+        verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+        verdict.published_by = publisher
+        verdict.published_at = now
+        verdict._history_user = publisher
+        verdict.save()
+
+        verdict_id = verdict.pk
+        transaction.on_commit(lambda: _notify_published(verdict_id))
+    return verdict
+
+
+def _notify_published(verdict_id: int) -> None:
+    # Imported here: the webhooks module is another capability and may load after this one.
+    from claims.services.webhooks import verdict_published_notify
+
+    verdict_published_notify(verdict_id=verdict_id)
+
+
+def claim_assign(*, claims: Iterable[Claim], assignee, by) -> int:
+    """Assign claims to an editor (or to nobody with assignee=None). Returns how many changed."""
+    _require(by, CLAIM_CHANGE_PERMISSION)
+    if assignee is not None and not (assignee.is_active and assignee.has_perms(DECIDE_PERMISSIONS)):
+        raise ValidationError(_("Claims can only be assigned to an editor."))
+    assignee_id = assignee.pk if assignee is not None else None
+    changed = 0
+    with transaction.atomic():
+        for claim in _locked(claims):
+            if claim.assignee_id == assignee_id:
+                continue
+            claim.assignee = assignee
+            claim._history_user = by
+            claim.save(update_fields=["assignee", "updated_at"])
+            changed += 1
+    return changed
+
+
+def claim_status_set(*, claims: Iterable[Claim], status: str, by) -> int:
+    """Move claims to a review status by hand; all or nothing. Returns how many changed.
+
+    Raises ValidationError naming the claims that cannot make the move (see MANUAL_TRANSITIONS).
+    """
+    _require(by, CLAIM_CHANGE_PERMISSION)
+    if status not in ClaimStatus.values:
+        raise ValidationError(_("Unknown status: %(status)s") % {"status": status})
+    with transaction.atomic():
+        locked = [claim for claim in _locked(claims) if claim.status != status]
+        refused = [claim.pk for claim in locked if status not in MANUAL_TRANSITIONS.get(claim.status, ())]
+        if refused:
+            raise ValidationError(
+                _("These claims cannot move to “%(status)s”: %(ids)s")
+                % {"status": ClaimStatus(status).label, "ids": ", ".join(f"#{pk}" for pk in refused)}
+            )
+        reopened = [claim.pk for claim in locked if claim.status == ClaimStatus.PUBLISHED]
+        if reopened:
+            _require(by, PUBLISH_PERMISSION)
+        for claim in locked:
+            claim.status = status
+            claim.version += 1
+            claim._history_user = by
+            claim.save(update_fields=["status", "version", "updated_at"])
+        for verdict in Verdict.objects.select_for_update().filter(claim_id__in=reopened):
+            verdict.published_by = None
+            verdict.published_at = None
+            verdict._history_user = by
+            verdict.save()
+    return len(locked)
+
+
+def claim_rematch(*, claims: Iterable[Claim], by) -> int:
+    """Mark claims for matching again and queue the matcher for them. Returns how many were marked."""
+    _require(by, CLAIM_CHANGE_PERMISSION)
+    ids = [claim.pk for claim in claims]
+    if not ids:
+        return 0
+    # Imported here: the matching tasks are another capability and may load after this one.
+    from claims.tasks.matching import match_claims
+
+    marked = Claim.objects.filter(id__in=ids).update(needs_matching=True)
+    match_claims.delay_on_commit(ids)
+    return marked
+
+
+def _locked(claims: Iterable[Claim]) -> list[Claim]:
+    ids = [claim.pk for claim in claims]
+    return list(Claim.objects.select_for_update().filter(id__in=ids).order_by("id"))
+
+
+def _record_claim_history(claim: Claim, user) -> None:
+    """Keep a history row for a change made by a conditional UPDATE (which sends no signals)."""
+    Claim.history.bulk_history_create([claim], update=True, default_user=user)
