@@ -1,0 +1,186 @@
+"""Number-aware comparison of one written figure with one reference figure.
+
+Every figure becomes an interval in its family's base unit, widened by how it is written: half the
+step of its last written digit (plus a small relative floor) when exact, `approx_rel_tolerance` for
+حوالي/نحو, up to `bound_factor` above "more than X". Overlap is support; then come the named
+errors, tried in order: rounding, unit, currency, scale slip, and last a plain wrong value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claims.matching.references import written_precision
+from claims.matching.settings import MatchSettings
+from claims.matching.units import family_of, is_currency, to_base
+
+LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+
+
+@dataclass(frozen=True)
+class Comparison:
+    outcome: str  # "support" | "contradict" | "none"
+    error: str | None = None  # rounding | unit | currency | scale | year | value
+    ratio: Decimal | None = None  # claim / reference, in base units
+    scale_factor: Decimal | None = None
+    closeness: float = 0.0  # ranks the figures of one statement: higher is closer
+
+    @property
+    def supports(self) -> bool:
+        return self.outcome == "support"
+
+    @property
+    def contradicts(self) -> bool:
+        return self.outcome == "contradict"
+
+
+@dataclass(frozen=True)
+class _Interval:
+    low: Decimal
+    high: Decimal
+
+    def overlaps(self, other: _Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def scaled(self, factor: Decimal) -> _Interval:
+        ends = sorted((self.low * factor, self.high * factor))
+        return _Interval(ends[0], ends[1])
+
+
+def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
+    """Compare a claim quantity with a reference figure (both with kind/value/unit/qualifier/precision).
+
+    None when they cannot be compared at all (different kinds or unit families).
+    """
+    if claim.kind == "date" or figure.kind == "date":
+        if claim.kind == figure.kind == "date":
+            return _compare_dates(str(claim.value), str(figure.value), settings)
+        return None
+    claim_family = family_of(claim.kind, claim.unit, claim.text, claim.extras)
+    figure_family = family_of(figure.kind, figure.unit, figure.text, figure.extras)
+    if claim_family != figure_family:
+        if {claim_family, figure_family} == {"share", "points"} and _raw_overlap(claim, figure, settings):
+            return _contradiction(claim, figure, "unit")
+        return None
+    if claim_family == "money" and is_currency(claim.unit) and is_currency(figure.unit) and claim.unit != figure.unit:
+        if _raw_overlap(claim, figure, settings):
+            return _contradiction(claim, figure, "currency")
+        # No exchange-rate guessing: a figure in another currency tells us nothing.
+        return Comparison("none", error="currency", ratio=None, closeness=-99.0)
+
+    claim_range = _interval(claim, settings, settings.exact_rel_tolerance)
+    figure_range = _interval(figure, settings, Decimal(0))
+    ratio = _ratio(claim, figure)
+    closeness = -abs(ratio.copy_abs().log10()) if ratio else -99.0
+    if claim_range.overlaps(figure_range):
+        return Comparison("support", ratio=ratio, closeness=10.0 + float(closeness))
+    # A bound that holds but is loose ("more than 3,000" for 100,000) says too little to judge.
+    if claim.qualifier in LOWER_BOUNDS and figure_range.low > claim_range.high:
+        return Comparison("none", ratio=ratio, closeness=float(closeness))
+    if claim.qualifier in UPPER_BOUNDS and figure_range.high < claim_range.low:
+        return Comparison("none", ratio=ratio, closeness=float(closeness))
+    if figure.qualifier in LOWER_BOUNDS and claim_range.low > figure_range.high:
+        return Comparison("none", ratio=ratio, closeness=float(closeness))
+    if figure.qualifier in UPPER_BOUNDS and claim_range.high < figure_range.low:
+        return Comparison("none", ratio=ratio, closeness=float(closeness))
+
+    loose = _interval(claim, settings, settings.rounding_rel_tolerance, widen=Decimal(2))
+    if claim.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS and loose.overlaps(figure_range):
+        return Comparison("support", error="rounding", ratio=ratio, closeness=5.0 + float(closeness))
+    if (
+        claim.unit != figure.unit
+        and claim_family not in ("money", "share", "count")
+        and _raw_overlap(claim, figure, settings)
+    ):
+        return _contradiction(claim, figure, "unit")
+    for power in settings.scale_powers:
+        for exponent in (power, -power):
+            factor = Decimal(10) ** exponent
+            if loose.scaled(1 / factor).overlaps(figure_range):
+                return Comparison(
+                    "contradict", error="scale", ratio=ratio, scale_factor=factor, closeness=float(closeness)
+                )
+    return Comparison("contradict", error="value", ratio=ratio, closeness=float(closeness))
+
+
+def _interval(quantity, settings: MatchSettings, relative: Decimal, widen: Decimal = Decimal(1)) -> _Interval:
+    """The values `quantity` admits, in base units. `widen` scales the half-step (2 = a full step)."""
+    value = Decimal(quantity.value)
+    precision = quantity.precision or written_precision(format(value, "f"))
+    qualifier = quantity.qualifier
+    if qualifier == "approx":
+        relative = max(relative, settings.approx_rel_tolerance)
+    tolerance = max(precision / 2 * widen, abs(value) * relative)
+    # A bound is sharp on its own side: "more than 6 million" excludes 5.6 million.
+    sharp = abs(value) * settings.exact_rel_tolerance
+    if qualifier in LOWER_BOUNDS:
+        low, high = value - sharp, max(value * settings.bound_factor, value + tolerance)
+    elif qualifier in UPPER_BOUNDS:
+        low, high = min(value / settings.bound_factor, value - tolerance), value + sharp
+    elif qualifier == "range" and "low" in quantity.extras and "high" in quantity.extras:
+        low, high = Decimal(quantity.extras["low"]) - tolerance, Decimal(quantity.extras["high"]) + tolerance
+    else:
+        low, high = value - tolerance, value + tolerance
+    kind, unit = quantity.kind, quantity.unit
+    return _Interval(to_base(kind, unit, low), to_base(kind, unit, high))
+
+
+def _raw_overlap(claim, figure, settings: MatchSettings) -> bool:
+    """Do the numbers agree as written, ignoring units? (the sign of a unit or currency mix-up)"""
+    claim_value, figure_value = Decimal(claim.value), Decimal(figure.value)
+    precision = claim.precision or written_precision(format(claim_value, "f"))
+    tolerance = max(precision / 2, abs(figure_value) * settings.exact_rel_tolerance)
+    return abs(claim_value - figure_value) <= tolerance
+
+
+def _contradiction(claim, figure, error: str) -> Comparison:
+    return Comparison("contradict", error=error, ratio=_ratio(claim, figure), closeness=-0.5)
+
+
+def _ratio(claim, figure) -> Decimal | None:
+    reference = to_base(figure.kind, figure.unit, Decimal(figure.value))
+    if not reference:
+        return None
+    ratio = to_base(claim.kind, claim.unit, Decimal(claim.value)) / reference
+    if abs(ratio) >= 1:
+        return ratio.quantize(Decimal("0.01"))
+    return Decimal(format(ratio, ".4g"))
+
+
+def _date_parts(value: str) -> dict[str, int]:
+    if value.startswith("--"):
+        month, _, day = value[2:].partition("-")
+        parts = {"month": int(month)}
+    else:
+        year, _, rest = value.partition("-")
+        month, _, day = rest.partition("-")
+        parts = {"year": int(year)}
+        if month:
+            parts["month"] = int(month)
+    if day:
+        parts["day"] = int(day)
+    return parts
+
+
+def _compare_dates(claim_value: str, figure_value: str, settings: MatchSettings) -> Comparison | None:
+    """Compare on the parts both write (a year-only claim agrees with any day of that year).
+
+    Only a wrong year is ever a contradiction; another month or day may be another event.
+    """
+    try:
+        claim_parts, figure_parts = _date_parts(claim_value), _date_parts(figure_value)
+    except ValueError:
+        return None
+    shared = [part for part in ("year", "month", "day") if part in claim_parts and part in figure_parts]
+    if not shared:
+        return None
+    if all(claim_parts[part] == figure_parts[part] for part in shared):
+        return Comparison("support", closeness=10.0 + len(shared))
+    others_agree = all(claim_parts[part] == figure_parts[part] for part in shared if part != "year")
+    if "year" in shared and others_agree:
+        gap = abs(claim_parts["year"] - figure_parts["year"])
+        if gap <= settings.max_year_gap:
+            return Comparison("contradict", error="year", closeness=-float(gap))
+    return Comparison("none", closeness=-99.0)

@@ -1,0 +1,357 @@
+"""Blocking, scoring and verdicts: the claim quantity against the reference library.
+
+1. Blocking. An inverted index maps every subject name and alias (normalised, stemmed, also
+   without spaces: "ديب سيك" = "ديبسيك") to its statements. The claim's word n-grams (and the
+   context's) are looked up, so only statements about a named subject are scored; a name inside a
+   longer name that also matched ("DeepSeek" inside "DeepSeek-V3") does not count on its own.
+   Statements must hold a figure of the quantity's family (money, share, count, date, data, ...).
+2. Scoring. score = w * subject + (1 - w) * metric, where metric is rapidfuzz's token_set_ratio
+   between the words around the figure in the claim and the statement's metric (or the words around
+   its figure in the statement), plus a bonus or penalty when years written in the claim match or
+   miss the statement's years.
+3. Verdict. Any candidate above `min_support_score` whose figure agrees -> supported. Else the best
+   candidate above the stricter `min_contradict_score` whose figure disagrees -> contradicted, with
+   the error named; a plain wrong value also needs no rival candidate close in score. Else unverified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from claims.matching.compare import Comparison, compare
+from claims.matching.explain import explain, explain_unverified
+from claims.matching.references import ReferenceFigure, ReferenceStatement
+from claims.matching.results import ClaimCheck, QuantityCheck, suggest
+from claims.matching.settings import MatchSettings
+from claims.matching.text import content_tokens, is_content, tokens
+from claims.matching.units import family_of, to_base
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass
+class _Entry:
+    statement: ReferenceStatement
+    names: dict[str, float]  # name key -> subject score when it occurs in the claim
+    name_tokens: frozenset[str]
+    metric: str
+    figure_contexts: tuple[str, ...]
+    families: frozenset[str]
+    years: frozenset[int]
+    search_text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    statement: ReferenceStatement
+    score: float
+    subject: float
+    metric: float
+    figure: ReferenceFigure | None = None
+    comparison: Comparison | None = None
+
+
+@dataclass
+class _ClaimView:
+    text: str
+    tokens: list[str]
+    subjects: dict[int, float] = field(default_factory=dict)  # entry index -> subject score
+    years: frozenset[int] = frozenset()
+
+
+def _name_keys(name: str) -> list[str]:
+    name_tokens = tokens(name)
+    if not name_tokens:
+        return []
+    keys = [" ".join(name_tokens)]
+    if 1 < len(name_tokens) <= 3:
+        keys.append("".join(name_tokens))
+    return keys
+
+
+def _family(figure) -> str:
+    return family_of(figure.kind, figure.unit, figure.text, figure.extras)
+
+
+def _year_of(value) -> int | None:
+    text = str(value or "")
+    return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
+
+
+def _value_key(figure) -> tuple | None:
+    """Figures equal to three significant digits share a key (for the wrong-subject lookup)."""
+    if figure.kind == "date":
+        return ("date", str(figure.value))
+    value = to_base(figure.kind, figure.unit, Decimal(figure.value))
+    if not value:
+        return None
+    return (_family(figure), figure.unit if figure.kind == "money" else None, format(value, ".3g"))
+
+
+class Matcher:
+    def __init__(self, statements: Iterable[ReferenceStatement], settings: MatchSettings | None = None):
+        self.settings = settings or MatchSettings()
+        self.entries: list[_Entry] = []
+        self.by_name: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.by_value: dict[tuple, list[int]] = defaultdict(list)
+        for statement in statements:
+            self._add(statement)
+        self._search_texts = [entry.search_text for entry in self.entries]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _add(self, statement: ReferenceStatement) -> None:
+        index = len(self.entries)
+        names: dict[str, float] = {}
+        for position, name in enumerate(statement.names):
+            for key in _name_keys(name):
+                names[key] = max(names.get(key, 0.0), 1.0 if position == 0 else self.settings.alias_score)
+        for key, score in names.items():
+            self.by_name[key].append((index, score))
+        years = {_year_of(statement.as_of)} | {_year_of(f.value) for f in statement.figures if f.kind == "date"}
+        entry = _Entry(
+            statement=statement,
+            names=names,
+            name_tokens=frozenset(token for key in names for token in key.split()),
+            metric=" ".join(content_tokens(statement.metric)),
+            figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
+            families=frozenset(_family(figure) for figure in statement.figures),
+            years=frozenset(year for year in years if year),
+            search_text=" ".join([*statement.names, statement.metric, statement.text]),
+        )
+        self.entries.append(entry)
+        for figure in statement.figures:
+            key = _value_key(figure)
+            if key:
+                self.by_value[key].append(index)
+
+    def _figure_context(self, statement: ReferenceStatement, figure: ReferenceFigure) -> str:
+        text = statement.text_en if figure.extras.get("in") == "text_en" else statement.text
+        if figure.start is None or not text:
+            return " ".join(content_tokens(f"{statement.metric} {statement.text}"))
+        window = self.settings.metric_window
+        before = content_tokens(text[: figure.start])[-window:]
+        after = content_tokens(text[figure.end :])[:window]
+        return " ".join(before + after)
+
+    # -- blocking ---------------------------------------------------------------------------------
+
+    def _subject_hits(self, words: list[str]) -> dict[int, float]:
+        """Entries named in `words`, with their subject score; names inside longer matches dropped."""
+        found: list[tuple[int, int, str]] = []
+        for size in range(min(_MAX_NAME_TOKENS, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                gram = words[start : start + size]
+                for key in {" ".join(gram), "".join(gram)} if size > 1 else {gram[0]}:
+                    if key in self.by_name:
+                        found.append((start, start + size, key))
+        kept = [
+            (start, end, key)
+            for start, end, key in found
+            if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in found)
+        ]
+        scores: dict[int, float] = {}
+        for _, _, key in kept:
+            for index, score in self.by_name[key]:
+                scores[index] = max(scores.get(index, 0.0), score)
+        return scores
+
+    def _view(self, text: str, quantities: Sequence, context: str) -> _ClaimView:
+        claim_tokens = tokens(text)
+        subjects = self._subject_hits(claim_tokens)
+        factor = self.settings.context_subject_factor
+        for index, score in self._subject_hits(tokens(context)).items() if context else ():
+            subjects[index] = max(subjects.get(index, 0.0), score * factor)
+        years = {int(token) for token in claim_tokens if _YEAR.match(token)}
+        years |= {year for q in quantities if q.kind == "date" and (year := _year_of(q.value))}
+        return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, years=frozenset(years))
+
+    def _window(self, view: _ClaimView, quantity) -> list[str]:
+        """Content words around the quantity in the claim sentence (all of them if it is not found)."""
+        position = view.text.find(quantity.text) if quantity.text else -1
+        if position < 0:
+            return [token for token in view.tokens if is_content(token)]
+        window = self.settings.metric_window
+        before = content_tokens(view.text[:position])[-window:]
+        after = content_tokens(view.text[position + len(quantity.text) :])[:window]
+        return before + after
+
+    def candidates(
+        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
+    ) -> list[Candidate]:
+        """Scored statements for one quantity, best first, each with its closest figure compared.
+
+        `brute_force=True` skips the index: rapidfuzz ranks every statement's text against the claim
+        (process.extract), and the best `max_candidates` are scored the same way (for the benchmark).
+        """
+        view = view or self._view(text, [quantity], context)
+        family = _family(quantity)
+        if brute_force:
+            ranked = process.extract(
+                text, self._search_texts, scorer=fuzz.token_set_ratio, limit=self.settings.max_candidates
+            )
+            pool = {index: view.subjects.get(index, 0.0) for _, _, index in ranked}
+        else:
+            pool = view.subjects
+        window = self._window(view, quantity)
+        scored = []
+        for index, subject in pool.items():
+            entry = self.entries[index]
+            if subject < self.settings.min_subject_score or not self._comparable(family, quantity, entry):
+                continue
+            scored.append(self._score(entry, subject, window, view, quantity))
+        scored = [c for c in scored if c.score >= self.settings.min_candidate_score]
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return [self._compared(c, quantity) for c in scored[: self.settings.max_candidates]]
+
+    @staticmethod
+    def _comparable(family: str, quantity, entry: _Entry) -> bool:
+        if family in entry.families:
+            return True
+        # Percent against percentage points is compared, to name the mix-up.
+        return {family} | entry.families >= {"share", "points"} or (
+            quantity.kind == "money" and "money" in entry.families
+        )
+
+    def _score(self, entry: _Entry, subject: float, window: list[str], view: _ClaimView, quantity) -> Candidate:
+        words = " ".join(token for token in window if token not in entry.name_tokens)
+        metric = fuzz.token_set_ratio(entry.metric, words) if entry.metric else 0.0
+        for context in entry.figure_contexts:
+            metric = max(metric, 0.9 * fuzz.token_set_ratio(context, words))
+        metric /= 100
+        weight = self.settings.subject_weight
+        score = weight * subject + (1 - weight) * metric
+        if quantity.kind != "date" and view.years and entry.years:
+            score += self.settings.time_bonus if view.years & entry.years else -self.settings.time_penalty
+        return Candidate(entry.statement, max(0.0, min(1.0, score)), subject, metric)
+
+    def _compared(self, candidate: Candidate, quantity) -> Candidate:
+        best: tuple[ReferenceFigure, Comparison] | None = None
+        for figure in candidate.statement.figures:
+            comparison = compare(quantity, figure, self.settings)
+            if comparison is not None and (best is None or comparison.closeness > best[1].closeness):
+                best = (figure, comparison)
+        if best is None:
+            return candidate
+        return Candidate(candidate.statement, candidate.score, candidate.subject, candidate.metric, *best)
+
+    # -- verdicts ---------------------------------------------------------------------------------
+
+    def check_claim(self, text: str, quantities: Sequence, context: str = "") -> ClaimCheck:
+        """Check every quantity of one claim sentence; `context` helps find the subject only."""
+        view = self._view(text, quantities, context)
+        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in quantities]
+        return ClaimCheck(checks=checks, suggestion=suggest(checks))
+
+    def check_quantity(
+        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
+    ) -> QuantityCheck:
+        settings = self.settings
+        found = [
+            c
+            for c in self.candidates(text, quantity, context, brute_force=brute_force, view=view)
+            if c.comparison is not None
+        ]
+        reported = tuple((c.statement.key, round(c.score, 3)) for c in found[: settings.reported_candidates])
+        supporters = [
+            c
+            for c in found
+            if c.comparison.supports
+            and c.score >= settings.min_support_score
+            and c.metric >= settings.min_support_metric
+        ]
+        if supporters:
+            return self._check("supported", quantity, max(supporters, key=_rank), reported)
+        rivals = [
+            c
+            for c in found
+            if c.comparison.contradicts
+            and c.score >= settings.min_contradict_score
+            and c.metric >= settings.min_contradict_metric
+        ]
+        if rivals:
+            best = max(rivals, key=_rank)
+            if best.comparison.error != "value" or not self._ambiguous(best, found):
+                return self._check("contradicted", quantity, best, reported)
+        return self._unverified(text, quantity, found, reported, view or self._view(text, [quantity], context))
+
+    def _ambiguous(self, best: Candidate, found: list[Candidate]) -> bool:
+        """Another statement scores about as well (a time series, a second source): no plain-value call."""
+        floor = best.score - self.settings.ambiguity_margin
+        return any(c.statement.key != best.statement.key and c.score >= floor for c in found)
+
+    def _check(self, verdict: str, quantity, candidate: Candidate, reported) -> QuantityCheck:
+        figure, comparison = candidate.figure, candidate.comparison
+        explanation_ar, explanation_en = explain(quantity, candidate.statement, figure, comparison)
+        return QuantityCheck(
+            verdict=verdict,
+            reference_key=candidate.statement.key,
+            reference_value=figure.value,
+            reference_unit=figure.unit,
+            ratio=comparison.ratio,
+            error=comparison.error,
+            scale_factor=comparison.scale_factor,
+            score=candidate.score,
+            explanation_ar=explanation_ar,
+            explanation_en=explanation_en,
+            candidates=reported,
+        )
+
+    def _unverified(self, text: str, quantity, found: list[Candidate], reported, view: _ClaimView) -> QuantityCheck:
+        currency = next(
+            (c for c in found if c.comparison.error == "currency" and c.score >= self.settings.min_support_score), None
+        )
+        if currency is not None:
+            explanation_ar, explanation_en = explain_unverified(quantity, currency.statement, "currency")
+            return QuantityCheck(
+                "unverified",
+                error="currency",
+                score=currency.score,
+                explanation_ar=explanation_ar,
+                explanation_en=explanation_en,
+                candidates=reported,
+            )
+        other = self._same_figure_elsewhere(quantity, view)
+        if other is not None:
+            explanation_ar, explanation_en = explain_unverified(quantity, other.statement, "subject")
+            return QuantityCheck(
+                "unverified",
+                error="subject",
+                score=other.score,
+                explanation_ar=explanation_ar,
+                explanation_en=explanation_en,
+                candidates=(*reported, (other.statement.key, round(other.score, 3))),
+            )
+        explanation_ar, explanation_en = explain_unverified(quantity)
+        return QuantityCheck(
+            "unverified", explanation_ar=explanation_ar, explanation_en=explanation_en, candidates=reported
+        )
+
+    def _same_figure_elsewhere(self, quantity, view: _ClaimView) -> Candidate | None:
+        """The same number and metric about a subject the claim does not name (information only)."""
+        key = _value_key(quantity)
+        if key is None:
+            return None
+        window = self._window(view, quantity)
+        best = None
+        for index in self.by_value.get(key, ()):
+            if view.subjects.get(index, 0.0) >= self.settings.min_subject_score:
+                continue
+            candidate = self._score(self.entries[index], 0.0, window, view, quantity)
+            if candidate.metric < self.settings.min_contradict_metric:
+                continue
+            if best is None or candidate.metric > best.metric:
+                best = candidate
+        return best
+
+
+def _rank(candidate: Candidate) -> tuple[float, float]:
+    return (candidate.score, candidate.comparison.closeness if candidate.comparison else -99.0)

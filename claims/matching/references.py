@@ -1,0 +1,223 @@
+"""Reference statements and the figures they back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from claims.extraction.types import Quantity
+from claims.matching.units import is_currency
+
+_ISO_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+@dataclass(frozen=True)
+class ReferenceFigure:
+    kind: str
+    value: Decimal | str  # ISO string for dates
+    unit: str | None = None
+    qualifier: str = "exact"
+    precision: Decimal | None = None
+    text: str = ""  # as written; empty for a figure given only in the value field
+    start: int | None = None  # offsets within the statement text (None for the value field)
+    end: int | None = None
+    extras: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def from_quantity(cls, quantity: Quantity) -> ReferenceFigure:
+        return cls(
+            kind=quantity.kind,
+            value=quantity.value,
+            unit=quantity.unit,
+            qualifier=quantity.qualifier,
+            precision=quantity.precision,
+            text=quantity.text,
+            start=quantity.start,
+            end=quantity.end,
+            extras=dict(quantity.extras),
+        )
+
+    @property
+    def identity(self) -> tuple:
+        return (self.kind, str(self.value), self.unit)
+
+
+@dataclass(frozen=True)
+class ReferenceStatement:
+    key: str
+    text: str
+    text_en: str = ""
+    subject: str = ""
+    metric: str = ""
+    aliases: tuple[str, ...] = ()
+    as_of: str | None = None
+    source_title: str = ""
+    source_url: str = ""
+    publisher: str = ""
+    published: str | None = None
+    figures: tuple[ReferenceFigure, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        key: str,
+        text: str,
+        value: Decimal | str | int | None = None,
+        unit: str | None = None,
+        qualifier: str = "exact",
+        kind: str | None = None,
+        text_en: str = "",
+        subject: str = "",
+        metric: str = "",
+        aliases: tuple[str, ...] | list[str] = (),
+        as_of: str | None = None,
+        source_title: str = "",
+        source_url: str = "",
+        publisher: str = "",
+        published: str | None = None,
+        extract_figures: bool = True,
+    ) -> ReferenceStatement:
+        """A statement whose figures are the explicit value plus those extracted from its texts."""
+        figures: list[ReferenceFigure] = []
+        if value not in (None, ""):
+            figures.append(figure_from_value(value, unit=unit, qualifier=qualifier or "exact", kind=kind))
+        if extract_figures:
+            from claims.extraction import extract  # only statements with text to read need the engine
+
+            for place, written in (("text", text), ("text_en", text_en)):
+                for quantity in extract(written).quantities if written else ():
+                    figure = ReferenceFigure.from_quantity(quantity)
+                    figure.extras["in"] = place
+                    figures.append(figure)
+        return cls(
+            key=key,
+            text=text,
+            text_en=text_en or "",
+            subject=subject or "",
+            metric=metric or "",
+            aliases=tuple(alias for alias in aliases if alias),
+            as_of=as_of or None,
+            source_title=source_title or "",
+            source_url=source_url or "",
+            publisher=publisher or "",
+            published=published or None,
+            figures=_dedupe(figures),
+        )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name in (self.subject, *self.aliases) if name)
+
+
+def _dedupe(figures: list[ReferenceFigure]) -> tuple[ReferenceFigure, ...]:
+    """One figure per (kind, value, unit); the first (the explicit value) wins, text offsets kept."""
+    kept: dict[tuple, ReferenceFigure] = {}
+    for figure in figures:
+        earlier = kept.get(figure.identity)
+        if earlier is None:
+            kept[figure.identity] = figure
+        elif earlier.start is None and figure.start is not None and not earlier.text:
+            kept[figure.identity] = ReferenceFigure(
+                kind=earlier.kind,
+                value=earlier.value,
+                unit=earlier.unit,
+                qualifier=earlier.qualifier,
+                precision=figure.precision or earlier.precision,
+                text=figure.text,
+                start=figure.start,
+                end=figure.end,
+                extras=earlier.extras,
+            )
+    return tuple(kept.values())
+
+
+def figure_from_value(
+    value: Decimal | str | int, *, unit: str | None = None, qualifier: str = "exact", kind: str | None = None
+) -> ReferenceFigure:
+    """The figure of an explicit value/unit field; its precision is read off the digits written."""
+    raw = str(value).strip()
+    if kind == "date" or (kind is None and _ISO_DATE.match(raw) and not unit):
+        return ReferenceFigure(kind="date", value=raw, unit=None, qualifier=qualifier)
+    try:
+        number = Decimal(raw)
+    except InvalidOperation as error:
+        raise ValueError(f"not a number: {raw!r}") from error
+    return ReferenceFigure(
+        kind=kind or _kind_of_unit(unit),
+        value=number,
+        unit=unit or None,
+        qualifier=qualifier,
+        precision=written_precision(raw),
+    )
+
+
+def written_precision(raw: str) -> Decimal:
+    """Step of the last significant digit of a value field: "5576000" -> 1000, "1.3" -> 0.1.
+
+    Trailing zeros of a plain integer may be significant ("100000000" is "100 million", not
+    "1 hundred-million"), so at least three significant digits are assumed: "100000000" -> 1E+6.
+    """
+    number = Decimal(raw)
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < 0:
+        return Decimal(1).scaleb(exponent)
+    if not number:
+        return Decimal(1)
+    digits = format(number.copy_abs(), "f").split(".")[0]
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return Decimal(1).scaleb(max(0, min(trailing, number.copy_abs().adjusted() - 2)))
+
+
+def _kind_of_unit(unit: str | None) -> str:
+    if not unit:
+        return "count"
+    if unit == "%" or unit.lower() == "pp":
+        return "percent"
+    if unit == "times":
+        return "multiplier"
+    if is_currency(unit):
+        return "money"
+    if unit in _DURATION_UNITS:
+        return "duration"
+    return "measure"
+
+
+def _aliases(raw) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        return tuple(part.strip() for part in raw.split("|") if part.strip())
+    return tuple(str(part).strip() for part in raw if str(part).strip())
+
+
+def statement_from_record(record: dict) -> ReferenceStatement:
+    """An interfaces §2 import record (JSON object or CSV row) as a ReferenceStatement.
+
+    Raises ValueError for a record that cannot be used (no key, no statement, a bad value).
+    """
+    key = str(record.get("key") or "").strip()
+    text = str(record.get("statement") or "").strip()
+    if not key:
+        raise ValueError("missing key")
+    if not text:
+        raise ValueError("missing statement")
+    return ReferenceStatement.build(
+        key=key,
+        text=text,
+        text_en=str(record.get("statement_en") or "").strip(),
+        value=record.get("value"),
+        unit=record.get("unit") or None,
+        qualifier=record.get("qualifier") or "exact",
+        kind=record.get("kind") or None,
+        subject=str(record.get("subject") or "").strip(),
+        metric=str(record.get("metric") or "").strip(),
+        aliases=_aliases(record.get("aliases")),
+        as_of=str(record["as_of"]).strip() if record.get("as_of") else None,
+        source_title=str(record.get("source_title") or "").strip(),
+        source_url=str(record.get("source_url") or "").strip(),
+        publisher=str(record.get("publisher") or "").strip(),
+        published=str(record["published"]).strip() if record.get("published") else None,
+    )

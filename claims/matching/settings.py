@@ -1,0 +1,64 @@
+"""Thresholds of the matcher. The Django side builds one from `settings.FACTCHECK_MATCHING`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    # Blocking: a statement is a candidate only when one of its subject names occurs in the claim
+    # (score 1.0 for the main subject, `alias_score` for an alias) or in the context (times
+    # `context_subject_factor`). Below `min_subject_score` the statement is not compared at all.
+    min_subject_score: float = 0.8
+    alias_score: float = 0.95
+    context_subject_factor: float = 0.85
+    # score = subject_weight * subject + (1 - subject_weight) * metric, in [0, 1].
+    subject_weight: float = 0.5
+    # Candidates below this score are neither compared nor reported.
+    min_candidate_score: float = 0.55
+    # "supported" needs this score and this metric score; "contradicted" needs the higher pair.
+    min_support_score: float = 0.72
+    min_support_metric: float = 0.5
+    min_contradict_score: float = 0.82
+    min_contradict_metric: float = 0.65
+    # A plain wrong value ("value" error) is called only when no other candidate within this
+    # score margin gives a different figure (time series, competing sources): else unverified.
+    ambiguity_margin: float = 0.08
+    # Time scope: years written in the claim that match (or miss) a statement's years.
+    time_bonus: float = 0.05
+    time_penalty: float = 0.15
+    # Tolerances, relative to the reference value, added to half the written precision.
+    exact_rel_tolerance: Decimal = Decimal("0.005")
+    approx_rel_tolerance: Decimal = Decimal("0.10")
+    # Off by more than the written precision but within one written step (or this share): rounding.
+    rounding_rel_tolerance: Decimal = Decimal("0.03")
+    # "more than X" is supported by a reference in [X, X * bound_factor]; beyond, it is true but
+    # says little, so it stays unverified rather than supported.
+    bound_factor: Decimal = Decimal("1.5")
+    # Scale slips looked for: claim / reference close to 10**k for k in ±scale_powers.
+    scale_powers: tuple[int, ...] = (1, 2, 3)
+    # A date off only by its year is a "year" error when the gap is at most this many years.
+    max_year_gap: int = 3
+    # Words around the figure taken as its metric, on each side.
+    metric_window: int = 8
+    # Statements scored per quantity, and (key, score) pairs reported back for the editor.
+    max_candidates: int = 25
+    reported_candidates: int = 3
+
+    @classmethod
+    def from_dict(cls, values: dict | None) -> MatchSettings:
+        """Build from a settings dict (e.g. FACTCHECK_MATCHING); unknown keys are an error."""
+        values = dict(values or {})
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ValueError(f"unknown matching settings: {', '.join(unknown)}")
+        for name, value in values.items():
+            default = getattr(cls, name)
+            if isinstance(default, Decimal):
+                values[name] = Decimal(str(value))
+            elif isinstance(default, tuple):
+                values[name] = tuple(value)
+        return cls(**values)
