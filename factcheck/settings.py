@@ -78,6 +78,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat write to the same file: wait for the lock instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A file, not memory, so that a real Celery worker started by the tests sees the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -199,3 +201,5 @@ FACTCHECK_MATCHING = {}
 # Webhook deliveries: retries with exponential backoff, then marked failed on their row.
 FACTCHECK_WEBHOOK_TIMEOUT = env_float("FACTCHECK_WEBHOOK_TIMEOUT", 10.0)
 FACTCHECK_WEBHOOK_MAX_RETRIES = env_int("FACTCHECK_WEBHOOK_MAX_RETRIES", 5)
+# Seconds before the first retry; each next retry waits twice as long (capped at an hour).
+FACTCHECK_WEBHOOK_BACKOFF_SECONDS = env_float("FACTCHECK_WEBHOOK_BACKOFF_SECONDS", 30.0)

@@ -1,0 +1,66 @@
+"""`python manage.py ingest PATH [PATH ...] [--sync]` — interfaces.md §3.
+
+PATH is a text, HTML, JSONL/JSON or feed file, a folder of them, or an http(s) URL (a page or a feed).
+Bad inputs are reported with their file (and line) and skipped; everything else is ingested.
+"""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from claims.models import ArticleStatus
+from claims.services.articles import article_ingest
+from claims.services.sources import SourceError, read_path, read_url
+
+
+class Command(BaseCommand):
+    help = "Ingest articles from files, folders or URLs; extract and match their claims."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--sync", action="store_true", help="process in this process instead of queueing")
+
+    def handle(self, *paths, sync=False, **options):
+        items = []
+        for path in paths:
+            items.extend(read_url(path) if path.startswith(("http://", "https://")) else read_path(path))
+        errors = [item for item in items if isinstance(item, SourceError)]
+        incoming = [item for item in items if not isinstance(item, SourceError)]
+        for error in errors:
+            self.stderr.write(f"error: {error}")
+
+        created = existing = failed = 0
+        show_bar = sys.stderr.isatty() and options.get("verbosity", 1) > 0
+        for item in tqdm(incoming, desc="ingest", unit="article", disable=not show_bar, file=sys.stderr):
+            try:
+                article, is_new = article_ingest(
+                    title=item.title,
+                    text=item.text,
+                    source=item.source,
+                    url=item.url,
+                    language=item.language,
+                    published_at=item.published_at,
+                    sync=sync,
+                )
+            except ValueError as exc:
+                errors.append(exc)
+                self.stderr.write(f"error: {item.source}: {exc}")
+                continue
+            created += is_new
+            existing += not is_new
+            if article.status == ArticleStatus.FAILED:
+                failed += 1
+                self.stderr.write(f"error: {item.source}: processing failed: {article.error}")
+            elif options.get("verbosity", 1) > 1:
+                self.stdout.write(f"{article.id}\t{article.status}\t{item.source}")
+
+        mode = "processed" if sync else "queued"
+        self.stdout.write(
+            f"{created + existing} articles: {created} new ({mode}), {existing} already known; "
+            f"{failed} failed; {len(errors)} inputs skipped"
+        )
+        if not incoming and errors:
+            raise CommandError("nothing could be ingested")
+        if errors or failed:
+            raise CommandError(f"{len(errors) + failed} inputs could not be ingested (see above)", returncode=1)

