@@ -47,7 +47,8 @@ def test_it_serialises_a_claim_exactly_as_the_export_format(editor):
 
 
 def test_it_shows_null_for_an_unchecked_figure_and_an_undecided_claim():
-    claim = make_claim(make_article(), CLAIM_TEXT, suggested="", figures=[("558 مليون دولار", "money", "558000000", "USD")])
+    figures = [("558 مليون دولار", "money", "558000000", "USD")]
+    claim = make_claim(make_article(), CLAIM_TEXT, suggested="", figures=figures)
 
     data = ClaimSerializer(claim_queryset().get(pk=claim.pk)).data
 

@@ -1,0 +1,167 @@
+"""Webhooks: tell API clients when a verdict is published.
+
+One `WebhookDelivery` row per active subscription and event, holding the payload (the §4 claim
+object), so a delivery can be inspected and retried from the admin. The body is POSTed as JSON and
+signed with HMAC-SHA256 of the exact body bytes under the subscription's secret:
+`X-Factcheck-Signature: sha256=<hex>`. Network errors, 5xx, 408 and 429 are transient (the task
+retries them with exponential backoff); any other answer outside 2xx fails the delivery at once.
+
+HTTP goes through the standard library's urllib: one POST with a timeout needs nothing more, and
+the project does not otherwise depend on `requests`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+
+EVENT_VERDICT_PUBLISHED = "verdict.published"
+SIGNATURE_HEADER = "X-Factcheck-Signature"
+EVENT_HEADER = "X-Factcheck-Event"
+DELIVERY_HEADER = "X-Factcheck-Delivery"
+USER_AGENT = "factcheck-webhooks/1.0"
+TRANSIENT_STATUS_CODES = frozenset({408, 429})
+ERROR_MAX_CHARS = 2000
+RESPONSE_EXCERPT_CHARS = 300
+
+
+class WebhookTransientError(Exception):
+    """The endpoint could not be reached or answered 5xx/408/429: worth another try."""
+
+
+def webhook_signature(*, body: bytes, secret: str) -> str:
+    """The value of the signature header for a body: `sha256=<hex HMAC-SHA256 of body>`."""
+    digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+    return f"sha256={digest}"
+
+
+def webhook_body(payload) -> bytes:
+    """The exact bytes POSTed (and signed) for a payload: compact UTF-8 JSON."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def verdict_published_notify(*, verdict_id: int) -> list[WebhookDelivery]:
+    """Create one delivery of `verdict.published` per active subscription and queue them."""
+    # Imported here: the claim object's serializer belongs to the API layer, loaded after services.
+    from claims.api.serializers import ClaimSerializer, claim_queryset
+
+    claim = claim_queryset().filter(verdict__id=verdict_id).first()
+    if claim is None:
+        return []
+    payload = json.loads(json.dumps(ClaimSerializer(claim).data))
+    subscriptions = WebhookSubscription.objects.filter(is_active=True).order_by("id")
+    deliveries = WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(subscription=subscription, event=EVENT_VERDICT_PUBLISHED, payload=payload)
+            for subscription in subscriptions
+        ]
+    )
+    for delivery in deliveries:
+        _queue(delivery.pk)
+    return deliveries
+
+
+def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
+    """POST one delivery once and record the attempt on its row.
+
+    Raises WebhookTransientError (after recording it) when another try may succeed; a delivered or
+    failed delivery is left alone, so a task run twice never posts twice.
+    """
+    delivery = WebhookDelivery.objects.select_related("subscription").get(pk=delivery_id)
+    if delivery.status != DeliveryStatus.PENDING:
+        return delivery
+
+    subscription = delivery.subscription
+    body = webhook_body(delivery.payload)
+    code, error = _post(
+        subscription.url,
+        body,
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "User-Agent": USER_AGENT,
+            EVENT_HEADER: delivery.event,
+            DELIVERY_HEADER: str(delivery.pk),
+            SIGNATURE_HEADER: webhook_signature(body=body, secret=subscription.secret),
+        },
+    )
+    delivery.attempts += 1
+    delivery.response_code = code
+    delivery.last_error = error[:ERROR_MAX_CHARS]
+    fields = ["attempts", "response_code", "last_error", "status", "delivered_at"]
+    if code is not None and 200 <= code < 300:
+        delivery.status = DeliveryStatus.DELIVERED
+        delivery.delivered_at = timezone.now()
+        delivery.save(update_fields=fields)
+        return delivery
+    reachable_scheme = urlsplit(subscription.url).scheme in ("http", "https")
+    transient = reachable_scheme and (code is None or code >= 500 or code in TRANSIENT_STATUS_CODES)
+    if not transient:
+        delivery.status = DeliveryStatus.FAILED
+    delivery.save(update_fields=fields)
+    if transient:
+        raise WebhookTransientError(error)
+    return delivery
+
+
+def webhook_delivery_fail(*, delivery_id: int) -> None:
+    """The retries ran out: the delivery stays `failed` (with its last error) until retried by hand."""
+    WebhookDelivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(status=DeliveryStatus.FAILED)
+
+
+def webhook_delivery_retry(*, deliveries) -> int:
+    """Queue failed deliveries again (admin action). Returns how many were queued."""
+    ids = [delivery.pk for delivery in deliveries if delivery.status == DeliveryStatus.FAILED]
+    with transaction.atomic():
+        retried = WebhookDelivery.objects.filter(pk__in=ids, status=DeliveryStatus.FAILED).update(
+            status=DeliveryStatus.PENDING, last_error=""
+        )
+        for delivery_id in ids:
+            _queue(delivery_id)
+    return retried
+
+
+def webhook_retry_countdown(retries: int) -> float:
+    """Seconds before retry number `retries + 1`: base, 2×base, 4×base, … capped at an hour."""
+    return min(settings.FACTCHECK_WEBHOOK_BACKOFF_SECONDS * (2**retries), 3600.0)
+
+
+def _queue(delivery_id: int) -> None:
+    # Imported here: tasks import this module.
+    from claims.tasks.webhooks import deliver_webhook
+
+    deliver_webhook.delay_on_commit(delivery_id)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirected POST would be replayed as a GET without its body: report the 3xx instead."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def _post(url: str, body: bytes, *, headers: dict[str, str]) -> tuple[int | None, str]:
+    """POST and return (status code or None when unreachable, error text or "")."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        return None, f"unsupported URL scheme: {url!r}"
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with _opener.open(request, timeout=settings.FACTCHECK_WEBHOOK_TIMEOUT) as response:
+            return response.status, ""
+    except urllib.error.HTTPError as exc:
+        excerpt = exc.read(RESPONSE_EXCERPT_CHARS).decode("utf-8", "replace")
+        return exc.code, f"HTTP {exc.code} {exc.reason}: {excerpt}".strip()
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return None, f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
