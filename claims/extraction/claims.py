@@ -1,0 +1,110 @@
+"""Sentences, page chrome and check-worthiness, on the original text.
+
+A claim is a sentence outside page chrome that holds a specific figure or date (scored by kind,
+size and context), or, with a lower score, a sentence that attributes an act or a statement to a
+named actor. Listing counts ("هناك 3 عناصر"), illustrative numbers and rhetorical questions stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.normalize import normalize
+from claims.extraction.types import Quantity
+
+LEX = lexicon()
+CLAIM_THRESHOLD = 0.5
+
+_SENTENCE = re.compile(r"(?:[^\n.!?؟؛…]|\.(?=\d))*(?:(?:\.(?!\d)|[!?؟؛…])+|\n|$)")
+_LINE = re.compile(r"[^\n]*\n?")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_COUNTER_LINE = re.compile(r"^[\W\d_]*$|منذ \d+ ?(?:س|د|ي|ساعه|ساعات|دقيقه|دقايق|يوم|ايام)\b|^\W*\d+/\d+\W*$")
+_TAIL_MARKER = re.compile(phrase_pattern(LEX.chrome_tail_markers))
+_LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
+_ILLUSTRATIVE = re.compile(r"علي سبيل المثال|لنفترض|تخيل|افترض|مثلا|فرضا")
+_ATTRIBUTION = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت|صرح|صرحت|كشف|كشفت|اطلق|اطلقت|اصدر|اصدرت|"
+    r"افاد|افادت|وفقا ل|بحسب|حسب|اوضح|اوضحت|اشار|اشارت|اعلنت|استحوذ|استحوذت|وقع|وقعت|ضخ|ضخت|جمع|جمعت)(?!\w)"
+)
+_CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
+_NAMED = re.compile(r"[A-Za-z]{2,}|[\"“«]")
+
+
+def chrome_start(text: str) -> int:
+    """Where the page's tail (comments, related links, disclaimers) begins; len(text) if none."""
+    position = 0
+    for line in _LINE.finditer(text):
+        if line.start() > len(text) * 0.3 and _TAIL_MARKER.search(normalize(line.group())):
+            return line.start()
+        position = line.end()
+    return max(position, len(text))
+
+
+def is_chrome_line(line: str) -> bool:
+    folded = normalize(line)
+    if not folded:
+        return True
+    if _TEASER_END.search(line) or _COUNTER_LINE.search(folded):
+        return True
+    return len(folded.split()) <= 8 and bool(_LINE_MARKER.search(folded))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, trimmed of surrounding spaces and bullets, skipping page chrome."""
+    spans = []
+    tail = chrome_start(text)
+    for line in _LINE.finditer(text):
+        if line.start() >= tail:
+            break
+        if not line.group().strip() or is_chrome_line(line.group()):
+            continue
+        for sentence in _SENTENCE.finditer(text, line.start(), line.end()):
+            start, end = sentence.span()
+            while start < end and (text[start].isspace() or text[start] in "•*-–#>·▪●"):
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end - start >= 3:
+                spans.append((start, end))
+    return spans
+
+
+def quantity_weight(quantity: Quantity) -> float:
+    """How much one figure makes its sentence worth checking."""
+    kind, value = quantity.kind, quantity.value
+    if kind in ("money", "percent", "multiplier", "measure"):
+        return 0.9
+    if kind == "fraction":
+        return 0.7
+    if kind == "date":
+        return 0.75 if len(value) >= 10 else 0.55 if len(value) == 4 else 0.45
+    if kind == "duration":
+        return 0.55 if value >= 1 and value == value.to_integral_value() else 0.35
+    if kind == "ordinal":
+        return 0.6
+    noun = normalize(quantity.extras.get("noun", ""))
+    if isinstance(value, Decimal) and abs(value) >= 1000:
+        return 0.85
+    if noun in LEX.listing_nouns:
+        return 0.1
+    return 0.4 if noun else 0.25
+
+
+def score_sentence(text: str, held: list[Quantity]) -> tuple[float, str]:
+    folded = normalize(text)
+    attributed = bool(_ATTRIBUTION.search(folded))
+    named = bool(_NAMED.search(text))
+    if held:
+        weights = sorted((quantity_weight(q) for q in held), reverse=True)
+        score = weights[0] + 0.05 * (len(weights) > 1 and weights[1] >= 0.4)
+        if attributed or named:
+            score += 0.1
+        kind = "numeric"
+    else:
+        score = 0.3 + 0.1 * attributed + 0.05 * named if attributed and named else 0.0
+        kind = "factual"
+    if "؟" in text or "?" in text or _ILLUSTRATIVE.search(folded) or _CONDITIONAL.match(folded):
+        score -= 0.3
+    return max(0.0, min(1.0, score)), kind

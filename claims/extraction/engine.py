@@ -1,0 +1,48 @@
+"""extract(): quantities found on the folded text, mapped back to the original, then grouped into claims."""
+
+from __future__ import annotations
+
+from claims.extraction.claims import CLAIM_THRESHOLD, score_sentence, sentences
+from claims.extraction.normalize import normalize_with_offsets
+from claims.extraction.quantities import find_quantities
+from claims.extraction.types import ClaimSpan, Extraction, Quantity
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    folded, offsets = normalize_with_offsets(text)
+    quantities = []
+    for found in find_quantities(folded):
+        start, end = offsets[found.start], offsets[found.end]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        extras = dict(found.extras)
+        noun_span = extras.pop("noun_span", None)
+        if noun_span:
+            extras["noun"] = text[offsets[noun_span[0]] : offsets[noun_span[1]]].strip()
+        quantities.append(
+            Quantity(start, end, text[start:end], found.kind, found.value, found.unit, found.qualifier,
+                     found.precision, extras)
+        )
+    return quantities
+
+
+def extract(text: str) -> Extraction:
+    """All quantities in `text` and the check-worthy sentences that hold them (offsets into `text`)."""
+    quantities = extract_quantities(text)
+    claims = []
+    index = 0
+    for start, end in sentences(text):
+        while index < len(quantities) and quantities[index].start < start:
+            index += 1
+        held = []
+        probe = index
+        while probe < len(quantities) and quantities[probe].start < end:
+            if quantities[probe].end <= end:
+                held.append(probe)
+            probe += 1
+        score, kind = score_sentence(text[start:end], [quantities[i] for i in held])
+        if score >= CLAIM_THRESHOLD:
+            claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
+    return Extraction(quantities, claims)

@@ -1,0 +1,113 @@
+"""Language data: the UTF-8 files in data/, one entry per line, folded once with normalize().
+
+Each loader returns plain dicts keyed by the normalised phrase; `phrase_pattern` turns a set of
+phrases into one trie-shaped regex alternation, which Python's `re` scans far faster than a flat
+`a|b|c` list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from claims.extraction.normalize import normalize
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a data file: tab-separated fields, '#' comments and blank lines skipped, first field normalised."""
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        fields[0] = normalize(fields[0])
+        rows.append(fields)
+    return rows
+
+
+def read_words(name: str) -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(name))
+
+
+def _fraction(text: str) -> Decimal:
+    numerator, _, denominator = text.partition("/")
+    return Decimal(numerator) / Decimal(denominator or 1)
+
+
+def phrase_pattern(phrases) -> str:
+    """A regex alternation for `phrases` built as a trie; longest alternatives are tried first."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cardinals: dict[str, Decimal]
+    scales: dict[str, tuple[Decimal, str]]
+    latin_scales: dict[str, Decimal]
+    fractions: dict[str, tuple[Decimal, str]]
+    ordinals: dict[str, int]
+    rank_nouns: frozenset[str]
+    currencies: dict[str, str]
+    units: dict[str, tuple[str, str, Decimal | None]]
+    hedges_before: dict[str, str]
+    hedges_after: dict[str, str]
+    months: dict[str, int]
+    year_cues: frozenset[str]
+    name_words: frozenset[str]
+    latin_function_words: frozenset[str]
+    listing_nouns: frozenset[str]
+    not_count_nouns: frozenset[str]
+    chrome_tail_markers: frozenset[str]
+    chrome_line_markers: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    units = {}
+    for row in read_rows("units.tsv"):
+        units[row[0]] = (row[1], row[2], Decimal(row[3]) if len(row) > 3 else None)
+    hedges_before, hedges_after = {}, {}
+    for phrase, qualifier, where in read_rows("hedges.tsv"):
+        (hedges_before if where == "before" else hedges_after)[phrase] = qualifier
+    return Lexicon(
+        cardinals={row[0]: Decimal(row[1]) for row in read_rows("cardinals.tsv")},
+        scales={row[0]: (Decimal(row[1]), row[2]) for row in read_rows("scales.tsv")},
+        latin_scales={row[0]: Decimal(row[1]) for row in read_rows("latin_scales.tsv")},
+        fractions={row[0]: (_fraction(row[1]), row[2]) for row in read_rows("fractions.tsv")},
+        ordinals={row[0]: int(row[1]) for row in read_rows("ordinals.tsv")},
+        rank_nouns=read_words("rank_nouns.txt"),
+        currencies={row[0]: row[1] for row in read_rows("currencies.tsv")},
+        units=units,
+        hedges_before=hedges_before,
+        hedges_after=hedges_after,
+        months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
+        year_cues=read_words("year_cues.txt"),
+        name_words=read_words("name_words.txt"),
+        latin_function_words=read_words("latin_function_words.txt"),
+        listing_nouns=read_words("listing_nouns.txt"),
+        not_count_nouns=read_words("not_count_nouns.txt"),
+        chrome_tail_markers=read_words("chrome_tail_markers.txt"),
+        chrome_line_markers=read_words("chrome_line_markers.txt"),
+    )

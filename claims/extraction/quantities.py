@@ -1,0 +1,610 @@
+"""Find quantities in folded text (see normalize.py); offsets here are into the folded text.
+
+One regex pass finds runs of number atoms (digit numbers, number words, scale and fraction words);
+a small grammar splits each run into numbers ("مئة وخمسون ألف" is one, "300 و 212" are two); the
+words around each number then give its sign, hedge, unit, kind and counted noun. Digits that belong
+to a name ("GPT-4", "H100", "ويندوز 11") are dropped before they become figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from claims.extraction.lexicon import lexicon, phrase_pattern
+
+LEX = lexicon()
+ONE = Decimal(1)
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+_NUMBER_WORDS = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
+_WORD = phrase_pattern(_NUMBER_WORDS)
+_DIGITS = (
+    r"(?<![\d/-])(?:\d+ )?\d+/\d+(?![/\d])"
+    r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
+    r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
+    r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
+    r"|(?<!\d)[.٫]\d+"
+)
+_EXPONENT = r"(?:e[+-]?\d+|\^[+-]*\d+)"
+_LATIN_SCALE = phrase_pattern(LEX.latin_scales)
+_ATOM = (
+    rf"(?:(?:{_DIGITS}){_EXPONENT}?(?:{_LATIN_SCALE}(?![a-z0-9]))?"
+    rf"|(?<!\w)[وف]?[بل]?(?:{_WORD})(?!\w))"
+)
+RUN = re.compile(rf"{_ATOM}(?:(?: و ?| ){_ATOM})*")
+_TOKEN = re.compile(
+    rf"(?P<digits>(?P<mantissa>{_DIGITS})(?P<exp>{_EXPONENT})?)(?P<latin>{_LATIN_SCALE}(?![a-z0-9]))?"
+    rf"|(?<!\w)(?P<prefix>[وف]?[بل]?)(?P<word>{_WORD})(?!\w)"
+)
+
+
+def _before_pattern(phrases) -> re.Pattern:
+    return re.compile(rf"(?<!\w)[وبلف]?(?:{phrase_pattern(phrases)}) ?\Z")
+
+
+def _after_pattern(phrases) -> re.Pattern:
+    return re.compile(rf" ?(?:{phrase_pattern(phrases)})(?!\w)")
+
+
+_HEDGE_BEFORE = _before_pattern(LEX.hedges_before)
+_HEDGE_AFTER = _after_pattern(LEX.hedges_after)
+_SIGN_BEFORE = re.compile(r"(?:(?<!\w)(?:سالب|ناقص) |(?<![\w.,%)-])- ?)\Z")
+_CURRENCY_SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha()}
+_CURRENCY_BEFORE = re.compile(rf"(?:{phrase_pattern(_CURRENCY_SIGNS)}) ?\Z")
+_SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
+_SUFFIX = re.compile(rf" ?(?P<of>من )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])")
+_PERCENT_BEFORE = re.compile(r"(?<!\w)(?:ب?نسبه|بالمئه|بالمائه|في المئه|في المائه) \Z")
+_RANGE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:ما )?بين \Z")
+_FROM_BEFORE = re.compile(r"(?<!\w)[وف]?م(?:ن|ا) \Z")
+_TO_BETWEEN = re.compile(r" ?(?:-|الي|حتي|لغايه|و) ?\Z")
+_DIVISION_BETWEEN = re.compile(r" (?:(?:جزء|اجزاء) )?(?:علي|من) \Z")
+_PART_OF_BEFORE = re.compile(r"(?<!\w)جزء من \Z")
+_LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
+_NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
+_NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
+_DUALS = re.compile(rf"(?<!\w)[وفبل]?(?P<unit>{phrase_pattern(k for k, v in LEX.units.items() if v[2])})(?!\w)")
+_MONTHS = phrase_pattern(LEX.months)
+_YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
+_DATE = re.compile(
+    rf"(?<![\w/.])(?:(?P<day>[0-3]?\d) )?(?P<month>{_MONTHS})(?!\w)"
+    rf"(?: ?[,،]? (?:من )?(?:عام |العام |سنه )?(?P<year>{_YEAR}))?"
+)
+_CUED_YEAR = re.compile(rf"(?<!\w)(?P<cue>{phrase_pattern(LEX.year_cues)}) (?P<year>{_YEAR})")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@]\w+")
+
+_RANK_NOUNS = phrase_pattern(LEX.rank_nouns)
+_RANK = re.compile(rf"(?<!\w)(?:{_RANK_NOUNS}) (?P<ordinal>{phrase_pattern(LEX.ordinals)})(?!\w)")
+
+
+@dataclass
+class Found:
+    """A quantity in folded-text offsets, before mapping back to the original."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | str
+    unit: str | None = None
+    qualifier: str = "exact"
+    precision: Decimal | None = None
+    extras: dict = field(default_factory=dict)
+    scale: Decimal = ONE
+    has_unit: bool = False
+
+
+@dataclass
+class Number:
+    start: int
+    end: int
+    value: Decimal
+    precision: Decimal
+    scale: Decimal = ONE
+    fraction: bool = False
+    digits_only: bool = False
+    year_like: bool = False
+    vague: bool = False
+
+
+# --- numbers from runs of atoms ----------------------------------------------------------------
+
+
+def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | None:
+    """Value and precision of a written digit number."""
+    try:
+        if "/" in text:
+            whole, _, frac = text.rpartition(" ")
+            numerator, denominator = frac.split("/")
+            if Decimal(denominator) == 0:
+                return None
+            value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
+            return value, _precision_of(value)
+        body = text.replace(" ", "").replace("٬", "").replace("،", "")
+        if "," in body:
+            head, _, tail = body.rpartition(",")
+            body = body.replace(",", "") if len(tail) == 3 and "." not in tail else head.replace(",", "") + "." + tail
+        body = body.replace("٫", ".")
+        value = Decimal(body)
+        decimals = len(body.partition(".")[2])
+        precision = Decimal(1).scaleb(-decimals)
+        if exponent:
+            if exponent.startswith("e"):
+                power = int(exponent[1:])
+                value, precision = value.scaleb(power), precision.scaleb(power)
+            else:
+                sign = -1 if exponent.count("-") % 2 else 1
+                power = sign * int(exponent.lstrip("^+-"))
+                if abs(power) > 60 or value == 0:
+                    return None
+                value = value**power
+                precision = _precision_of(value)
+        return value, precision
+    except (InvalidOperation, ValueError, ArithmeticError):
+        return None
+
+
+def _precision_of(value: Decimal) -> Decimal:
+    """Step of the last significant digit, at most one millionth for repeating fractions."""
+    if value == 0:
+        return ONE
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return ONE
+    return Decimal(1).scaleb(max(exponent, -6))
+
+
+class _Builder:
+    """Accumulates one number from atoms, Arabic-style: units before tens, scales multiply the group."""
+
+    def __init__(self, start: int):
+        self.start = start
+        self.end = start
+        self.total = Decimal(0)  # closed by a scale word
+        self.group = Decimal(0)  # below the last scale
+        self.last_term = Decimal(0)
+        self.last_place = None  # place value of the last term added; a new term must be smaller
+        self.last_kind = ""
+        self.scale = ONE
+        self.last_scale = None
+        self.fraction = False
+        self.digit_precision: Decimal | None = None
+        self.atoms = 0
+        self.words = 0
+        self.vague = False
+        self.year_like = False
+
+    @property
+    def value(self) -> Decimal:
+        return self.total + self.group
+
+    def add(self, value: Decimal, place: Decimal, kind: str) -> None:
+        self.group += value
+        self.last_term = value
+        self.last_place = place
+        self.last_kind = kind
+
+    def number(self) -> Number:
+        value = self.value
+        if self.digit_precision is not None:
+            precision = self.digit_precision * self.scale
+        elif self.fraction:
+            precision = _precision_of(value)
+        else:
+            precision = ONE
+            mantissa = value
+            while mantissa >= 10 and mantissa % 10 == 0:
+                mantissa /= 10
+                precision *= 10
+        return Number(
+            self.start,
+            self.end,
+            value,
+            precision,
+            scale=self.scale,
+            fraction=self.fraction,
+            digits_only=self.words == 0 and self.scale == 1,
+            year_like=self.year_like,
+            vague=self.vague and self.atoms == 1,
+        )
+
+
+def _place(value: Decimal) -> Decimal:
+    if value < 10:
+        return ONE
+    if value < 100:
+        return Decimal(10)
+    return Decimal(100)
+
+
+def _numbers_in_run(norm: str, run_start: int, run_end: int) -> list[Number]:
+    numbers: list[Number] = []
+    builder: _Builder | None = None
+    previous_end = run_start
+
+    def close():
+        nonlocal builder
+        if builder is not None and builder.atoms:
+            numbers.append(builder.number())
+        builder = None
+
+    for token in _TOKEN.finditer(norm, run_start, run_end):
+        gap = norm[previous_end : token.start()]
+        conj = "و" in gap
+        word = token.group("word")
+        prefix = token.group("prefix") or ""
+        tstart = token.start("word") if word else token.start()
+        if word and prefix.endswith("و") and ("و" + word) in LEX.cardinals:
+            word, prefix, tstart = "و" + word, prefix[:-1], tstart - 1
+        if prefix and word:
+            if len(word) < 3 or word in ("المئه", "المائه"):
+                close()
+                previous_end = token.end()
+                continue
+            conj = conj or "و" in prefix
+        if builder is None or not _merge(builder, token, word, conj, norm):
+            close()
+            builder = _Builder(tstart)
+            if not _merge(builder, token, word, False, norm):
+                builder = None
+        if builder is not None:
+            builder.end = token.end()
+        previous_end = token.end()
+    close()
+    return numbers
+
+
+def _next_is_definite(norm: str, end: int) -> bool:
+    return norm.startswith(" ال", end) or end >= len(norm) or norm[end] in ".،,؟?!\n"
+
+
+def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str) -> bool:
+    """Add one atom to the builder; False when it starts a new number instead."""
+    fresh = b.atoms == 0
+    if token.group("digits"):
+        if not fresh and (not conj or b.last_kind in ("digits", "")):
+            return False
+        parsed = _parse_digits(token.group("mantissa"), token.group("exp"))
+        if parsed is None:
+            return False
+        value, precision = parsed
+        if not fresh and (b.last_place is None or value >= b.last_place):
+            return False
+        latin = token.group("latin")
+        if latin:
+            b.scale = LEX.latin_scales[latin]
+            value *= b.scale
+        b.add(value, _place(value), "digits")
+        b.digit_precision = precision if fresh else b.digit_precision
+        text = token.group("digits")
+        b.year_like = fresh and not latin and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX
+        b.atoms += 1
+        return True
+
+    b.words += 1
+    if word in LEX.scales:
+        scale, form = LEX.scales[word]
+        if form == "dual":
+            if not fresh and not (conj and b.last_place and scale < _scale_place(b)):
+                return False
+            b.add(scale, scale / 2, "dual")
+            b.total += b.group
+            b.group = Decimal(0)
+        elif fresh:
+            b.group = scale
+            b.scale = scale
+            b.total, b.group = b.group, Decimal(0)
+            b.last_scale, b.last_place, b.last_kind = scale, scale, "scale"
+            b.vague = form == "plural"
+        elif conj:
+            if scale >= _scale_place(b):
+                return False
+            b.total += b.group + scale
+            b.group = Decimal(0)
+            b.last_scale, b.last_place, b.last_kind = scale, scale, "scale"
+        elif b.group == 0 and b.last_kind == "scale" and scale > b.last_scale:
+            b.total *= scale
+            b.scale *= scale
+            b.last_scale = b.last_place = scale
+        elif b.group > 0 and (b.last_scale is None or scale < b.last_scale or b.total == 0):
+            b.total += b.group * scale
+            b.group = Decimal(0)
+            b.scale = scale if b.scale == 1 or b.digit_precision is None else b.scale * scale
+            b.last_scale, b.last_place, b.last_kind = scale, scale, "scale"
+        else:
+            return False
+        b.atoms += 1
+        return True
+
+    if word in LEX.fractions and (word not in LEX.cardinals or _reads_as_fraction(b, word, conj, norm, token)):
+        value, form = LEX.fractions[word]
+        b.fraction = True
+        if fresh:
+            b.add(value, value, "fraction")
+        elif form in ("plural",) or (not conj and form == "cardinal_homograph"):
+            if conj:
+                return False
+            if b.last_term < 10 and b.group != b.last_term:
+                b.group += b.last_term * value - b.last_term
+            else:
+                b.group *= value
+            b.last_kind = "fraction"
+        elif conj:
+            b.add(value, value, "fraction")
+        else:
+            return False
+        b.atoms += 1
+        return True
+
+    if word in LEX.cardinals:
+        value = LEX.cardinals[word]
+        if word in ("احد", "احدي") and not re.match(r" عشر", norm[token.end() :]):
+            return False
+        if fresh:
+            b.add(value, _place(value), "word")
+        elif value == 10 and not conj and b.last_kind == "word" and b.last_term < 10 and word.startswith("عشر"):
+            b.group += 10
+            b.last_term, b.last_place = b.last_term + 10, Decimal(10)
+        elif value == 100 and not conj and b.group > 0 and b.last_kind in ("word", "digits"):
+            b.group *= 100
+            b.last_place, b.last_kind = Decimal(100), "hundred"
+            if b.digit_precision is not None:
+                b.scale = Decimal(100)
+        elif conj and b.last_place is not None:
+            if 20 <= value < 100 and b.last_place == 1 and b.last_term < 10 and b.last_kind == "word":
+                b.group += value
+                b.last_term, b.last_place = b.last_term + value, Decimal(10)
+            elif value < b.last_place or (b.last_kind == "scale" and value < b.last_scale):
+                b.add(value, _place(value), "word" if value < 100 else "hundred")
+            else:
+                return False
+        else:
+            return False
+        b.atoms += 1
+        return True
+    return False
+
+
+def _scale_place(b: _Builder) -> Decimal:
+    return b.last_scale if b.last_scale is not None else (b.last_place or ONE)
+
+
+def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.Match) -> bool:
+    """خمس/سبع/تسع/عشر are cardinals unless the context only makes sense as a fraction."""
+    if b.atoms == 0:
+        return _next_is_definite(norm, token.end())
+    if conj:
+        return b.last_kind == "word" and b.last_place == 1 and b.last_term < 10
+    return b.last_kind == "word" and b.words > 0 and word != "عشر"
+
+
+# --- context around a number -------------------------------------------------------------------
+
+
+def find_quantities(norm: str) -> list[Found]:
+    reserved: list[tuple[int, int]] = [m.span() for m in _URL.finditer(norm)]
+    found: list[Found] = []
+    _find_dates(norm, found, reserved)
+    reserved.extend((f.start, f.end) for f in found)
+    reserved.sort()
+
+    numbers: list[Number] = []
+    for run in RUN.finditer(norm):
+        if _inside(run.start(), run.end(), reserved):
+            numbers.extend(n for n in _numbers_in_run(norm, run.start(), run.end())
+                           if not _inside(n.start, n.end, reserved, strict=True))
+        else:
+            numbers.extend(_numbers_in_run(norm, run.start(), run.end()))
+    numbers = _join_divisions(norm, numbers)
+    consumed_until = -1
+    for number in numbers:
+        if number.start < consumed_until:
+            continue
+        quantity = _quantity(norm, number)
+        if quantity is not None:
+            found.append(quantity)
+            consumed_until = quantity.end
+    _find_duals(norm, found)
+    _find_ranks(norm, found)
+    found.sort(key=lambda f: (f.start, f.end))
+    return _join_ranges(norm, _drop_overlaps(found))
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]], strict: bool = False) -> bool:
+    for span_start, span_end in spans:
+        if span_start >= end:
+            break
+        if start < span_end and (not strict or True):
+            return True
+    return False
+
+
+def _find_dates(norm: str, found: list[Found], reserved) -> None:
+    for match in _DATE.finditer(norm):
+        if _inside(match.start(), match.end(), reserved):
+            continue
+        day, year = match.group("day"), match.group("year")
+        month = LEX.months[match.group("month")]
+        if day and not 1 <= int(day) <= 31:
+            day = None
+        if not day and not year:
+            continue
+        start = match.start() if day else match.start("month")
+        if year:
+            value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        else:
+            value = f"--{month:02d}-{int(day):02d}"
+        found.append(Found(start, match.end(), "date", value, precision=None))
+    taken = [(f.start, f.end) for f in found]
+    for match in _CUED_YEAR.finditer(norm):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        cue = match.group("cue")
+        start = match.start("cue") + (cue.rfind(" ") + 1)
+        found.append(Found(start, match.end(), "date", match.group("year")))
+
+
+def _join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
+    """"واحد على عشرين", "١ جزء من ثلاثة", "جزء من مئة": a fraction written as a division."""
+    joined: list[Number] = []
+    for number in numbers:
+        if joined:
+            left = joined[-1]
+            between = norm[left.end : number.start]
+            if number.value != 0 and _DIVISION_BETWEEN.fullmatch(" " + between.strip() + " ") and between.strip():
+                word = between.split()[-1] if between.split() else ""
+                part = len(between.split()) > 1
+                if word == "علي" or part or left.value == 1:
+                    value = left.value / number.value
+                    joined[-1] = Number(left.start, number.end, value, _precision_of(value), fraction=True)
+                    continue
+        if _PART_OF_BEFORE.search(norm, max(0, number.start - 8), number.start) and number.value:
+            value = ONE / number.value
+            joined.append(Number(number.start - 7, number.end, value, _precision_of(value), fraction=True))
+            continue
+        joined.append(number)
+    return joined
+
+
+def _is_name_digit(norm: str, number: Number) -> bool:
+    """Digits that are part of a name: GPT-4, H100, DeepSeek-V3, LLaMA 3, ويندوز 11, شركة 360."""
+    before = norm[number.start - 1] if number.start else " "
+    after = norm[number.end] if number.end < len(norm) else " "
+    if before.isalpha() and before.isascii() or after.isalpha():
+        return True
+    if before in "-_/" and number.start >= 2 and norm[number.start - 2].isalpha():
+        return True
+    head = norm[max(0, number.start - 40) : number.start]
+    latin = _LATIN_NAME_BEFORE.search(head)
+    if latin and latin.group(1) not in LEX.latin_function_words:
+        return True
+    return bool(_NAME_WORD_BEFORE.search(head))
+
+
+def _quantity(norm: str, number: Number) -> Found | None:
+    if number.vague:
+        return None
+    start, end = number.start, number.end
+    value = number.value
+    suffix = _SUFFIX.match(norm, end)
+    if suffix and suffix.group("of") and not number.vague:
+        suffix = None
+    unit_kind, unit = None, None
+    if suffix:
+        phrase = suffix.group("suffix")
+        if phrase in LEX.currencies:
+            unit_kind, unit = "money", LEX.currencies[phrase]
+        else:
+            unit_kind, unit, _ = LEX.units[phrase]
+        end = suffix.end()
+    head_start = max(0, start - 30)
+    if number.digits_only and unit_kind is None and not number.fraction and _is_name_digit(norm, number):
+        return None
+    if unit_kind is None and norm[max(0, start - 1) : start] != "$":
+        currency = _CURRENCY_BEFORE.search(norm, max(0, start - 4), start)
+        if currency:
+            unit_kind, unit = "money", _CURRENCY_SIGNS[currency.group().strip()]
+            start = currency.start()
+    elif norm[max(0, start - 1) : start] == "$" and unit_kind is None:
+        unit_kind, unit, start = "money", "USD", start - 1
+    sign = _SIGN_BEFORE.search(norm, head_start, start)
+    if sign:
+        value = -value
+        start = sign.start()
+    if unit_kind is None and _PERCENT_BEFORE.search(norm, head_start, start):
+        unit_kind, unit = "percent", "%"
+        if norm[max(0, start - 9) : start].strip().endswith(("المئه", "المائه")):
+            start = norm.rfind("ب", head_start, start) if "بال" in norm[head_start:start] else start
+    qualifier = "exact"
+    hedge = _HEDGE_BEFORE.search(norm, head_start, start)
+    if hedge:
+        qualifier = LEX.hedges_before[hedge.group().strip().lstrip("وبلف") if hedge.group().strip() not in
+                                      LEX.hedges_before else hedge.group().strip()]
+    hedge_after = _HEDGE_AFTER.match(norm, end)
+    if hedge_after and qualifier == "exact":
+        qualifier = LEX.hedges_after[hedge_after.group().strip()]
+
+    extras: dict = {}
+    if unit_kind is not None:
+        kind = unit_kind
+    elif number.fraction:
+        kind = "fraction"
+    elif number.year_like and not _counted_noun(norm, end):
+        return Found(number.start, number.end, "date", str(int(value)))
+    else:
+        kind = "count"
+        noun = _counted_noun(norm, end)
+        if noun:
+            extras["noun_span"] = noun
+    if number.scale != 1:
+        extras["scale"] = number.scale
+    return Found(start, end, kind, value, unit, qualifier, number.precision, extras, number.scale, unit_kind is not None)
+
+
+def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
+    match = _NEXT_WORD.match(norm, end)
+    if match and match.group(1) not in LEX.not_count_nouns and match.group(1) not in _NUMBER_WORDS:
+        return match.span(1)
+    return None
+
+
+def _find_duals(norm: str, found: list[Found]) -> None:
+    """"يومين", "مرتين", "عامين": a dual noun is a number by itself."""
+    for match in _DUALS.finditer(norm):
+        kind, unit, count = LEX.units[match.group("unit")]
+        found.append(Found(match.start("unit"), match.end(), kind, count, unit, precision=ONE, has_unit=True))
+
+
+def _find_ranks(norm: str, found: list[Found]) -> None:
+    for match in _RANK.finditer(norm):
+        rank = Decimal(LEX.ordinals[match.group("ordinal")])
+        found.append(Found(match.start("ordinal"), match.end(), "ordinal", rank, precision=ONE))
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for quantity in found:
+        if kept and quantity.start < kept[-1].end:
+            if quantity.end - quantity.start > kept[-1].end - kept[-1].start:
+                kept[-1] = quantity
+            continue
+        kept.append(quantity)
+    return kept
+
+
+def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
+    """"بين 25 و40 ألف دولار" is one range; "من 40 إلى 50 مليار دولار" lends its unit to the first figure."""
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        low = found[index]
+        high = found[index + 1] if index + 1 < len(found) else None
+        if high and low.kind not in ("date", "ordinal") and high.kind not in ("date", "ordinal"):
+            between = norm[low.end : high.start]
+            head = max(0, low.start - 12)
+            if _TO_BETWEEN.search(" " + between) and len(between) <= 8:
+                lent = _lend_unit(low, high)
+                if _RANGE_BEFORE.search(norm, head, low.start) and "و" in between:
+                    result.append(Found(
+                        low.start, high.end, high.kind, lent.value, high.unit, "range", high.precision,
+                        {**high.extras, "low": lent.value, "high": high.value}, high.scale, True,
+                    ))
+                    index += 2
+                    continue
+                if _FROM_BEFORE.search(norm, head, low.start) and "و" not in between:
+                    result.append(lent)
+                    index += 1
+                    continue
+        result.append(low)
+        index += 1
+    return result
+
+
+def _lend_unit(low: Found, high: Found) -> Found:
+    if low.has_unit or not high.has_unit or low.kind not in ("count",):
+        return low
+    value = low.value * high.scale if low.scale == 1 and isinstance(low.value, Decimal) else low.value
+    precision = (low.precision or ONE) * (high.scale if low.scale == 1 else 1)
+    extras = {k: v for k, v in low.extras.items() if k != "noun_span"}
+    return Found(low.start, low.end, high.kind, value, high.unit, low.qualifier, precision, extras, high.scale, True)
