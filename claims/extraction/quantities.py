@@ -21,7 +21,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 _NUMBER_WORDS = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
 _WORD = phrase_pattern(_NUMBER_WORDS)
 _DIGITS = (
-    r"(?<![\d/-])(?:\d+ )?\d+/\d+(?![/\d])"
+    r"(?<![\d/])(?<!\d-)(?:\d+ )?\d+/\d+(?![/\d])"
     r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
     r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
     r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
@@ -55,7 +55,8 @@ _CURRENCY_SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha()}
 _CURRENCY_BEFORE = re.compile(rf"(?:{phrase_pattern(_CURRENCY_SIGNS)}) ?\Z")
 _SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
 _SUFFIX = re.compile(rf" ?(?P<of>من )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])")
-_PERCENT_BEFORE = re.compile(r"(?<!\w)(?:ب?نسبه|بالمئه|بالمائه|في المئه|في المائه) \Z")
+_PERCENT_WORDS = phrase_pattern(k for k, v in LEX.units.items() if v[0] == "percent" and k != "%")
+_PERCENT_BEFORE = re.compile(rf"(?<!\w)(?:ب?نسبه|{_PERCENT_WORDS}) \Z")
 _RANGE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:ما )?بين \Z")
 _FROM_BEFORE = re.compile(r"(?<!\w)[وف]?م(?:ن|ا) \Z")
 _TO_BETWEEN = re.compile(r" ?(?:-|الي|حتي|لغايه|و) ?\Z")
@@ -238,7 +239,7 @@ def _numbers_in_run(norm: str, run_start: int, run_end: int) -> list[Number]:
         if word and prefix.endswith("و") and ("و" + word) in LEX.cardinals:
             word, prefix, tstart = "و" + word, prefix[:-1], tstart - 1
         if prefix and word:
-            if len(word) < 3 or word in ("المئه", "المائه"):
+            if len(word) < 3 or (word.startswith("ال") and word not in LEX.scales):
                 close()
                 previous_end = token.end()
                 continue
@@ -355,6 +356,8 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
             if 20 <= value < 100 and b.last_place == 1 and b.last_term < 10 and b.last_kind == "word":
                 b.group += value
                 b.last_term, b.last_place = b.last_term + value, Decimal(10)
+            elif value == 0:
+                return False
             elif value < b.last_place or (b.last_kind == "scale" and value < b.last_scale):
                 b.add(value, _place(value), "word" if value < 100 else "hundred")
             else:
@@ -483,7 +486,7 @@ def _is_name_digit(norm: str, number: Number) -> bool:
 
 
 def _quantity(norm: str, number: Number) -> Found | None:
-    if number.vague:
+    if number.vague or (number.end < len(norm) and norm[number.end].isalpha()):
         return None
     start, end = number.start, number.end
     value = number.value
@@ -539,7 +542,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
             extras["noun_span"] = noun
     if number.scale != 1:
         extras["scale"] = number.scale
-    return Found(start, end, kind, value, unit, qualifier, number.precision, extras, number.scale, unit_kind is not None)
+    has_unit = unit_kind is not None
+    return Found(start, end, kind, value, unit, qualifier, number.precision, extras, number.scale, has_unit)
 
 
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
