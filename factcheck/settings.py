@@ -153,6 +153,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.requeue_stuck_articles",
         "schedule": env_float("FACTCHECK_SWEEP_SECONDS", 60.0),
     },
+    # Claims flagged `needs_matching` by a reference change, matched again in batches.
+    "rematch-dirty-claims": {
+        "task": "claims.tasks.matching.rematch_dirty_claims",
+        "schedule": env_float("FACTCHECK_REMATCH_SECONDS", 300.0),
+    },
 }
 
 # --- REST API ------------------------------------------------------------------------------------

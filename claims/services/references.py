@@ -1,0 +1,715 @@
+"""The reference library: import records (interfaces §2), split source documents, re-queue matching.
+
+Every door (the `import_references` command, the admin's import/export, the admin's forms, the
+document splitter) goes through `reference_record_clean` and `reference_upsert`, so a record is
+accepted or refused for the same reason everywhere. Whenever statements change, the claims they
+could affect are flagged `needs_matching` and a batched rematch is queued after the commit.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_slug
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from claims.extraction import normalize
+from claims.extraction.types import QUALIFIERS
+from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+# The §2 columns, in the order an export writes them.
+RECORD_FIELDS = (
+    "key",
+    "statement",
+    "statement_en",
+    "language",
+    "subject",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "aliases",
+    "source_title",
+    "source_url",
+    "publisher",
+    "published",
+)
+LIST_SEPARATOR = "|"
+ERROR_MAX_CHARS = 4000
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CLAIM_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_MAX_LENGTHS = {"subject": 300, "metric": 300, "unit": 16, "language": 8, "source_title": 500, "publisher": 300}
+
+
+class ReferenceRecordError(ValueError):
+    """A record that cannot be imported; the message says why (shown to the editor)."""
+
+
+class ReferenceFileError(ValueError):
+    """A file that cannot be read at all (missing, unknown format, not JSON, no header)."""
+
+
+@dataclass(frozen=True)
+class ReferenceRowResult:
+    where: str  # "line 3" (JSONL, CSV) or "item 2" (JSON list index)
+    key: str
+    action: str  # created | updated | unchanged | skipped
+    reason: str = ""
+
+
+@dataclass
+class ReferenceImportReport:
+    rows: list[ReferenceRowResult]
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def skipped(self) -> list[ReferenceRowResult]:
+        return [row for row in self.rows if row.action == "skipped"]
+
+    def summary(self) -> str:
+        return (
+            f"created: {self.count('created')}, updated: {self.count('updated')}, "
+            f"unchanged: {self.count('unchanged')}, skipped: {self.count('skipped')}"
+        )
+
+
+# --- Reading files ------------------------------------------------------------------------------------
+
+
+def reference_records_read(path: str | Path) -> list[tuple[str, dict | ReferenceRecordError]]:
+    """The records of a .jsonl, .json or .csv file, each with where it is in the file.
+
+    A record that cannot even be parsed (bad JSON on a JSONL line, a JSON item that is not an
+    object) comes back as a ReferenceRecordError in its place; a file that cannot be read at all
+    raises ReferenceFileError.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".json", ".csv"):
+        raise ReferenceFileError(f"unknown format {suffix or '(none)'!r}: use .jsonl, .json or .csv")
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise ReferenceFileError(f"no such file: {path}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReferenceFileError(f"cannot read {path}: {error}") from error
+    reader = {".jsonl": _jsonl_records, ".json": _json_records, ".csv": _csv_records}[suffix]
+    return list(reader(content))
+
+
+def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
+    records = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            records.append((f"line {number}", ReferenceRecordError(f"bad JSON: {error.msg}")))
+            continue
+        if not isinstance(record, dict):
+            records.append((f"line {number}", ReferenceRecordError("not a JSON object")))
+            continue
+        records.append((f"line {number}", record))
+    if records and all(isinstance(record, ReferenceRecordError) for _, record in records):
+        raise ReferenceFileError("no line of the file is a JSON object: is it really JSON Lines?")
+    return iter(records)
+
+
+def _json_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise ReferenceFileError(f"bad JSON at line {error.lineno}: {error.msg}") from error
+    if not isinstance(data, list):
+        raise ReferenceFileError("a .json file must hold a list of records")
+    for index, record in enumerate(data):
+        where = f"item {index}"
+        yield where, record if isinstance(record, dict) else ReferenceRecordError("not a JSON object")
+
+
+def _csv_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
+    try:
+        dialect = csv.Sniffer().sniff(content.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(content), dialect=dialect)
+    headers = [name.strip() for name in reader.fieldnames or []]
+    if "key" not in headers or "statement" not in headers:
+        raise ReferenceFileError("the CSV header must name at least the columns key and statement")
+    reader.fieldnames = headers
+    records = []
+    try:
+        for row in reader:
+            # Spreadsheet numbering: the header is row 1.
+            records.append((f"line {reader.line_num}", {k: v for k, v in row.items() if k is not None}))
+    except csv.Error as error:
+        raise ReferenceFileError(f"bad CSV at line {reader.line_num}: {error}") from error
+    return iter(records)
+
+
+# --- Cleaning one record --------------------------------------------------------------------------------
+
+
+def _text(record: dict, name: str) -> str:
+    value = record.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, bool)):
+        raise ReferenceRecordError(f"bad {name}: expected text")
+    value = str(value).strip()
+    limit = _MAX_LENGTHS.get(name)
+    if limit and len(value) > limit:
+        raise ReferenceRecordError(f"{name} is longer than {limit} characters")
+    return value
+
+
+def _date_text(record: dict, name: str) -> str:
+    raw = _text(record, name)
+    if not raw:
+        return ""
+    match = _ISO_DATE.match(raw)
+    if not match:
+        raise ReferenceRecordError(f"bad date in {name}: {raw!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError as error:
+        raise ReferenceRecordError(f"bad date in {name}: {raw!r} ({error})") from error
+    return raw
+
+
+def _value_and_kind(record: dict) -> tuple[str, str]:
+    """The value as written (a decimal string or an ISO date) and the kind of figure it is; the
+    kind is read off the unit exactly as the matcher reads it."""
+    from claims.matching.references import figure_from_value
+
+    raw = record.get("value")
+    kind = _text(record, "kind")
+    if raw is None or raw == "":
+        return "", kind
+    if isinstance(raw, (bool, dict, list)):
+        raise ReferenceRecordError(f"bad value: {raw!r}")
+    raw = str(raw).strip()
+    try:
+        figure = figure_from_value(raw, unit=_text(record, "unit") or None, kind=kind or None)
+    except ValueError as error:
+        raise ReferenceRecordError(f"bad value: {raw!r} is neither a number nor an ISO date") from error
+    if figure.kind == "date" and not _CLAIM_DATE.match(raw):
+        raise ReferenceRecordError(f"bad value: {raw!r} is not an ISO date")
+    if figure.kind != "date" and not figure.value.is_finite():
+        raise ReferenceRecordError(f"bad value: {raw!r} is not a number")
+    return raw, figure.kind
+
+
+def _aliases(record: dict) -> list[str]:
+    raw = record.get("aliases")
+    if raw is None or raw == "":
+        return []
+    if isinstance(raw, str):
+        parts = raw.split(LIST_SEPARATOR)
+    elif isinstance(raw, list) and all(isinstance(part, str) for part in raw):
+        parts = raw
+    else:
+        raise ReferenceRecordError("bad aliases: expected a list of names or names separated by |")
+    aliases = []
+    for part in parts:
+        part = part.strip()
+        if part and part not in aliases:
+            aliases.append(part)
+    return aliases
+
+
+def guess_language(text: str) -> str:
+    return "ar" if _ARABIC_LETTER.search(text) else "en"
+
+
+def reference_record_clean(record: dict) -> dict:
+    """Check one §2 record and return the model's field values (plus the source's).
+
+    Raises ReferenceRecordError with a reason an editor can act on.
+    """
+    if not isinstance(record, dict):
+        raise ReferenceRecordError("not a JSON object")
+    key = _text(record, "key")
+    if not key:
+        raise ReferenceRecordError("missing key")
+    try:
+        validate_slug(key)
+    except ValidationError as error:
+        raise ReferenceRecordError(f"bad key {key!r}: use Latin letters, digits, - and _ only") from error
+    if len(key) > 200:
+        raise ReferenceRecordError("key is longer than 200 characters")
+    text = _text(record, "statement")
+    if not text:
+        raise ReferenceRecordError("missing statement")
+    value_text, kind = _value_and_kind(record)
+    qualifier = _text(record, "qualifier")
+    if qualifier and qualifier not in QUALIFIERS:
+        raise ReferenceRecordError(f"bad qualifier {qualifier!r}: one of {', '.join(QUALIFIERS)}")
+    source_url = _text(record, "source_url")
+    if source_url:
+        try:
+            URLValidator()(source_url)
+        except ValidationError as error:
+            raise ReferenceRecordError(f"bad source_url {source_url!r}") from error
+    return {
+        "key": key,
+        "text": text,
+        "text_en": _text(record, "statement_en"),
+        "language": _text(record, "language") or guess_language(text),
+        "subject": _text(record, "subject"),
+        "metric": _text(record, "metric"),
+        "aliases": _aliases(record),
+        "kind": kind,
+        "value_text": value_text,
+        "unit": _text(record, "unit"),
+        "qualifier": qualifier if value_text else "",
+        "as_of": _date_text(record, "as_of"),
+        "source": {
+            "title": _text(record, "source_title"),
+            "url": source_url,
+            "publisher": _text(record, "publisher"),
+            "published": _date_text(record, "published"),
+        },
+    }
+
+
+def reference_record(statement: ReferenceStatement) -> dict:
+    """A stored statement as a §2 record: what the engine reads and what an export writes."""
+    source = statement.source
+    return {
+        "key": statement.key,
+        "statement": statement.text,
+        "statement_en": statement.text_en,
+        "language": statement.language,
+        "subject": statement.subject,
+        "metric": statement.metric,
+        "value": statement.value_text or None,
+        "unit": statement.unit or None,
+        "qualifier": statement.qualifier or None,
+        "kind": statement.kind or None,
+        "as_of": statement.as_of or None,
+        "aliases": list(statement.aliases or []),
+        "source_title": source.title if source else "",
+        "source_url": source.url if source else "",
+        "publisher": source.publisher if source else "",
+        "published": source.published.isoformat() if source and source.published else None,
+    }
+
+
+# --- Writing ------------------------------------------------------------------------------------------
+
+
+def reference_source_get_or_create(
+    *, title: str, url: str = "", publisher: str = "", published: str = ""
+) -> ReferenceSource | None:
+    """The source named by a record; None when the record names none. A year or month alone is
+    stored as its first day (the DateField needs a full date)."""
+    title = title or publisher or url
+    if not title:
+        return None
+    published_date = _first_day(published) if published else None
+    source, created = ReferenceSource.objects.get_or_create(
+        title=title[:500],
+        url=url,
+        defaults={"publisher": publisher, "published": published_date},
+    )
+    if not created:
+        changes = {}
+        if publisher and publisher != source.publisher:
+            changes["publisher"] = publisher
+        if published_date and published_date != source.published:
+            changes["published"] = published_date
+        if changes:
+            for name, value in changes.items():
+                setattr(source, name, value)
+            source.save(update_fields=[*changes, "updated_at"])
+    return source
+
+
+def _first_day(iso: str) -> datetime.date:
+    year, month, day = (int(part) if part else 1 for part in _ISO_DATE.match(iso).groups())
+    return datetime.date(year, month, day)
+
+
+def reference_statement_apply(*, statement: ReferenceStatement, cleaned: dict) -> bool:
+    """Copy cleaned record values onto a statement (not saved). True when anything changed."""
+    source_fields = cleaned["source"]
+    source = reference_source_get_or_create(**source_fields)
+    changed = statement.source_id != (source.id if source else None)
+    statement.source = source
+    for name, value in cleaned.items():
+        if name == "source":
+            continue
+        if getattr(statement, name) != value:
+            setattr(statement, name, value)
+            changed = True
+    return changed
+
+
+def reference_upsert(
+    *, record: dict, document: ReferenceDocument | None = None, rematch: bool = True
+) -> tuple[ReferenceStatement, str]:
+    """Create or update the statement with the record's key. Returns it and "created", "updated"
+    or "unchanged". Raises ReferenceRecordError for a bad record (nothing is written then)."""
+    cleaned = reference_record_clean(record)
+    with transaction.atomic():
+        statement = ReferenceStatement.objects.select_for_update().filter(key=cleaned["key"]).first()
+        created = statement is None
+        if created:
+            statement = ReferenceStatement(key=cleaned["key"])
+        changed = reference_statement_apply(statement=statement, cleaned=cleaned)
+        if document is not None and statement.document_id != document.id:
+            statement.document = document
+            changed = True
+        if not (created or changed):
+            return statement, "unchanged"
+        statement.save()
+        if rematch:
+            claims_mark_for_rematch(statements=[statement])
+    return statement, "created" if created else "updated"
+
+
+def reference_import(
+    *, records: Iterable[tuple[str, dict | Exception]], document: ReferenceDocument | None = None
+) -> ReferenceImportReport:
+    """Import records one by one: a bad record is reported (where, why) and skipped, good ones are
+    kept. The claims the changed statements could affect are re-queued once, at the end."""
+    rows = []
+    changed = []
+    for where, record in records:
+        if isinstance(record, Exception):
+            rows.append(ReferenceRowResult(where=where, key="", action="skipped", reason=str(record)))
+            continue
+        key = str(record.get("key") or "").strip()
+        try:
+            statement, action = reference_upsert(record=record, document=document, rematch=False)
+        except ReferenceRecordError as error:
+            rows.append(ReferenceRowResult(where=where, key=key, action="skipped", reason=str(error)))
+            continue
+        except TRANSIENT_ERRORS:
+            raise
+        except DatabaseError as error:  # e.g. a value too long for this database's column
+            rows.append(ReferenceRowResult(where=where, key=key, action="skipped", reason=f"not stored: {error}"))
+            continue
+        rows.append(ReferenceRowResult(where=where, key=statement.key, action=action))
+        if action != "unchanged":
+            changed.append(statement)
+    claims_mark_for_rematch(statements=changed)
+    return ReferenceImportReport(rows=rows)
+
+
+def reference_delete(*, statements: Iterable[ReferenceStatement]) -> int:
+    """Delete statements; the claims they backed (or could have) are re-queued first."""
+    statements = list(statements)
+    with transaction.atomic():
+        claims_mark_for_rematch(statements=statements)
+        deleted, _ = ReferenceStatement.objects.filter(id__in=[s.id for s in statements]).delete()
+    return deleted
+
+
+# --- Rematching -----------------------------------------------------------------------------------------
+
+# Kinds the matcher compares with each other (a percent and a fraction are both a share).
+_COMPARABLE_KINDS = {"percent": ("percent", "fraction"), "fraction": ("percent", "fraction")}
+
+
+def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
+    """The kinds of the figures a statement backs: its explicit value and those written in it."""
+    from claims.matching import statement_from_record
+
+    try:
+        figures = statement_from_record(reference_record(statement)).figures
+    except ValueError:
+        logger.warning("reference %s cannot be read by the matcher", statement.key)
+        return {statement.kind} if statement.kind else set()
+    return {figure.kind for figure in figures}
+
+
+def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
+    """Flag `needs_matching` on the claims a changed statement could affect, and queue a rematch.
+
+    Affected: claims whose current checks cite the statement, and claims with a figure of a
+    comparable kind whose text, article title or article text mentions the statement's subject or
+    one of its aliases (the matcher reads the subject from the claim and its context). Marking a
+    claim too many only costs one extra match.
+    """
+    statements = [statement for statement in statements if statement.pk]
+    if not statements:
+        return 0
+    affected = Q(quantities__match__reference__in=[statement.pk for statement in statements])
+    for statement in statements:
+        names = {name for name in (statement.subject, *(statement.aliases or [])) if name and name.strip()}
+        kinds = set()
+        for kind in statement_figure_kinds(statement):
+            kinds.update(_COMPARABLE_KINDS.get(kind, (kind,)))
+        if not names or not kinds:
+            continue
+        mentions = Q()
+        for name in names:
+            for form in {name.strip(), normalize(name.strip())}:
+                mentions |= (
+                    Q(text__icontains=form)
+                    | Q(normalized_text__icontains=form)
+                    | Q(article__title__icontains=form)
+                    | Q(article__text__icontains=form)
+                )
+        affected |= Q(quantities__kind__in=sorted(kinds)) & mentions
+    claim_ids = set(Claim.objects.filter(affected).values_list("id", flat=True))
+    if not claim_ids:
+        return 0
+    marked = Claim.objects.filter(id__in=claim_ids).update(needs_matching=True)
+    from claims.tasks.matching import rematch_dirty_claims
+
+    rematch_dirty_claims.delay_on_commit()
+    return marked
+
+
+# --- Source documents -----------------------------------------------------------------------------------
+
+DOCUMENT_QUEUED = "queued"
+DOCUMENT_SPLITTING = "splitting"
+DOCUMENT_READY = "ready"
+DOCUMENT_FAILED = "failed"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*\n\s*")
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
+# Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
+_NAME_CUES = (
+    "شركة", "شركه", "مجموعة", "مجموعه", "منظمة", "منظمه", "مؤسسة", "مؤسسه", "بنك", "مصرف", "صندوق",
+    "جامعة", "جامعه", "وزارة", "وزاره", "هيئة", "هيئه", "نموذج", "منصة", "منصه", "تطبيق", "مشروع",
+    "دولة", "دوله", "مدينة", "مدينه", "مطار", "ميناء", "سوق",
+)
+# Words after which a name stops (function words, verbs of reporting, figure words).
+_NAME_STOPS = frozenset(normalize(word) for word in (
+    "في", "من", "إلى", "على", "عن", "أن", "إن", "التي", "الذي", "الذين", "بعد", "قبل", "خلال", "مع",
+    "عام", "سنة", "بلغ", "بلغت", "حوالي", "نحو", "أكثر", "أقل", "و", "أو", "ما", "هو", "هي",
+))
+_MAX_SENTENCE_CHARS = 1000
+_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640\u0670]+")
+
+
+def reference_document_submit(*, document: ReferenceDocument) -> ReferenceDocument:
+    """Save a document (new or to be split again) and queue its splitting after the commit."""
+    from claims.tasks.matching import split_reference_document
+
+    document.status = DOCUMENT_QUEUED
+    document.error = ""
+    document.save()
+    split_reference_document.delay_on_commit(document.id)
+    return document
+
+
+def reference_document_split(*, document_id: int) -> int:
+    """Split a document into reference statements, one per sentence holding a figure.
+
+    Keys are `<source-slug>-<n>`; splitting again keeps the keys of this document's statements (in
+    order) and deletes those no longer found. Any failure is kept on the document (status, error);
+    transient database errors propagate so the task retries.
+    """
+    claimed = (
+        ReferenceDocument.objects.filter(id=document_id)
+        .exclude(status=DOCUMENT_SPLITTING)
+        .update(status=DOCUMENT_SPLITTING, error="")
+    )
+    if not claimed:
+        return 0
+    try:
+        document = ReferenceDocument.objects.select_related("source").get(id=document_id)
+        text = _document_text(document)
+        with transaction.atomic():
+            count = _document_store_statements(document=document, text=text)
+            ReferenceDocument.objects.filter(id=document_id).update(status=DOCUMENT_READY, text=text, error="")
+        return count
+    except TRANSIENT_ERRORS:
+        ReferenceDocument.objects.filter(id=document_id).update(status=DOCUMENT_QUEUED)
+        raise
+    except Exception as error:  # noqa: BLE001  (kept on the row for the editor)
+        logger.exception("reference document %s failed", document_id)
+        message = f"{type(error).__name__}: {error}"[:ERROR_MAX_CHARS]
+        ReferenceDocument.objects.filter(id=document_id).update(status=DOCUMENT_FAILED, error=message)
+        return 0
+
+
+def _document_text(document: ReferenceDocument) -> str:
+    """The document's plain text: pasted, from the uploaded .txt/.html, or fetched from its URL."""
+    import trafilatura
+
+    if document.text.strip():
+        return document.text
+    if document.upload:
+        with document.upload.open("rb") as handle:
+            content = handle.read(settings.FACTCHECK_MAX_UPLOAD_BYTES + 1)
+        if len(content) > settings.FACTCHECK_MAX_UPLOAD_BYTES:
+            raise ValueError(f"the file is larger than {settings.FACTCHECK_MAX_UPLOAD_BYTES} bytes")
+        try:
+            raw = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValueError("the file is not UTF-8 text") from error
+        if document.upload.name.lower().endswith((".html", ".htm")):
+            return _html_text(raw, url=None)
+        return raw
+    if document.url:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(settings.FACTCHECK_URL_TIMEOUT)))
+        html = trafilatura.fetch_url(document.url, config=config)
+        if not html:
+            raise ValueError(f"could not fetch {document.url}")
+        return _html_text(html, url=document.url)
+    raise ValueError("the document has no text, file or URL")
+
+
+def _html_text(html: str, *, url: str | None) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
+    if not text or not text.strip():
+        raise ValueError("no readable text found in the HTML")
+    return text
+
+
+def document_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? ؟ followed by space, and at line breaks.
+    A decimal point ("1.3") is never followed by a space, so figures stay whole."""
+    spans = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def guess_subject(text: str) -> str:
+    """A proper name the text is about: a Latin-script name ("DeepSeek-V3") or an Arabic name after
+    a cue word ("شركة أرامكو"). Empty when none is found."""
+    arabic = _arabic_name(text)
+    if arabic:
+        return arabic
+    for match in _LATIN_NAME.finditer(text):
+        name = match.group(0).strip()
+        if name.isupper() and len(name) <= 3:
+            continue  # currency codes and unit symbols: USD, GB
+        if " " not in name and name[1:].islower() and not text[: match.start()].strip():
+            continue  # an English sentence's first word: "The", "According"
+        return name
+    return ""
+
+
+def _arabic_name(text: str) -> str:
+    words = list(_ARABIC_WORD.finditer(text))
+    cues = {normalize(cue) for cue in _NAME_CUES}
+    for index, word in enumerate(words):
+        folded = normalize(word.group(0))
+        bare = folded[1:] if folded[:1] in ("و", "ف", "ب", "ل") and folded[1:] in cues else folded
+        if bare not in cues or index + 1 >= len(words):
+            continue
+        following = words[index + 1]
+        if normalize(following.group(0)) in _NAME_STOPS or following.start() - word.end() > 2:
+            continue
+        end = following.end()
+        # A second word when it is an attribute of the first ("أرامكو السعودية", "الصحة العالمية").
+        if index + 2 < len(words):
+            second = words[index + 2]
+            folded_second = normalize(second.group(0))
+            if (
+                second.start() - end <= 2
+                and folded_second.startswith("ال")
+                and folded_second not in _NAME_STOPS
+            ):
+                end = second.end()
+        return text[following.start() : end]
+    return ""
+
+
+def _document_store_statements(*, document: ReferenceDocument, text: str) -> int:
+    from claims.extraction import extract
+
+    quantities = extract(text).quantities
+    sentences = [
+        (start, end)
+        for start, end in document_sentences(text)
+        if any(start <= quantity.start < end for quantity in quantities)
+    ]
+    source = document.source
+    document_subject = guess_subject(source.title) or _most_common_subject(text, sentences)
+    slug = slugify(source.title)[:150] or f"source-{source.id}"
+    keys = _document_keys(document=document, slug=slug, count=len(sentences))
+    records = []
+    for key, (start, end) in zip(keys, sentences, strict=True):
+        sentence = text[start:end].strip()[:_MAX_SENTENCE_CHARS]
+        records.append(
+            (
+                key,
+                {
+                    "key": key,
+                    "statement": sentence,
+                    "language": document.language,
+                    "subject": guess_subject(sentence) or document_subject,
+                    "source_title": source.title,
+                    "source_url": source.url,
+                    "publisher": source.publisher,
+                    "published": source.published.isoformat() if source.published else None,
+                },
+            )
+        )
+    report = reference_import(records=records, document=document)
+    stale = document.statements.exclude(key__in=keys)
+    if stale.exists():
+        reference_delete(statements=list(stale))
+    if report.skipped:
+        reasons = "; ".join(f"{row.key}: {row.reason}" for row in report.skipped)
+        raise ValueError(f"some sentences could not be stored: {reasons}")
+    return len(records)
+
+
+def _most_common_subject(text: str, sentences: list[tuple[int, int]]) -> str:
+    guesses = Counter(guess_subject(text[start:end]) for start, end in sentences)
+    guesses.pop("", None)
+    return guesses.most_common(1)[0][0] if guesses else ""
+
+
+def _document_keys(*, document: ReferenceDocument, slug: str, count: int) -> list[str]:
+    """Keys for `count` sentences: this document's existing keys first (in order), then new
+    `<slug>-<n>` keys not used by any other statement."""
+    pattern = re.compile(rf"^{re.escape(slug)}-(\d+)$")
+
+    def number(key: str) -> int:
+        match = pattern.match(key)
+        return int(match.group(1)) if match else 0
+
+    own = sorted(document.statements.values_list("key", flat=True), key=lambda key: (number(key), key))
+    keys = own[:count]
+    taken = set(ReferenceStatement.objects.filter(key__startswith=f"{slug}-").values_list("key", flat=True))
+    n = 0
+    while len(keys) < count:
+        n += 1
+        key = f"{slug}-{n}"
+        if key not in taken and key not in keys:
+            keys.append(key)
+    return keys
