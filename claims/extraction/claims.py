@@ -23,7 +23,8 @@ _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _COUNTER_LINE = re.compile(r"^[\W\d_]*$|منذ \d+ ?(?:س|د|ي|ساعه|ساعات|دقيقه|دقايق|يوم|ايام)\b|^\W*\d+/\d+\W*$")
 _TAIL_MARKER = re.compile(phrase_pattern(LEX.chrome_tail_markers))
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
-_ILLUSTRATIVE = re.compile(r"علي سبيل المثال|لنفترض|تخيل|افترض|مثلا|فرضا")
+_HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
+_EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
 _ATTRIBUTION = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت|صرح|صرحت|كشف|كشفت|اطلق|اطلقت|اصدر|اصدرت|"
     r"افاد|افادت|وفقا ل|بحسب|حسب|اوضح|اوضحت|اشار|اشارت|اعلنت|استحوذ|استحوذت|وقع|وقعت|ضخ|ضخت|جمع|جمعت)(?!\w)"
@@ -105,6 +106,8 @@ def score_sentence(text: str, held: list[Quantity]) -> tuple[float, str]:
     else:
         score = 0.3 + 0.1 * attributed + 0.05 * named if attributed and named else 0.0
         kind = "factual"
-    if "؟" in text or "?" in text or _ILLUSTRATIVE.search(folded) or _CONDITIONAL.match(folded):
-        score -= 0.3
+    if "؟" in text or "?" in text or _HYPOTHETICAL.search(folded) or _CONDITIONAL.match(folded):
+        score -= 0.45
+    elif _EXAMPLE.search(folded):
+        score -= 0.2
     return max(0.0, min(1.0, score)), kind

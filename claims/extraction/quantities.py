@@ -540,6 +540,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
         noun = _counted_noun(norm, end)
         if noun:
             extras["noun_span"] = noun
+            end = noun[1]
     if number.scale != 1:
         extras["scale"] = number.scale
     has_unit = unit_kind is not None

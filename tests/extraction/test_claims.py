@@ -1,0 +1,66 @@
+"""Check-worthy sentences become claims; listing counts, rhetoric and page chrome do not."""
+
+import pytest
+
+from claims.extraction import extract
+
+
+def claim_texts(text):
+    return [claim.text for claim in extract(text).claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أعلنت شركة أرامكو أن أرباحها بلغت 121 مليار دولار في عام 2023.",
+        "قال البنك المركزي إن التضخم تراجع إلى 3.2% في مارس 2024.",
+        "وبحسب التقرير، سيصل حجم سوق الذكاء الاصطناعي إلى 1.3 تريليون دولار بحلول عام 2032.",
+        "أصبح النموذج الجديد أسرع 15 مرة من سابقه.",
+        "يبلغ عدد المهندسين في الصين حوالي 40 مليونًا.",
+        "أطلقت الشركة نموذجها في 20 يناير 2025.",
+        "ولا يستغرق توليد الصورة سوى اثنتي عشرة ثانية على الهاتف.",
+    ],
+)
+def test_a_sentence_with_a_specific_figure_is_a_claim(sentence):
+    assert claim_texts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "هناك 3 عناصر رئيسية في مجال النماذج الكبيرة.",
+        "قدم الخبير 5 اقتراحات للمطورين.",
+        "هل يمكن أن تتجاوز التكلفة 10 مليارات دولار؟",
+        "على سبيل المثال، لنفترض أن الشركة باعت 100 جهاز.",
+        "إذا كانت التوقعات في مارس 2023 مجرد تفاؤل، فإن الواقع مختلف.",
+        "تحدث المدير عن مستقبل الشركة بشكل عام.",
+    ],
+)
+def test_listing_counts_rhetoric_and_plain_prose_are_not_claims(sentence):
+    assert claim_texts(sentence) == []
+
+
+def test_page_chrome_yields_no_claims():
+    article = (
+        "قالت الشركة إن إيراداتها بلغت 5 مليارات دولار في 2024.\n"
+        "شركة ناشئة تجمع 200 مليون دولار في جولة تمويل جديدة...\n"
+        "Vous n'êtes pas connecté\n"
+        "شاهد النسخة الأصلية\n"
+        "  • أعجبني\n"
+        "تعليق\n"
+        "0/400\n"
+        "مستخدم · منذ 16 س\n"
+        "أرباح بقيمة 300 مليون دولار هذا العام\n"
+    )
+    assert claim_texts(article) == ["قالت الشركة إن إيراداتها بلغت 5 مليارات دولار في 2024."]
+
+
+def test_a_claim_lists_the_quantities_it_holds():
+    extraction = extract("استثمرت الشركة 100 مليار دولار لبناء 10 مراكز بيانات.")
+    (claim,) = extraction.claims
+    assert [extraction.quantities[i].text for i in claim.quantity_indexes] == ["100 مليار دولار", "10 مراكز"]
+
+
+def test_sentences_split_on_arabic_punctuation_but_not_inside_decimals():
+    texts = claim_texts("بلغ النمو 1.3% هذا العام؛ وارتفعت الأرباح 2.5 مليار دولار! هل هذا كثير؟")
+    assert texts == ["بلغ النمو 1.3% هذا العام؛", "وارتفعت الأرباح 2.5 مليار دولار!"]

@@ -1,0 +1,37 @@
+"""On any Unicode input the engine never raises and its offsets always point at what it reports."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import extract, normalize_with_offsets
+
+ARABIC_PIECES = st.sampled_from(
+    ["مليون", "مليار", "ألف", "دولار", "٪", "%", "في المئة", "بين", "و", "من", "إلى", "نحو", "أكثر من", "١٠٫٢", "3.5",
+     "GPT-4", "H100", "عام", "2025", "يناير", "نصف", "على", "ً", "ـ", "\u200f", "ﻻ", " ", "\n", ".", "...", "؟", "-",
+     "خمس", "عشر", "سالب", "$", "1,000", "٬", "،", "/", "0/400", "منذ 16 س", "e", "^"]
+)
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(ARABIC_PIECES, st.text(max_size=3)), max_size=40).map("".join))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_it_never_raises_and_offsets_match_the_text(text):
+    extraction = extract(text)
+    for quantity in extraction.quantities:
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert text[quantity.start : quantity.end] == quantity.text
+        quantity.to_dict()
+    for claim in extraction.claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.text
+        assert 0.0 <= claim.checkworthiness <= 1.0
+        assert all(0 <= index < len(extraction.quantities) for index in claim.quantity_indexes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalized_offsets_stay_in_range_and_ordered(text):
+    folded, offsets = normalize_with_offsets(text)
+    assert len(offsets) == len(folded) + 1
+    assert offsets[-1] == len(text)
+    assert all(0 <= a <= b <= len(text) for a, b in zip(offsets, list(offsets)[1:], strict=False))
