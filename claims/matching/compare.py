@@ -95,13 +95,17 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
         and _raw_overlap(claim, figure, settings)
     ):
         return _contradiction(claim, figure, "unit")
+    slipped = _interval(claim, settings, settings.exact_rel_tolerance * 2)
     for power in settings.scale_powers:
         for exponent in (power, -power):
             factor = Decimal(10) ** exponent
-            if loose.scaled(1 / factor).overlaps(figure_range):
+            if slipped.scaled(1 / factor).overlaps(figure_range):
                 return Comparison(
                     "contradict", error="scale", ratio=ratio, scale_factor=factor, closeness=float(closeness)
                 )
+    limit = settings.max_value_error_ratio
+    if ratio is None or not (1 / limit <= abs(ratio) <= limit):
+        return Comparison("none", ratio=ratio, closeness=float(closeness))
     return Comparison("contradict", error="value", ratio=ratio, closeness=float(closeness))
 
 
@@ -136,7 +140,7 @@ def _raw_overlap(claim, figure, settings: MatchSettings) -> bool:
 
 
 def _contradiction(claim, figure, error: str) -> Comparison:
-    return Comparison("contradict", error=error, ratio=_ratio(claim, figure), closeness=-0.5)
+    return Comparison("contradict", error=error, ratio=_ratio(claim, figure), closeness=-0.01)
 
 
 def _ratio(claim, figure) -> Decimal | None:
@@ -179,7 +183,8 @@ def _compare_dates(claim_value: str, figure_value: str, settings: MatchSettings)
     if all(claim_parts[part] == figure_parts[part] for part in shared):
         return Comparison("support", closeness=10.0 + len(shared))
     others_agree = all(claim_parts[part] == figure_parts[part] for part in shared if part != "year")
-    if "year" in shared and others_agree:
+    # A year is only called wrong when the reference writes every part the claim writes.
+    if "year" in shared and others_agree and set(claim_parts) <= set(figure_parts):
         gap = abs(claim_parts["year"] - figure_parts["year"])
         if gap <= settings.max_year_gap:
             return Comparison("contradict", error="year", closeness=-float(gap))

@@ -42,6 +42,7 @@ class _Entry:
     names: dict[str, float]  # name key -> subject score when it occurs in the claim
     name_tokens: frozenset[str]
     metric: str
+    metric_tokens: tuple[str, ...]
     figure_contexts: tuple[str, ...]
     families: frozenset[str]
     years: frozenset[int]
@@ -122,6 +123,7 @@ class Matcher:
             names=names,
             name_tokens=frozenset(token for key in names for token in key.split()),
             metric=" ".join(content_tokens(statement.metric)),
+            metric_tokens=tuple(dict.fromkeys(content_tokens(statement.metric))),
             figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
             families=frozenset(_family(figure) for figure in statement.figures),
             years=frozenset(year for year in years if year),
@@ -175,14 +177,17 @@ class Matcher:
         return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, years=frozenset(years))
 
     def _window(self, view: _ClaimView, quantity) -> list[str]:
-        """Content words around the quantity in the claim sentence (all of them if it is not found)."""
+        """Content words of the quantity ("100 مليون مستخدم") and around it in the claim sentence.
+
+        All the sentence's words when the quantity's text is not found in it.
+        """
         position = view.text.find(quantity.text) if quantity.text else -1
         if position < 0:
             return [token for token in view.tokens if is_content(token)]
         window = self.settings.metric_window
         before = content_tokens(view.text[:position])[-window:]
         after = content_tokens(view.text[position + len(quantity.text) :])[:window]
-        return before + after
+        return before + content_tokens(quantity.text) + after
 
     def candidates(
         self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
@@ -212,6 +217,27 @@ class Matcher:
         scored.sort(key=lambda c: c.score, reverse=True)
         return [self._compared(c, quantity) for c in scored[: self.settings.max_candidates]]
 
+    def _metric_coverage(self, metric_tokens: tuple[str, ...], words: list[str]) -> float:
+        """Mean similarity of the best `metric_top_words` metric words to a word near the figure.
+
+        Weak matches count as zero, so one shared word of a two-word metric gives 0.5: enough,
+        with the subject, to support, never to contradict.
+        """
+        if not metric_tokens or not words:
+            return 0.0
+        floor = self.settings.metric_word_similarity * 100
+        best = sorted(
+            (
+                (match[1] if match else 0.0)
+                for match in (
+                    process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=floor) for token in metric_tokens
+                )
+            ),
+            reverse=True,
+        )
+        top = best[: min(self.settings.metric_top_words, len(best))]
+        return sum(top) / len(top) / 100
+
     @staticmethod
     def _comparable(family: str, quantity, entry: _Entry) -> bool:
         if family in entry.families:
@@ -222,11 +248,13 @@ class Matcher:
         )
 
     def _score(self, entry: _Entry, subject: float, window: list[str], view: _ClaimView, quantity) -> Candidate:
-        words = " ".join(token for token in window if token not in entry.name_tokens)
-        metric = fuzz.token_set_ratio(entry.metric, words) if entry.metric else 0.0
+        # The subject's own words say nothing about the metric, unless the metric uses them too ("سوق").
+        words = [token for token in window if token not in entry.name_tokens or token in entry.metric_tokens]
+        joined = " ".join(words)
+        metric = fuzz.token_set_ratio(entry.metric, joined) / 100 if entry.metric else 0.0
+        metric = max(metric, self._metric_coverage(entry.metric_tokens, words))
         for context in entry.figure_contexts:
-            metric = max(metric, 0.9 * fuzz.token_set_ratio(context, words))
-        metric /= 100
+            metric = max(metric, 0.9 * fuzz.token_set_ratio(context, joined) / 100)
         weight = self.settings.subject_weight
         score = weight * subject + (1 - weight) * metric
         if quantity.kind != "date" and view.years and entry.years:
@@ -276,6 +304,7 @@ class Matcher:
             if c.comparison.contradicts
             and c.score >= settings.min_contradict_score
             and c.metric >= settings.min_contradict_metric
+            and c.subject >= settings.min_contradict_subject
         ]
         if rivals:
             best = max(rivals, key=_rank)

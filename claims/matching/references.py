@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from claims.extraction.types import Quantity
+from claims.extraction.types import Quantity, decimal_to_str
 from claims.matching.units import is_currency
 
-_ISO_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+# A bare "2048" is a count unless the record says kind "date"; only dashed forms are dates by shape.
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}(-\d{2})?)$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
@@ -41,7 +42,8 @@ class ReferenceFigure:
 
     @property
     def identity(self) -> tuple:
-        return (self.kind, str(self.value), self.unit)
+        value = decimal_to_str(self.value) if isinstance(self.value, Decimal) else self.value
+        return (self.kind, value, self.unit)
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,15 @@ class ReferenceStatement:
         if extract_figures:
             from claims.extraction import extract  # only statements with text to read need the engine
 
+            names = [name for name in (subject, *aliases) if name]
             for place, written in (("text", text), ("text_en", text_en)):
                 for quantity in extract(written).quantities if written else ():
-                    figure = ReferenceFigure.from_quantity(quantity)
-                    figure.extras["in"] = place
-                    figures.append(figure)
+                    # The engine reads Arabic; a bare English count is mostly a day or list number.
+                    junk = place == "text_en" and quantity.kind == "count" and "scale" not in quantity.extras
+                    if not junk and not _inside_name(written, quantity, names):
+                        figure = ReferenceFigure.from_quantity(quantity)
+                        figure.extras["in"] = place
+                        figures.append(figure)
         return cls(
             key=key,
             text=text,
@@ -112,10 +118,48 @@ class ReferenceStatement:
         return tuple(name for name in (self.subject, *self.aliases) if name)
 
 
+def _inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
+    """Numbers that are part of a name ("رؤية 2030", "Llama 3.1 405B") are not figures."""
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            if start <= quantity.start and quantity.end <= start + len(name):
+                return True
+            start = text.find(name, start + 1)
+    return False
+
+
+def _lost_scale(figure: ReferenceFigure, others: list[ReferenceFigure]) -> bool:
+    """A figure of the English text read without its scale word ("$1.3" of "$1.3 trillion")."""
+    if figure.extras.get("in") != "text_en" or not isinstance(figure.value, Decimal):
+        return False
+    for other in others:
+        if other.kind == figure.kind and other.unit == figure.unit and isinstance(other.value, Decimal):
+            for power in (3, 6, 9, 12):
+                if other.value == figure.value.scaleb(power):
+                    return True
+    return False
+
+
+def _partial_date(figure: ReferenceFigure, others: list[ReferenceFigure]) -> bool:
+    """ "2024" or "--12-26" read from the text of a statement that also gives "2024-12-26"."""
+    if figure.kind != "date":
+        return False
+    value = str(figure.value)
+    for other in others:
+        full = str(other.value)
+        if other.kind == "date" and full != value and len(full) == 10 and not full.startswith("--"):
+            if value in (full[:4], full[:7], "--" + full[5:]):
+                return True
+    return False
+
+
 def _dedupe(figures: list[ReferenceFigure]) -> tuple[ReferenceFigure, ...]:
     """One figure per (kind, value, unit); the first (the explicit value) wins, text offsets kept."""
     kept: dict[tuple, ReferenceFigure] = {}
     for figure in figures:
+        if _lost_scale(figure, figures) or _partial_date(figure, figures):
+            continue
         earlier = kept.get(figure.identity)
         if earlier is None:
             kept[figure.identity] = figure

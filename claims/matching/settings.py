@@ -23,17 +23,26 @@ class MatchSettings:
     min_support_metric: float = 0.5
     min_contradict_score: float = 0.82
     min_contradict_metric: float = 0.65
+    # ... and a subject named in the claim sentence itself (not only in the title or context).
+    min_contradict_subject: float = 0.9
     # A plain wrong value ("value" error) is called only when no other candidate within this
     # score margin gives a different figure (time series, competing sources): else unverified.
     ambiguity_margin: float = 0.08
+    # Metric words: a metric word counts when rapidfuzz's ratio to a word near the figure reaches
+    # this similarity; the mean of the best `metric_top_words` such matches is the coverage score.
+    metric_word_similarity: float = 0.75
+    metric_top_words: int = 2
+    # A plain wrong value is only called when claim / reference lies within this factor (either way);
+    # further apart, the claim is more likely about another quantity than a wrong copy of this one.
+    max_value_error_ratio: Decimal = Decimal("4")
     # Time scope: years written in the claim that match (or miss) a statement's years.
     time_bonus: float = 0.05
-    time_penalty: float = 0.15
+    time_penalty: float = 0.05
     # Tolerances, relative to the reference value, added to half the written precision.
     exact_rel_tolerance: Decimal = Decimal("0.005")
     approx_rel_tolerance: Decimal = Decimal("0.10")
     # Off by more than the written precision but within one written step (or this share): rounding.
-    rounding_rel_tolerance: Decimal = Decimal("0.03")
+    rounding_rel_tolerance: Decimal = Decimal("0.05")
     # "more than X" is supported by a reference in [X, X * bound_factor]; beyond, it is true but
     # says little, so it stays unverified rather than supported.
     bound_factor: Decimal = Decimal("1.5")
@@ -42,7 +51,7 @@ class MatchSettings:
     # A date off only by its year is a "year" error when the gap is at most this many years.
     max_year_gap: int = 3
     # Words around the figure taken as its metric, on each side.
-    metric_window: int = 8
+    metric_window: int = 12
     # Statements scored per quantity, and (key, score) pairs reported back for the editor.
     max_candidates: int = 25
     reported_candidates: int = 3

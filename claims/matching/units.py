@@ -69,6 +69,8 @@ def family_of(kind: str, unit: str | None, text: str = "", extras: dict | None =
     """The comparable family: money, share (percent and fractions), points, count, date, ..."""
     if kind == "money":
         return "money"
+    if (unit or "").lower() in POINT_UNITS:
+        return "points"
     if kind in ("percent", "fraction"):
         return "points" if is_points(unit, text, extras) else "share"
     if kind == "duration":
@@ -81,7 +83,7 @@ def family_of(kind: str, unit: str | None, text: str = "", extras: dict | None =
 
 def to_base(kind: str, unit: str | None, value: Decimal) -> Decimal:
     """Value in the family's base unit: percents as shares, GB as bytes, months as seconds."""
-    if kind == "percent":
+    if kind == "percent" or (unit or "").lower() in POINT_UNITS:
         return value / 100
     if kind in ("measure", "duration"):
         known = _MEASURES.get((unit or "").lower())
