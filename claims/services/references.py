@@ -213,8 +213,9 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     if isinstance(raw, (bool, dict, list)):
         raise ReferenceRecordError(f"bad value: {raw!r}")
     raw = str(raw).strip()
+    unit = _text(record, "unit")
     try:
-        figure = figure_from_value(raw, unit=_text(record, "unit") or None, kind=kind or None)
+        figure = figure_from_value(raw, unit=unit or None, kind=kind or None)
     except ValueError as error:
         raise ReferenceRecordError(f"bad value: {raw!r} is neither a number nor an ISO date") from error
     if figure.kind == "date" and not _CLAIM_DATE.match(raw):
@@ -391,6 +392,19 @@ def reference_upsert(
         if rematch:
             claims_mark_for_rematch(statements=[statement])
     return statement, "created" if created else "updated"
+
+
+def reference_statement_save(*, statement: ReferenceStatement) -> ReferenceStatement:
+    """Save a statement edited by hand (the admin's form, already checked with
+    `reference_record_clean`) and re-queue the claims it could affect."""
+    with transaction.atomic():
+        if statement.value_text:
+            _, statement.kind = _value_and_kind({"value": statement.value_text, "unit": statement.unit})
+        else:
+            statement.qualifier = ""
+        statement.save()
+        claims_mark_for_rematch(statements=[statement])
+    return statement
 
 
 def reference_import(
