@@ -62,8 +62,9 @@ class CheckSerializer(serializers.ModelSerializer):
     reference_unit = BlankAsNullField(read_only=True)
     ratio = DecimalStringField(read_only=True, allow_null=True)
     error = BlankAsNullField(read_only=True)
-    explanation = serializers.CharField(source="explanation_ar", read_only=True)
-    explanation_en = serializers.CharField(read_only=True)
+    # As the matching engine's `QuantityCheck.to_dict()`: `explanation` in English, `explanation_ar` in Arabic.
+    explanation = serializers.CharField(source="explanation_en", read_only=True)
+    explanation_ar = serializers.CharField(read_only=True)
 
     class Meta:
         model = QuantityCheck
@@ -76,7 +77,7 @@ class CheckSerializer(serializers.ModelSerializer):
             "error",
             "score",
             "explanation",
-            "explanation_en",
+            "explanation_ar",
         ]
         read_only_fields = fields
 
@@ -99,6 +100,7 @@ class SuggestionSerializer(serializers.Serializer):
     reference = serializers.CharField(allow_null=True)
     score = serializers.FloatField()
     explanation = serializers.CharField(allow_blank=True)
+    explanation_ar = serializers.CharField(allow_blank=True, required=False)
 
 
 class VerdictSerializer(serializers.ModelSerializer):
@@ -151,13 +153,13 @@ class ClaimSerializer(serializers.ModelSerializer):
         verdict = stored.get("verdict") or claim.suggested_verdict
         if not verdict:
             return None
-        explanation = stored.get("explanation", stored.get("explanation_ar", ""))
         return {
             **stored,
             "verdict": verdict,
-            "reference": stored.get("reference", stored.get("reference_key")),
+            "reference": stored.get("reference"),
             "score": stored.get("score", 0.0),
-            "explanation": explanation,
+            "explanation": stored.get("explanation", ""),
+            "explanation_ar": stored.get("explanation_ar", ""),
         }
 
 

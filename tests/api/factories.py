@@ -40,7 +40,8 @@ def make_claim(
         status=status,
         suggested_verdict=suggested,
         suggestion={"verdict": suggested, "reference": reference.key if reference else None, "score": 0.8,
-                    "explanation": "القيمة المذكورة تختلف عن المرجع"} if suggested else {},
+                    "explanation": "The figure differs from the reference",
+                    "explanation_ar": "القيمة المذكورة تختلف عن المرجع"} if suggested else {},
     )
     for position, (figure_text, kind, value, unit) in enumerate(figures):
         offset = text.find(figure_text)

@@ -36,7 +36,8 @@ def test_it_serialises_a_claim_exactly_as_the_export_format(editor):
     assert money["check"]["ratio"] == "100.07"
     assert money["check"]["error"] == "scale"
     assert money["check"]["score"] == 0.81
-    assert money["check"]["explanation"] == "الرقم أكبر من المرجع مئة مرة"
+    assert money["check"]["explanation"] == "The figure is 100 times the reference"
+    assert money["check"]["explanation_ar"] == "الرقم أكبر من المرجع مئة مرة"
     assert data["quantities"][1]["unit"] is None
     assert data["suggestion"]["verdict"] == "contradicted"
     assert data["suggestion"]["reference"] == "dsv3-training-cost"

@@ -1,0 +1,150 @@
+import hashlib
+import hmac
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from claims.services.verdicts import verdict_publish
+from claims.services.webhooks import verdict_published_notify, webhook_delivery_retry
+from tests.api.factories import decide, make_article, make_claim, make_reference
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "s3cret-for-tests"
+
+
+class Receiver:
+    """A real HTTP server on 127.0.0.1 that answers every POST with `status` and keeps what it got."""
+
+    def __init__(self, status=200):
+        self.status = status
+        self.requests = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                receiver.requests.append((dict(self.headers), body))
+                self.send_response(receiver.status)
+                self.end_headers()
+                self.wfile.write(b"ok" if receiver.status < 400 else "عطل".encode())
+
+            def log_message(self, *args):
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.server_port}/hooks/factcheck"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def decided_claim(editor):
+    reference = make_reference()
+    claim = make_claim(
+        make_article(),
+        "وبلغت تكلفة تدريب النموذج 558 مليون دولار",
+        figures=[("558 مليون دولار", "money", "558000000", "USD")],
+        reference=reference,
+    )
+    decide(claim, editor, reference=reference)
+    return claim
+
+
+def test_it_posts_a_signed_claim_to_each_subscriber_when_a_verdict_is_published(
+    decided_claim, chief, django_capture_on_commit_callbacks
+):
+    with Receiver() as receiver:
+        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret="x", is_active=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            verdict_publish(claim=decided_claim, publisher=chief)
+
+    assert len(receiver.requests) == 1
+    headers, body = receiver.requests[0]
+    expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(headers["X-Factcheck-Signature"], expected)
+    assert headers["X-Factcheck-Event"] == "verdict.published"
+    assert headers["Content-Type"].startswith("application/json")
+    claim = json.loads(body)
+    assert claim["id"] == decided_claim.id
+    assert claim["verdict"]["rating"] == "wrong_figure"
+    assert claim["quantities"][0]["value"] == "558000000"
+    delivery = WebhookDelivery.objects.get()
+    assert headers["X-Factcheck-Delivery"] == str(delivery.pk)
+    assert (delivery.status, delivery.attempts, delivery.response_code) == (DeliveryStatus.DELIVERED, 1, 200)
+    assert delivery.delivered_at is not None
+
+
+def test_it_retries_a_failing_endpoint_and_then_marks_the_delivery_failed(
+    decided_claim, chief, settings, django_capture_on_commit_callbacks
+):
+    settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 2
+    settings.FACTCHECK_WEBHOOK_BACKOFF_SECONDS = 0
+    settings.CELERY_TASK_EAGER_PROPAGATES = False  # eager Celery runs a retry at once only when not propagating
+    with Receiver(status=500) as receiver:
+        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        with django_capture_on_commit_callbacks(execute=True):
+            verdict_published_notify(verdict_id=decided_claim.verdict.id)
+
+    assert len(receiver.requests) == 3
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.attempts == 3
+    assert delivery.response_code == 500
+    assert "HTTP 500" in delivery.last_error
+
+
+def test_it_does_not_retry_an_endpoint_that_refuses_the_delivery(
+    decided_claim, chief, django_capture_on_commit_callbacks
+):
+    with Receiver(status=410) as receiver:
+        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        with django_capture_on_commit_callbacks(execute=True):
+            verdict_published_notify(verdict_id=decided_claim.verdict.id)
+
+    assert len(receiver.requests) == 1
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.response_code) == (DeliveryStatus.FAILED, 1, 410)
+
+
+def test_it_records_an_unreachable_endpoint_and_delivers_when_retried_by_hand(
+    decided_claim, chief, settings, django_capture_on_commit_callbacks
+):
+    settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 1
+    settings.FACTCHECK_WEBHOOK_BACKOFF_SECONDS = 0
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
+    receiver = Receiver()
+    url = receiver.url  # nothing listens on this port until the receiver is started
+    receiver.server.server_close()
+    subscription = WebhookSubscription.objects.create(owner=chief, url=url, secret=SECRET)
+    with django_capture_on_commit_callbacks(execute=True):
+        verdict_published_notify(verdict_id=decided_claim.verdict.id)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.attempts == 2 and delivery.response_code is None
+    assert delivery.last_error
+
+    with Receiver() as receiver:
+        subscription.url = receiver.url
+        subscription.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            assert webhook_delivery_retry(deliveries=[delivery]) == 1
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED
+    assert delivery.attempts == 3
+    assert len(receiver.requests) == 1
