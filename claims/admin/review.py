@@ -1,1 +1,582 @@
-"""Admin for this capability (being built)."""
+"""The editors' review desk in the admin: the claim queue, the claim page with its verdict form,
+articles, and the dashboard. Thin doors over claims.services.verdicts and claims.selectors.
+
+Article text is untrusted: every piece of it reaches HTML through format_html/escape.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
+from claims.models import Article, Claim, MachineVerdict, QuantityCheck, Rating, ReferenceStatement, Verdict
+from claims.selectors import NO_VERDICT, QUEUE_ORDERING, claims_matching_text, dashboard_counts, review_queue
+from claims.services.verdicts import (
+    StaleClaimError,
+    claim_assign,
+    claim_rematch,
+    claim_status_set,
+    verdict_publish,
+    verdict_set,
+)
+
+SAFE_URL_SCHEMES = ("http://", "https://")
+
+
+# --- Highlighting untrusted text -------------------------------------------------------------------
+
+
+def _escaped_join(pieces) -> str:
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+def _quantity_mark(text: str, quantity) -> str:
+    return format_html(
+        '<mark class="fc-quantity" title="{}">{}</mark>',
+        f"{quantity.kind} {quantity.value_text} {quantity.unit}".strip(),
+        text[quantity.start : quantity.end],
+    )
+
+
+def highlight_claims(text: str, claims, *, focus_id: int | None = None) -> str:
+    """The article's text, escaped, with each claim (and each figure inside it) wrapped in <mark>.
+
+    Claims overlapping an earlier one, or figures outside their claim, are left unmarked rather
+    than producing broken markup.
+    """
+    pieces, position = [], 0
+    for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+        if claim.start < position or claim.end > len(text):
+            continue
+        pieces.append(text[position : claim.start])
+        inner, inner_position = [], claim.start
+        for quantity in sorted(claim.quantities.all(), key=lambda q: q.start):
+            if quantity.start < inner_position or quantity.end > claim.end:
+                continue
+            inner.append(text[inner_position : quantity.start])
+            inner.append(_quantity_mark(text, quantity))
+            inner_position = quantity.end
+        inner.append(text[inner_position : claim.end])
+        is_focus = claim.pk == focus_id
+        pieces.append(
+            format_html(
+                '<mark class="fc-claim{}" id="{}" data-claim="{}">{}</mark>',
+                " fc-focus" if is_focus else "",
+                "fc-focus-claim" if is_focus else f"fc-claim-{claim.pk}",
+                claim.pk,
+                _escaped_join(inner),
+            )
+        )
+        position = claim.end
+    pieces.append(text[position:])
+    return _escaped_join(pieces)
+
+
+def _safe_url(url: str | None) -> str:
+    return url if url and url.lower().startswith(SAFE_URL_SCHEMES) else ""
+
+
+# --- Review queue -----------------------------------------------------------------------------------
+
+
+class EditorVerdictFilter(admin.SimpleListFilter):
+    title = _("editor verdict")
+    parameter_name = "rating"
+
+    def lookups(self, request, model_admin):
+        return [(NO_VERDICT, _("No verdict yet")), *Rating.choices]
+
+    def queryset(self, request, queryset):
+        if self.value() == NO_VERDICT:
+            return queryset.filter(verdict__isnull=True)
+        if self.value() in Rating.values:
+            return queryset.filter(verdict__rating=self.value())
+        return queryset
+
+
+class CheckworthinessFilter(admin.SimpleListFilter):
+    title = _("check-worthiness")
+    parameter_name = "worthy"
+
+    def lookups(self, request, model_admin):
+        threshold = settings.FACTCHECK_MIN_CHECKWORTHINESS
+        return [
+            ("yes", _("In the queue (≥ %(t)s)") % {"t": threshold}),
+            ("no", _("Below the threshold (< %(t)s)") % {"t": threshold}),
+        ]
+
+    def queryset(self, request, queryset):
+        threshold = settings.FACTCHECK_MIN_CHECKWORTHINESS
+        if self.value() == "yes":
+            return queryset.filter(checkworthiness__gte=threshold)
+        if self.value() == "no":
+            return queryset.filter(checkworthiness__lt=threshold)
+        return queryset
+
+
+MACHINE_COLOURS = {
+    MachineVerdict.CONTRADICTED: "#b3261e",
+    MachineVerdict.MIXED: "#a86400",
+    MachineVerdict.SUPPORTED: "#1e7b34",
+    MachineVerdict.UNVERIFIED: "#5f6368",
+}
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimVerdictForm
+    list_display = (
+        "queue_text",
+        "article_link",
+        "status",
+        "machine_verdict",
+        "editor_rating",
+        "checkworthiness_shown",
+        "assignee",
+        "created_at",
+    )
+    list_display_links = ("queue_text",)
+    list_filter = (
+        "status",
+        "suggested_verdict",
+        EditorVerdictFilter,
+        ("quantities__kind", admin.AllValuesFieldListFilter),
+        ("quantities__unit", admin.AllValuesFieldListFilter),
+        ("article", admin.RelatedOnlyFieldListFilter),
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        ("created_at", admin.DateFieldListFilter),
+        CheckworthinessFilter,
+    )
+    # The search box searches normalised text (see get_search_results); this only turns it on.
+    search_fields = ("normalized_text",)
+    search_help_text = _("Arabic search ignores diacritics, tatweel, hamza and alef variants.")
+    list_per_page = 50
+    readonly_fields = (
+        "article",
+        "status",
+        "assignee",
+        "suggested_verdict",
+        "checkworthiness",
+        "priority",
+        "version",
+        "created_at",
+        "updated_at",
+    )
+    actions = (
+        "assign_to_me",
+        "assign_to_someone",
+        "change_status",
+        "rematch",
+        "publish_verdicts",
+        "export_json",
+        "export_csv",
+        "export_xlsx",
+        "export_claimreview",
+    )
+    change_form_template = "admin/claims/claim/change_form.html"
+
+    # -- queryset, ordering, search
+
+    def get_queryset(self, request):
+        return review_queue(user=request.user)
+
+    def get_ordering(self, request):
+        return list(QUEUE_ORDERING)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if term.lstrip("#").isdigit():
+            return queryset.filter(pk=int(term.lstrip("#"))) | claims_matching_text(queryset, term), False
+        return claims_matching_text(queryset, term), False
+
+    def has_add_permission(self, request):
+        return False  # claims come from the pipeline
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("claims.publish_verdict")
+
+    # -- list columns
+
+    @admin.display(description=_("claim"))
+    def queue_text(self, claim):
+        return Truncator(claim.text).chars(140)
+
+    @admin.display(description=_("article"), ordering="article__title")
+    def article_link(self, claim):
+        url = reverse("admin:claims_article_change", args=[claim.article_id])
+        return format_html('<a href="{}">{}</a>', url, Truncator(claim.article.title).chars(50))
+
+    @admin.display(description=_("machine"), ordering="queue_machine_rank")
+    def machine_verdict(self, claim):
+        if not claim.suggested_verdict:
+            return "—"
+        return format_html(
+            '<strong style="color:{}">{}</strong>',
+            MACHINE_COLOURS.get(claim.suggested_verdict, "inherit"),
+            claim.get_suggested_verdict_display(),
+        )
+
+    @admin.display(description=_("editor verdict"))
+    def editor_rating(self, claim):
+        verdict = getattr(claim, "verdict", None)
+        return verdict.get_rating_display() if verdict else "—"
+
+    @admin.display(description=_("check-worthiness"), ordering="checkworthiness")
+    def checkworthiness_shown(self, claim):
+        return f"{claim.checkworthiness:.2f}"
+
+    # -- the claim page
+
+    def get_fieldsets(self, request, obj=None):
+        facts = (_("Claim"), {"fields": self.readonly_fields})
+        if obj is not None and self.has_change_permission(request, obj):
+            verdict = (_("Editor verdict"), {"fields": ("rating", "note", "reference", "expected_version")})
+            return [verdict, facts]
+        return [facts]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"reference_widget": self._reference_widget(request)})
+
+    def _reference_widget(self, request):
+        field = Verdict._meta.get_field("reference")
+        try:
+            reference_admin = self.admin_site.get_model_admin(ReferenceStatement)
+        except admin.sites.NotRegistered:
+            return ForeignKeyRawIdWidget(field.remote_field, self.admin_site)
+        if reference_admin.get_search_fields(request):
+            return AutocompleteSelect(field, self.admin_site)
+        return ForeignKeyRawIdWidget(field.remote_field, self.admin_site)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        try:
+            verdict_set(
+                claim=obj,
+                rating=data["rating"],
+                note=data["note"],
+                reference=data["reference"],
+                editor=request.user,
+                expected_version=data["expected_version"],
+            )
+        except StaleClaimError as error:
+            # Another editor saved between this form's validation and now: nothing was written.
+            request.fc_stale_error = error
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the verdict is the only thing this form writes
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "fc_stale_error", None) is None:
+            super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        error = getattr(request, "fc_stale_error", None)
+        if error is not None:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, object_id)
+        extra_context = dict(extra_context or {})
+        if claim is not None:
+            extra_context.update(self._review_context(request, claim))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _review_context(self, request, claim):
+        article_claims = [claim]
+        verdict = Verdict.objects.filter(claim=claim).select_related("editor", "reference", "published_by").first()
+        return {
+            "fc_claim": claim,
+            "fc_article_html": highlight_claims(claim.article.text, article_claims, focus_id=claim.pk),
+            "fc_figures": [self._figure(quantity) for quantity in claim.quantities.all()],
+            "fc_suggestion": claim.suggestion or {},
+            "fc_verdict": verdict,
+            "fc_verdict_history": Verdict.history.filter(claim_id=claim.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id"),
+            "fc_claim_history": claim.history.select_related("history_user", "assignee").order_by(
+                "-history_date", "-history_id"
+            ),
+            "fc_can_publish": self.has_publish_permission(request)
+            and verdict is not None
+            and claim.status == "decided"
+            and (verdict.editor_id != request.user.pk or request.user.is_superuser),
+            "fc_publish_url": reverse("admin:claims_claim_publish", args=[claim.pk]),
+        }
+
+    @staticmethod
+    def _figure(quantity):
+        try:
+            check = quantity.match
+        except QuantityCheck.DoesNotExist:
+            check = None
+        reference = check.reference if check is not None else None
+        source = reference.source if reference is not None else None
+        return {
+            "quantity": quantity,
+            "check": check,
+            "reference": reference,
+            "source": source,
+            "source_url": _safe_url(source.url if source else None),
+            "candidates": [c for c in (check.candidates if check else []) if isinstance(c, dict)],
+        }
+
+    # -- extra pages: publish, dashboard
+
+    def get_urls(self):
+        own = [
+            path("dashboard/", self.admin_site.admin_view(self.dashboard_view), name="claims_claim_dashboard"),
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="claims_claim_publish",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def publish_view(self, request, object_id):
+        return require_POST(self._publish)(request, object_id)
+
+    def _publish(self, request, object_id):
+        claim = get_object_or_404(Claim, pk=object_id)
+        version = request.POST.get("expected_version")
+        try:
+            verdict_publish(claim=claim, publisher=request.user, expected_version=int(version) if version else None)
+        except (PermissionDenied, ValidationError, StaleClaimError) as error:
+            self.message_user(request, _message(error), messages.ERROR)
+        else:
+            self.message_user(request, _("The verdict was published."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+
+    def dashboard_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        counts = dashboard_counts()
+        charts = [
+            (_("Claims by status"), "status__exact", counts["by_status"]),
+            (_("Claims by machine suggestion"), "suggested_verdict__exact", counts["by_machine_verdict"]),
+            (_("Claims by editor verdict"), "rating", counts["by_editor_verdict"]),
+            (_("Figure errors found by the machine"), None, counts["error_kinds"]),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Dashboard"),
+            "opts": self.model._meta,
+            "counts": counts,
+            "charts": [{"title": title, "param": param, "bars": _bars(rows)} for title, param, rows in charts],
+            "queue_url": reverse("admin:claims_claim_changelist"),
+        }
+        return TemplateResponse(request, "admin/claims/dashboard.html", context)
+
+    # -- bulk actions
+
+    @admin.action(description=_("Assign to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self._run(
+            request,
+            lambda: claim_assign(claims=queryset, assignee=request.user, by=request.user),
+            _("%(n)d claims assigned to you."),
+        )
+
+    @admin.action(description=_("Assign to an editor…"), permissions=["change"])
+    def assign_to_someone(self, request, queryset):
+        form = AssignForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            assignee = form.cleaned_data["assignee"]
+            self._run(
+                request,
+                lambda: claim_assign(claims=queryset, assignee=assignee, by=request.user),
+                _("%(n)d claims assigned."),
+            )
+            return None
+        return self._action_page(request, queryset, form, "assign_to_someone", _("Assign claims"))
+
+    @admin.action(description=_("Change status…"), permissions=["change"])
+    def change_status(self, request, queryset):
+        form = StatusForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            status = form.cleaned_data["status"]
+            self._run(
+                request,
+                lambda: claim_status_set(claims=queryset, status=status, by=request.user),
+                _("%(n)d claims changed status."),
+            )
+            return None
+        return self._action_page(request, queryset, form, "change_status", _("Change the status of claims"))
+
+    @admin.action(description=_("Re-run matching"), permissions=["change"])
+    def rematch(self, request, queryset):
+        self._run(
+            request, lambda: claim_rematch(claims=queryset, by=request.user), _("%(n)d claims queued for matching.")
+        )
+
+    @admin.action(description=_("Publish their verdicts"), permissions=["publish"])
+    def publish_verdicts(self, request, queryset):
+        published, refused = 0, []
+        for claim in queryset:
+            try:
+                verdict_publish(claim=claim, publisher=request.user)
+                published += 1
+            except (PermissionDenied, ValidationError, StaleClaimError) as error:
+                refused.append(f"#{claim.pk}: {_message(error)}")
+        if published:
+            self.message_user(request, _("%(n)d verdicts published.") % {"n": published}, messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
+
+    @admin.action(description=_("Export selected as JSON"), permissions=["view"])
+    def export_json(self, request, queryset):
+        return _export(queryset, "json")
+
+    @admin.action(description=_("Export selected as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return _export(queryset, "csv")
+
+    @admin.action(description=_("Export selected as Excel (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return _export(queryset, "xlsx")
+
+    @admin.action(description=_("Export selected as ClaimReview (JSON-LD)"), permissions=["view"])
+    def export_claimreview(self, request, queryset):
+        return _export(queryset, "claimreview")
+
+    def _run(self, request, write, success):
+        try:
+            changed = write()
+        except (PermissionDenied, ValidationError) as error:
+            self.message_user(request, _message(error), messages.ERROR)
+        else:
+            self.message_user(request, success % {"n": changed}, messages.SUCCESS)
+
+    def _action_page(self, request, queryset, form, action, title):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "form": form,
+            "claims": queryset,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "select_across": request.POST.get("select_across", "0"),
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
+
+
+def _export(queryset, fmt: str):
+    # Imported here: exports are another capability and may load after this one.
+    from claims.exports import export_response
+
+    return export_response(queryset, fmt)
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or str(_("You do not have permission to do this."))
+
+
+def _bars(rows):
+    """Rows of a bar chart with each bar's share of the longest, as SVG percentages (not localised:
+    Arabic number formatting would break the attribute)."""
+    longest = max((row["count"] for row in rows), default=0) or 1
+    bars = []
+    for row in rows:
+        share = 100 * row["count"] / longest
+        bars.append({**row, "percent": f"{share:.1f}", "offset": f"{100 - share:.1f}"})
+    return bars
+
+
+# --- Articles -----------------------------------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "source", "status", "error_short", "attempts", "claims_count", "ingested_at")
+    list_filter = ("status", ("ingested_at", admin.DateFieldListFilter))
+    search_fields = ("title", "source", "url")
+    actions = ("requeue",)
+    change_form_template = "admin/claims/article/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claims_total=Count("claims"))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ArticleAddForm
+            kwargs["fields"] = ["title", "source", "url", "text", "upload"]
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ["title", "source", "text", "upload", "url"]})]
+        return [(None, {"fields": self.get_readonly_fields(request, obj)})]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        # The stored text is what every offset points into: it is never edited.
+        return ("title", "source", "url_link", "language", "status", "error", "attempts", "ingested_at", "published_at")
+
+    @admin.display(description=_("URL"))
+    def url_link(self, article):
+        url = _safe_url(article.url)
+        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, url) if url else "—"
+
+    @admin.display(description=_("error"))
+    def error_short(self, article):
+        return Truncator(article.error).chars(80) if article.error else ""
+
+    @admin.display(description=_("claims"), ordering="claims_total")
+    def claims_count(self, article):
+        return article.claims_total
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # articles are read-only once stored
+        from claims.services.articles import article_ingest
+
+        data = form.cleaned_data
+        article, created = article_ingest(
+            title=data.get("title") or "", text=data["text"], source=data["source"], url=data.get("url") or None
+        )
+        obj.pk, obj.title = article.pk, article.title
+        if not created:
+            self.message_user(
+                request, _("This text was already ingested; here is the existing article."), messages.WARNING
+            )
+
+    def save_related(self, request, form, formsets, change):
+        pass
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        if article is not None:
+            claims = list(article.claims.prefetch_related("quantities").select_related("verdict", "assignee"))
+            extra_context.update({"fc_article_html": highlight_claims(article.text, claims), "fc_claims": claims})
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description=_("Queue again (failed or stuck)"), permissions=["change"])
+    def requeue(self, request, queryset):
+        from claims.services.articles import article_requeue
+
+        count = article_requeue(article_ids=list(queryset.values_list("id", flat=True)))
+        self.message_user(request, _("%(n)d articles queued again.") % {"n": count}, messages.SUCCESS)

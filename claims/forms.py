@@ -1,0 +1,158 @@
+"""Forms of the review desk: the verdict form on a claim, bulk-action forms, adding an article."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+
+import trafilatura
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
+from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
+
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class ClaimVerdictForm(forms.ModelForm):
+    """The editor's verdict, carried on the claim's change page with the version it was opened at."""
+
+    rating = forms.ChoiceField(label=_("Rating"), choices=[("", "---------")] + Rating.choices)
+    note = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    reference = forms.ModelChoiceField(
+        label=_("Reference used"), queryset=ReferenceStatement.objects.all(), required=False
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    # Set by the admin: an autocomplete or raw-id widget bound to the admin site.
+    reference_widget = None
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.reference_widget is not None:
+            self.fields["reference"].widget = self.reference_widget
+        verdict = getattr(self.instance, "verdict", None) if self.instance.pk else None
+        self.initial.setdefault("expected_version", self.instance.version)
+        if verdict is not None:
+            self.initial.setdefault("rating", verdict.rating)
+            self.initial.setdefault("note", verdict.note)
+            self.initial.setdefault("reference", verdict.reference_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        expected = cleaned.get("expected_version")
+        current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if expected is not None and current is not None and expected != current:
+            self.mark_stale(current)
+            raise forms.ValidationError(str(StaleClaimError(self.instance.pk, expected, current)), code="stale")
+        return cleaned
+
+    def mark_stale(self, current_version: int) -> None:
+        """Carry the current version from now on: a second save, made after seeing the other
+        editor's verdict, is a deliberate change."""
+        data = self.data.copy()
+        data[self.add_prefix("expected_version")] = str(current_version)
+        self.data = data
+
+
+def editors():
+    """Active users who may decide verdicts: the people claims can be assigned to."""
+    perms = Permission.objects.filter(codename__in=["add_verdict", "change_verdict"], content_type__app_label="claims")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions__in=perms) | Q(user_permissions__in=perms))
+        .distinct()
+        .order_by("username")
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = editors()
+
+
+MANUAL_STATUSES = sorted(set().union(*MANUAL_TRANSITIONS.values()))
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[(value, label) for value, label in ClaimStatus.choices if value in MANUAL_STATUSES],
+    )
+
+
+class ArticleAddForm(forms.ModelForm):
+    """Add an article by pasting its text, uploading a .txt/.html file, or giving its URL."""
+
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12, "dir": "auto"}), required=False)
+    upload = forms.FileField(label=_("File (.txt or .html)"), required=False)
+    url = forms.URLField(label=_("URL"), max_length=2000, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Article
+        fields = ["title", "source", "url"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["source"].required = False
+        self.fields["title"].help_text = _("Left empty, the first line of the text is used.")
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload, url = cleaned.get("text", "").strip(), cleaned.get("upload"), cleaned.get("url")
+        given = [bool(text), upload is not None, bool(url)]
+        if sum(given) != 1:
+            raise forms.ValidationError(_("Give exactly one of: the text, a file, or a URL."))
+        if upload is not None:
+            cleaned["text"] = self._text_from_upload(upload)
+            cleaned["source"] = cleaned.get("source") or upload.name
+        elif url:
+            cleaned["text"] = self._text_from_url(url)
+            cleaned["source"] = cleaned.get("source") or url
+        else:
+            cleaned["source"] = cleaned.get("source") or "admin"
+        if not cleaned["text"].strip():
+            raise forms.ValidationError(_("No article text could be read from it."))
+        return cleaned
+
+    def _text_from_upload(self, upload) -> str:
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError(_("Upload a .txt or .html file."))
+        if upload.size > settings.FACTCHECK_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is too large."))
+        try:
+            content = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file must be UTF-8 text.")) from error
+        if suffix in HTML_SUFFIXES:
+            return trafilatura.extract(content) or ""
+        return content
+
+    def _text_from_url(self, url: str) -> str:
+        if not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError(_("Only http:// and https:// addresses can be fetched."))
+        request = urllib.request.Request(url, headers={"User-Agent": "factcheck-workbench"})
+        try:
+            with urllib.request.urlopen(request, timeout=settings.FACTCHECK_URL_TIMEOUT) as response:  # noqa: S310
+                html = response.read(settings.FACTCHECK_MAX_UPLOAD_BYTES + 1)
+        except (OSError, ValueError) as error:
+            raise forms.ValidationError(_("The URL could not be fetched: %(error)s") % {"error": error}) from error
+        if len(html) > settings.FACTCHECK_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The page is too large."))
+        return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
