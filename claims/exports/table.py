@@ -1,0 +1,180 @@
+"""Claims as table rows: the columns of the CSV and XLSX exports, one row per claim or per figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ObjectDoesNotExist
+
+from claims.api.serializers import rating_labels
+from claims.extraction.types import decimal_to_str
+from claims.models import Claim, Quantity, QuantityCheck, Verdict
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label_ar: str
+    label_en: str
+    width: int = 14
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_ar
+
+
+CLAIM_COLUMNS = (
+    Column("claim_id", "رقم الادعاء", "Claim id", 10),
+    Column("article_id", "رقم المقال", "Article id", 10),
+    Column("article_title", "عنوان المقال", "Article title", 30),
+    Column("article_source", "مصدر المقال", "Article source", 20),
+    Column("article_url", "رابط المقال", "Article URL", 30),
+    Column("claim_text", "نص الادعاء", "Claim", 60),
+    Column("status", "الحالة", "Status", 12),
+    Column("checkworthiness", "جدارة التحقق", "Check-worthiness", 12),
+    Column("figures", "الأرقام (النص ← القيمة والوحدة)", "Figures (text → value unit)", 40),
+    Column("machine_verdict", "اقتراح الآلة", "Machine verdict", 14),
+    Column("error_kind", "نوع الخطأ", "Error kind", 12),
+    Column("reference_key", "المرجع", "Reference", 24),
+    Column("reference_value", "القيمة المرجعية", "Reference value", 16),
+    Column("reference_unit", "وحدة المرجع", "Reference unit", 10),
+    Column("ratio", "النسبة إلى المرجع", "Ratio to reference", 10),
+    Column("explanation_ar", "الشرح بالعربية", "Explanation (Arabic)", 50),
+    Column("explanation_en", "الشرح بالإنجليزية", "Explanation (English)", 50),
+    Column("rating", "حكم المحرر", "Editor rating", 14),
+    Column("rating_ar", "الحكم بالعربية", "Rating (Arabic)", 16),
+    Column("rating_en", "الحكم بالإنجليزية", "Rating (English)", 16),
+    Column("note", "ملاحظة المحرر", "Editor note", 40),
+    Column("verdict_reference", "مرجع المحرر", "Editor's reference", 24),
+    Column("editor", "المحرر", "Editor", 14),
+    Column("decided_at", "تاريخ الحكم", "Decided at", 20),
+    Column("published_at", "تاريخ النشر", "Published at", 20),
+)
+
+FIGURE_COLUMNS = (
+    Column("claim_id", "رقم الادعاء", "Claim id", 10),
+    Column("article_id", "رقم المقال", "Article id", 10),
+    Column("start", "البداية", "Start", 8),
+    Column("end", "النهاية", "End", 8),
+    Column("text", "نص الرقم", "Figure", 24),
+    Column("kind", "النوع", "Kind", 10),
+    Column("value", "القيمة", "Value", 16),
+    Column("unit", "الوحدة", "Unit", 8),
+    Column("qualifier", "الدقة", "Qualifier", 10),
+    Column("check_verdict", "حكم الآلة", "Machine verdict", 14),
+    Column("reference_key", "المرجع", "Reference", 24),
+    Column("reference_value", "القيمة المرجعية", "Reference value", 16),
+    Column("reference_unit", "وحدة المرجع", "Reference unit", 10),
+    Column("ratio", "النسبة إلى المرجع", "Ratio to reference", 10),
+    Column("error_kind", "نوع الخطأ", "Error kind", 12),
+    Column("score", "درجة التطابق", "Match score", 10),
+    Column("explanation_ar", "الشرح بالعربية", "Explanation (Arabic)", 50),
+    Column("explanation_en", "الشرح بالإنجليزية", "Explanation (English)", 50),
+)
+
+
+def check_of(quantity: Quantity) -> QuantityCheck | None:
+    try:
+        return quantity.match
+    except ObjectDoesNotExist:
+        return None
+
+
+def verdict_of(claim: Claim) -> Verdict | None:
+    try:
+        return claim.verdict
+    except ObjectDoesNotExist:
+        return None
+
+
+def as_number(value: str | Decimal | None) -> Decimal | str | None:
+    """A decimal string as a Decimal (so spreadsheets see a number); anything else as it is."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, Decimal):
+        return Decimal(decimal_to_str(value))
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return value
+
+
+def leading_check(claim: Claim) -> QuantityCheck | None:
+    """The check behind the claim's suggestion: same reference, else same verdict, else the first figure's."""
+    checks = [check for check in map(check_of, claim.quantities.all()) if check is not None]
+    if not checks:
+        return None
+    suggested_reference = (claim.suggestion or {}).get("reference")
+
+    def rank(check: QuantityCheck) -> tuple[bool, bool]:
+        same_reference = (
+            bool(suggested_reference) and check.reference is not None and (check.reference.key == suggested_reference)
+        )
+        return (not same_reference, check.verdict != claim.suggested_verdict)
+
+    return min(checks, key=rank)
+
+
+def figure_summary(quantity: Quantity) -> str:
+    value = " ".join(part for part in (quantity.value_text, quantity.unit) if part)
+    return f"{quantity.text} → {value}"
+
+
+def claim_row(claim: Claim) -> dict:
+    article = claim.article
+    check = leading_check(claim)
+    verdict = verdict_of(claim)
+    label_ar, label_en = rating_labels(verdict.rating) if verdict else ("", "")
+    return {
+        "claim_id": claim.pk,
+        "article_id": article.pk,
+        "article_title": article.title,
+        "article_source": article.source,
+        "article_url": article.url or "",
+        "claim_text": claim.text,
+        "status": claim.status,
+        "checkworthiness": claim.checkworthiness,
+        "figures": "؛ ".join(figure_summary(quantity) for quantity in claim.quantities.all()),
+        "machine_verdict": claim.suggested_verdict,
+        "error_kind": check.error if check else "",
+        "reference_key": check.reference.key if check and check.reference else "",
+        "reference_value": as_number(check.reference_value) if check else None,
+        "reference_unit": check.reference_unit if check else "",
+        "ratio": as_number(check.ratio) if check else None,
+        "explanation_ar": check.explanation_ar if check else (claim.suggestion or {}).get("explanation", ""),
+        "explanation_en": check.explanation_en if check else "",
+        "rating": verdict.rating if verdict else "",
+        "rating_ar": label_ar,
+        "rating_en": label_en,
+        "note": verdict.note if verdict else "",
+        "verdict_reference": verdict.reference.key if verdict and verdict.reference else "",
+        "editor": verdict.editor.get_username() if verdict else "",
+        "decided_at": verdict.decided_at if verdict else None,
+        "published_at": verdict.published_at if verdict else None,
+    }
+
+
+def figure_rows(claim: Claim) -> Iterable[dict]:
+    for quantity in claim.quantities.all():
+        check = check_of(quantity)
+        yield {
+            "claim_id": claim.pk,
+            "article_id": claim.article_id,
+            "start": quantity.start,
+            "end": quantity.end,
+            "text": quantity.text,
+            "kind": quantity.kind,
+            "value": as_number(quantity.value_text),
+            "unit": quantity.unit,
+            "qualifier": quantity.qualifier,
+            "check_verdict": check.verdict if check else "",
+            "reference_key": check.reference.key if check and check.reference else "",
+            "reference_value": as_number(check.reference_value) if check else None,
+            "reference_unit": check.reference_unit if check else "",
+            "ratio": as_number(check.ratio) if check else None,
+            "error_kind": check.error if check else "",
+            "score": check.score if check else None,
+            "explanation_ar": check.explanation_ar if check else "",
+            "explanation_en": check.explanation_en if check else "",
+        }
