@@ -38,7 +38,9 @@ logger = logging.getLogger(__name__)
 REMATCH_BATCH_SIZE = 200
 # How much of the article before a claim the matcher reads as context (a subject named earlier).
 CONTEXT_CHARS = 600
-# The review queue puts machine contradictions first, then mixed, supported, and unverified claims.
+# The review queue puts machine contradictions first, then mixed claims; supported and unverified
+# claims overlap on purpose: a very check-worthy claim no reference covers needs an editor more
+# than a barely check-worthy one the library already confirms.
 VERDICT_PRIORITY = {
     MachineVerdict.CONTRADICTED: 300,
     MachineVerdict.MIXED: 200,
@@ -53,8 +55,9 @@ _cached_matcher: tuple[tuple, Matcher] | None = None
 
 
 def claim_priority(checkworthiness: float, suggested_verdict: str) -> int:
-    """The claim's place in the review queue: higher first."""
-    return VERDICT_PRIORITY.get(suggested_verdict, 0) + round((checkworthiness or 0.0) * 100)
+    """The claim's place in the review queue: higher first. Check-worthiness adds 0-99, so no
+    mixed claim passes a contradicted one."""
+    return VERDICT_PRIORITY.get(suggested_verdict, 0) + round(min(max(checkworthiness or 0.0, 0.0), 1.0) * 99)
 
 
 def match_settings() -> MatchSettings:

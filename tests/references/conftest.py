@@ -46,6 +46,13 @@ VISITORS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def eager_tasks(settings):
+    # Celery reads the prefixed Django setting before its own key: the shared conftest's
+    # `celery_app.conf.task_always_eager = True` alone does not make tasks run in the test.
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
 @pytest.fixture
 def write_file(tmp_path):
     def write(name: str, content: str):
