@@ -17,6 +17,7 @@ from claims.matching.units import family_of, is_currency, to_base
 
 LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+POINTS = frozenset({"exact", "approx"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ class _Interval:
 
     def overlaps(self, other: _Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
+
+    def agrees(self, other: _Interval, point_like: bool) -> bool:
+        """Two written points agree when either one's tolerance covers the other's value (the
+        tolerances are not added: "4 تريليونات" and "5 تريليونات" do not meet halfway);
+        bounds and ranges agree when they overlap."""
+        if not point_like:
+            return self.overlaps(other)
+        center, other_center = (self.low + self.high) / 2, (other.low + other.high) / 2
+        return abs(center - other_center) <= max(self.high - center, other.high - other_center)
 
     def scaled(self, factor: Decimal) -> _Interval:
         ends = sorted((self.low * factor, self.high * factor))
@@ -74,7 +84,8 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
     figure_range = _interval(figure, settings, Decimal(0))
     ratio = _ratio(claim, figure)
     closeness = -abs(ratio.copy_abs().log10()) if ratio else -99.0
-    if claim_range.overlaps(figure_range):
+    point_like = claim.qualifier in POINTS and figure.qualifier in POINTS
+    if claim_range.agrees(figure_range, point_like):
         return Comparison("support", ratio=ratio, closeness=10.0 + float(closeness))
     # A bound that holds but is loose ("more than 3,000" for 100,000) says too little to judge.
     if claim.qualifier in LOWER_BOUNDS and figure_range.low > claim_range.high:
@@ -86,8 +97,8 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
     if figure.qualifier in UPPER_BOUNDS and claim_range.high < figure_range.low:
         return Comparison("none", ratio=ratio, closeness=float(closeness))
 
-    loose = _interval(claim, settings, settings.rounding_rel_tolerance, widen=Decimal(2))
-    if claim.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS and loose.overlaps(figure_range):
+    loose = _rounding_interval(claim, settings)
+    if claim.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS and loose.agrees(figure_range, point_like):
         return Comparison("support", error="rounding", ratio=ratio, closeness=5.0 + float(closeness))
     if (
         claim.unit != figure.unit
@@ -95,11 +106,15 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
         and _raw_overlap(claim, figure, settings)
     ):
         return _contradiction(claim, figure, "unit")
+    # A slip must land on the reference value itself, give or take a little, not on its whole span.
+    reference = to_base(figure.kind, figure.unit, Decimal(figure.value))
+    spread = min((figure_range.high - figure_range.low) / 2, abs(reference) * settings.approx_rel_tolerance / 2)
+    target = _Interval(reference - spread, reference + spread)
     slipped = _interval(claim, settings, settings.exact_rel_tolerance * 2)
     for power in settings.scale_powers:
         for exponent in (power, -power):
             factor = Decimal(10) ** exponent
-            if slipped.scaled(1 / factor).overlaps(figure_range):
+            if slipped.scaled(1 / factor).overlaps(target):
                 return Comparison(
                     "contradict", error="scale", ratio=ratio, scale_factor=factor, closeness=float(closeness)
                 )
@@ -109,14 +124,14 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
     return Comparison("contradict", error="value", ratio=ratio, closeness=float(closeness))
 
 
-def _interval(quantity, settings: MatchSettings, relative: Decimal, widen: Decimal = Decimal(1)) -> _Interval:
-    """The values `quantity` admits, in base units. `widen` scales the half-step (2 = a full step)."""
+def _interval(quantity, settings: MatchSettings, relative: Decimal) -> _Interval:
+    """The values `quantity` admits, in base units."""
     value = Decimal(quantity.value)
     precision = quantity.precision or written_precision(format(value, "f"))
     qualifier = quantity.qualifier
     if qualifier == "approx":
         relative = max(relative, settings.approx_rel_tolerance)
-    tolerance = max(precision / 2 * widen, abs(value) * relative)
+    tolerance = max(precision / 2, abs(value) * relative)
     # A bound is sharp on its own side: "more than 6 million" excludes 5.6 million.
     sharp = abs(value) * settings.exact_rel_tolerance
     if qualifier in LOWER_BOUNDS:
@@ -129,6 +144,24 @@ def _interval(quantity, settings: MatchSettings, relative: Decimal, widen: Decim
         low, high = value - tolerance, value + tolerance
     kind, unit = quantity.kind, quantity.unit
     return _Interval(to_base(kind, unit, low), to_base(kind, unit, high))
+
+
+def _rounding_interval(quantity, settings: MatchSettings) -> _Interval:
+    """Within one step of the last written digit: "5.5 مليون" for 5.576M, "40 مليار" for 41.6B.
+
+    Trailing zeros may not be significant ("300" can be 3 hundreds), so each one makes the step
+    ten times larger, capped at `max_rounding_share` of the value.
+    """
+    value = Decimal(quantity.value)
+    precision = quantity.precision or written_precision(format(value, "f"))
+    steps = value / precision
+    while steps and steps == steps.to_integral_value() and steps % 10 == 0:
+        precision, steps = precision * 10, steps / 10
+    tolerance = max(
+        min(precision, abs(value) * settings.max_rounding_share), abs(value) * settings.rounding_rel_tolerance
+    )
+    kind, unit = quantity.kind, quantity.unit
+    return _Interval(to_base(kind, unit, value - tolerance), to_base(kind, unit, value + tolerance))
 
 
 def _raw_overlap(claim, figure, settings: MatchSettings) -> bool:

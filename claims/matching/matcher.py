@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
@@ -34,6 +34,7 @@ from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MAX_NAME_TOKENS = 5
+_CLITICS = frozenset("لبك")
 
 
 @dataclass
@@ -147,7 +148,18 @@ class Matcher:
     # -- blocking ---------------------------------------------------------------------------------
 
     def _subject_hits(self, words: list[str]) -> dict[int, float]:
-        """Entries named in `words`, with their subject score; names inside longer matches dropped."""
+        """Entries named in `words`, with their subject score; names inside longer matches dropped.
+
+        A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
+        """
+        scores = self._name_hits(words)
+        bare = [word[1:] if word[0] in _CLITICS and len(word) > 3 else word for word in words]
+        if bare != words:
+            for index, score in self._name_hits(bare).items():
+                scores[index] = max(scores.get(index, 0.0), score)
+        return scores
+
+    def _name_hits(self, words: list[str]) -> dict[int, float]:
         found: list[tuple[int, int, str]] = []
         for size in range(min(_MAX_NAME_TOKENS, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -276,7 +288,7 @@ class Matcher:
     def check_claim(self, text: str, quantities: Sequence, context: str = "") -> ClaimCheck:
         """Check every quantity of one claim sentence; `context` helps find the subject only."""
         view = self._view(text, quantities, context)
-        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in quantities]
+        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in _join_dates(quantities)]
         return ClaimCheck(checks=checks, suggestion=suggest(checks))
 
     def check_quantity(
@@ -380,6 +392,23 @@ class Matcher:
             if best is None or candidate.metric > best.metric:
                 best = candidate
         return best
+
+
+def _join_dates(quantities: Sequence) -> list:
+    """ "20 يناير" directly followed by "2024" is one date, 2024-01-20, for both quantities.
+
+    Checked apart, the day would agree with any year and the year with any event of that year.
+    """
+    joined = list(quantities)
+    for i, first in enumerate(quantities):
+        for j, second in enumerate(quantities):
+            if first.kind == second.kind == "date" and 0 <= second.start - first.end <= 2:
+                day, year = str(first.value), str(second.value)
+                if day.startswith("--") and len(year) == 4 and year.isdigit():
+                    full = year + day[1:]
+                    joined[i] = replace(joined[i], value=full)
+                    joined[j] = replace(joined[j], value=full)
+    return joined
 
 
 def _rank(candidate: Candidate) -> tuple[float, float]:

@@ -41,8 +41,11 @@ class MatchSettings:
     # Tolerances, relative to the reference value, added to half the written precision.
     exact_rel_tolerance: Decimal = Decimal("0.005")
     approx_rel_tolerance: Decimal = Decimal("0.10")
-    # Off by more than the written precision but within one written step (or this share): rounding.
-    rounding_rel_tolerance: Decimal = Decimal("0.05")
+    # Off by more than half a written step but within one step (a step of ten when the last written
+    # digit is a zero, at most `max_rounding_share` of the value, at least `rounding_rel_tolerance`):
+    # "rounding", still supported. "5.5 مليون" for 5.576M is; "175 مليار" for 180B is not.
+    rounding_rel_tolerance: Decimal = Decimal("0.01")
+    max_rounding_share: Decimal = Decimal("0.1")
     # "more than X" is supported by a reference in [X, X * bound_factor]; beyond, it is true but
     # says little, so it stays unverified rather than supported.
     bound_factor: Decimal = Decimal("1.5")
