@@ -8,6 +8,7 @@ named actor. Listing counts ("هناك 3 عناصر"), illustrative numbers and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
@@ -33,18 +34,31 @@ _CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)
 _NAMED = re.compile(r"[A-Za-z]{2,}|[\"“«]")
 
 
-def chrome_start(text: str) -> int:
+class FoldedText:
+    """The original text with its folded form, so spans of one can be read in the other."""
+
+    def __init__(self, text: str, folded: str, offsets):
+        self.text, self.folded, self.offsets = text, folded, offsets
+
+    def folded_index(self, original: int) -> int:
+        return bisect_left(self.offsets, original)
+
+    def folded_slice(self, start: int, end: int) -> str:
+        return self.folded[self.folded_index(start) : self.folded_index(end)]
+
+
+def chrome_start(doc: FoldedText) -> int:
     """Where the page's tail (comments, related links, disclaimers) begins; len(text) if none."""
-    position = 0
-    for line in _LINE.finditer(text):
-        if line.start() > len(text) * 0.3 and _TAIL_MARKER.search(normalize(line.group())):
-            return line.start()
-        position = line.end()
-    return max(position, len(text))
+    text = doc.text
+    for marker in _TAIL_MARKER.finditer(doc.folded):
+        position = doc.offsets[marker.start()]
+        if position > len(text) * 0.3:
+            return text.rfind("\n", 0, position) + 1
+    return len(text)
 
 
-def is_chrome_line(line: str) -> bool:
-    folded = normalize(line)
+def is_chrome_line(line: str, folded: str) -> bool:
+    folded = folded.strip()
     if not folded:
         return True
     if _TEASER_END.search(line) or _COUNTER_LINE.search(folded):
@@ -52,14 +66,13 @@ def is_chrome_line(line: str) -> bool:
     return len(folded.split()) <= 8 and bool(_LINE_MARKER.search(folded))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(doc: FoldedText) -> list[tuple[int, int]]:
     """Sentence spans, trimmed of surrounding spaces and bullets, skipping page chrome."""
+    text = doc.text
     spans = []
-    tail = chrome_start(text)
-    for line in _LINE.finditer(text):
-        if line.start() >= tail:
-            break
-        if not line.group().strip() or is_chrome_line(line.group()):
+    tail = chrome_start(doc)
+    for line in _LINE.finditer(text, 0, tail):
+        if not line.group().strip() or is_chrome_line(line.group(), doc.folded_slice(*line.span())):
             continue
         for sentence in _SENTENCE.finditer(text, line.start(), line.end()):
             start, end = sentence.span()
@@ -93,8 +106,7 @@ def quantity_weight(quantity: Quantity) -> float:
     return 0.4 if noun else 0.25
 
 
-def score_sentence(text: str, held: list[Quantity]) -> tuple[float, str]:
-    folded = normalize(text)
+def score_sentence(text: str, folded: str, held: list[Quantity]) -> tuple[float, str]:
     attributed = bool(_ATTRIBUTION.search(folded))
     named = bool(_NAMED.search(text))
     if held:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from claims.extraction.claims import CLAIM_THRESHOLD, score_sentence, sentences
+from claims.extraction.claims import CLAIM_THRESHOLD, FoldedText, score_sentence, sentences
 from claims.extraction.normalize import normalize_with_offsets
 from claims.extraction.quantities import find_quantities
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
 def extract_quantities(text: str) -> list[Quantity]:
-    folded, offsets = normalize_with_offsets(text)
+    return _quantities(text, *normalize_with_offsets(text))
+
+
+def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
     quantities = []
     for found in find_quantities(folded):
         start, end = offsets[found.start], offsets[found.end]
@@ -30,10 +33,11 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 def extract(text: str) -> Extraction:
     """All quantities in `text` and the check-worthy sentences that hold them (offsets into `text`)."""
-    quantities = extract_quantities(text)
+    doc = FoldedText(text, *normalize_with_offsets(text))
+    quantities = _quantities(text, doc.folded, doc.offsets)
     claims = []
     index = 0
-    for start, end in sentences(text):
+    for start, end in sentences(doc):
         while index < len(quantities) and quantities[index].start < start:
             index += 1
         held = []
@@ -42,7 +46,7 @@ def extract(text: str) -> Extraction:
             if quantities[probe].end <= end:
                 held.append(probe)
             probe += 1
-        score, kind = score_sentence(text[start:end], [quantities[i] for i in held])
+        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held])
         if score >= CLAIM_THRESHOLD:
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

@@ -57,15 +57,25 @@ _COMPAT = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uffef"
 
 # Everything that changes the length of the text: dropped marks, whitespace runs, compatibility forms.
 _EDITS = re.compile(
+    f"(?=[{_DROPPED}{_SPACE}{_NEWLINE}{_COMPAT}])"
     f"(?P<drop>[{_DROPPED}]+)"
-    f"|(?P<space>[{_SPACE}{_NEWLINE}]*[{_NEWLINE}][{_SPACE}{_NEWLINE}]*|[{_SPACE}]{{2,}})"
+    f"|(?P<space>[{_SPACE}{_NEWLINE}]{{2,}})"
     f"|(?P<compat>[{_COMPAT}])"
 )
 
 
+_FOLD_PAIRS = tuple((chr(code), replacement) for code, replacement in _FOLD_TABLE.items())
+
+
 def fold(text: str) -> str:
-    """Character-by-character part of normalisation (no length change)."""
-    return text.translate(_FOLD_TABLE)
+    """Character-by-character part of normalisation (no length change).
+
+    A chain of str.replace is several times faster than str.translate with a non-ASCII table.
+    """
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 _DROPPED_RUN = re.compile(f"[{_DROPPED}]+")

@@ -30,12 +30,12 @@ _DIGITS = (
 _EXPONENT = r"(?:e[+-]?\d+|\^[+-]*\d+)"
 _LATIN_SCALE = phrase_pattern(LEX.latin_scales)
 _ATOM = (
-    rf"(?:(?:{_DIGITS}){_EXPONENT}?(?:{_LATIN_SCALE}(?![a-z0-9]))?"
+    rf"(?:(?=[\d.٫])(?:{_DIGITS}){_EXPONENT}?(?:{_LATIN_SCALE}(?![a-z0-9]))?"
     rf"|(?<!\w)[وف]?[بل]?(?:{_WORD})(?!\w))"
 )
 RUN = re.compile(rf"{_ATOM}(?:(?: و ?| ){_ATOM})*")
 _TOKEN = re.compile(
-    rf"(?P<digits>(?P<mantissa>{_DIGITS})(?P<exp>{_EXPONENT})?)(?P<latin>{_LATIN_SCALE}(?![a-z0-9]))?"
+    rf"(?=[\d.٫])(?P<digits>(?P<mantissa>{_DIGITS})(?P<exp>{_EXPONENT})?)(?P<latin>{_LATIN_SCALE}(?![a-z0-9]))?"
     rf"|(?<!\w)(?P<prefix>[وف]?[بل]?)(?P<word>{_WORD})(?!\w)"
 )
 
@@ -65,18 +65,23 @@ _PART_OF_BEFORE = re.compile(r"(?<!\w)جزء من \Z")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
 _NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
 _NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
-_DUALS = re.compile(rf"(?<!\w)[وفبل]?(?P<unit>{phrase_pattern(k for k, v in LEX.units.items() if v[2])})(?!\w)")
-_MONTHS = phrase_pattern(LEX.months)
+_DUALS = re.compile(rf"(?P<unit>{phrase_pattern(k for k, v in LEX.units.items() if v[2])})(?!\w)")
+_MONTH = re.compile(rf"(?:{phrase_pattern(LEX.months)})(?!\w)")
 _YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
-_DATE = re.compile(
-    rf"(?<![\w/.])(?:(?P<day>[0-3]?\d) )?(?P<month>{_MONTHS})(?!\w)"
-    rf"(?: ?[,،]? (?:من )?(?:عام |العام |سنه )?(?P<year>{_YEAR}))?"
+_DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) \Z")
+_YEAR_AFTER = re.compile(rf" ?[,،]? (?:من )?(?:عام |العام |سنه )?({_YEAR})")
+_YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)}) \Z")
+_URL = re.compile(r"https?://\S+|www\.\S+|[#@]\S+")
+_RANK = re.compile(
+    rf"(?:{phrase_pattern(LEX.rank_nouns)}) (?P<ordinal>{phrase_pattern(LEX.ordinals)})(?!\w)"
 )
-_CUED_YEAR = re.compile(rf"(?<!\w)(?P<cue>{phrase_pattern(LEX.year_cues)}) (?P<year>{_YEAR})")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@]\w+")
 
-_RANK_NOUNS = phrase_pattern(LEX.rank_nouns)
-_RANK = re.compile(rf"(?<!\w)(?:{_RANK_NOUNS}) (?P<ordinal>{phrase_pattern(LEX.ordinals)})(?!\w)")
+
+def _starts_word(norm: str, start: int, prefixes: str = "") -> bool:
+    """True when `start` begins a word, possibly after one attached prefix letter."""
+    if start == 0 or not norm[start - 1].isalnum():
+        return True
+    return norm[start - 1] in prefixes and (start == 1 or not norm[start - 2].isalnum())
 
 
 @dataclass
@@ -424,28 +429,23 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]], strict: bool = F
 
 
 def _find_dates(norm: str, found: list[Found], reserved) -> None:
-    for match in _DATE.finditer(norm):
-        if _inside(match.start(), match.end(), reserved):
+    """"20 يناير 2025", "مارس 2023", "4 أيلول": a month name with a day, a year or both."""
+    for match in _MONTH.finditer(norm):
+        start, end = match.span()
+        if not _starts_word(norm, start) or _inside(start, end, reserved):
             continue
-        day, year = match.group("day"), match.group("year")
-        month = LEX.months[match.group("month")]
-        if day and not 1 <= int(day) <= 31:
-            day = None
-        if not day and not year:
+        day = _DAY_BEFORE.search(norm, max(0, start - 4), start)
+        day_value = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
+        year = _YEAR_AFTER.match(norm, end)
+        if day_value is None and year is None:
             continue
-        start = match.start() if day else match.start("month")
+        month = LEX.months[match.group()]
         if year:
-            value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            value = f"{year.group(1)}-{month:02d}" + (f"-{day_value:02d}" if day_value else "")
+            end = year.end()
         else:
-            value = f"--{month:02d}-{int(day):02d}"
-        found.append(Found(start, match.end(), "date", value, precision=None))
-    taken = [(f.start, f.end) for f in found]
-    for match in _CUED_YEAR.finditer(norm):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        cue = match.group("cue")
-        start = match.start("cue") + (cue.rfind(" ") + 1)
-        found.append(Found(start, match.end(), "date", match.group("year")))
+            value = f"--{month:02d}-{day_value:02d}"
+        found.append(Found(day.start(1) if day_value else start, end, "date", value))
 
 
 def _join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
@@ -533,10 +533,16 @@ def _quantity(norm: str, number: Number) -> Found | None:
         kind = unit_kind
     elif number.fraction:
         kind = "fraction"
-    elif number.year_like and not _counted_noun(norm, end):
-        return Found(number.start, number.end, "date", str(int(value)))
+    elif number.year_like:
+        cue = _YEAR_CUE_BEFORE.search(norm, max(0, start - 16), start)
+        if cue:
+            return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
+        if not _counted_noun(norm, end):
+            return Found(number.start, number.end, "date", str(int(value)))
+        kind = "count"
     else:
         kind = "count"
+    if kind == "count":
         noun = _counted_noun(norm, end)
         if noun:
             extras["noun_span"] = noun
@@ -557,12 +563,16 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
 def _find_duals(norm: str, found: list[Found]) -> None:
     """"يومين", "مرتين", "عامين": a dual noun is a number by itself."""
     for match in _DUALS.finditer(norm):
+        if not _starts_word(norm, match.start(), "وفبل"):
+            continue
         kind, unit, count = LEX.units[match.group("unit")]
         found.append(Found(match.start("unit"), match.end(), kind, count, unit, precision=ONE, has_unit=True))
 
 
 def _find_ranks(norm: str, found: list[Found]) -> None:
     for match in _RANK.finditer(norm):
+        if not _starts_word(norm, match.start(), "وفبل"):
+            continue
         rank = Decimal(LEX.ordinals[match.group("ordinal")])
         found.append(Found(match.start("ordinal"), match.end(), "ordinal", rank, precision=ONE))
 

@@ -1,0 +1,75 @@
+"""Extraction speed: characters per second over a large corpus, against a bare digit scan as a floor.
+
+    .venv/bin/python bench/extraction_speed.py [FILE ...] [--megabytes 5]
+
+With no FILE it reads ../shared/seeds/*.txt when present (real Arabic news pages with their chrome),
+otherwise it composes a corpus from built-in sentences. The corpus is repeated, document by
+document, up to --megabytes. It prints MB/s for extract() and for a bare `re.finditer(r"\\d+")` pass
+over the same documents, and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.extraction import extract  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+BUILT_IN = (
+    "أعلنت الشركة أن إيراداتها بلغت 558 مليون دولار أمريكي في عام 2024، بزيادة 12% عن العام السابق.\n"
+    "وقال المدير التنفيذي إن الشركة ستستثمر نحو 1.3 تريليون دولار بحلول عام 2032 لبناء 20 مركز بيانات.\n"
+    "يعمل النموذج الجديد على شرائح H100 ويتفوق على GPT-4 في اختبارات الرياضيات.\n"
+    "وبحسب التقرير، يتجاوز عدد الأجهزة 40 مليار جهاز، تولد ما يقرب من 80 زيتابايت من البيانات.\n"
+    "ارتفعت الأسهم ثلاث مرات خلال عامين، فيما تراجعت الأرباح خمسة وعشرين بالمئة في 20 يناير 2025.\n"
+    "تحدث الخبراء عن مستقبل الذكاء الاصطناعي في المنطقة وأهمية الاستثمار في التعليم والبحث العلمي.\n"
+)
+
+
+def load_documents(paths: list[str]) -> list[str]:
+    if paths:
+        return [Path(p).read_text(encoding="utf-8") for p in paths]
+    if SEEDS.is_dir():
+        return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [BUILT_IN * 20]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    args = parser.parse_args()
+
+    documents = load_documents(args.files)
+    corpus: list[str] = []
+    size = 0
+    while size < args.megabytes * 1_000_000:
+        for document in documents:
+            corpus.append(document)
+            size += len(document)
+    characters = sum(len(d) for d in corpus)
+
+    extract(corpus[0])  # load the language data outside the timing
+    started = time.perf_counter()
+    found = sum(len(extract(document).quantities) for document in corpus)
+    engine_seconds = time.perf_counter() - started
+
+    digits = re.compile(r"\d+")
+    started = time.perf_counter()
+    floor_hits = sum(sum(1 for _ in digits.finditer(document)) for document in corpus)
+    floor_seconds = time.perf_counter() - started
+
+    print(f"corpus: {len(corpus)} documents, {characters:,} characters")
+    print(f"extract(): {engine_seconds:.2f} s, {characters / engine_seconds / 1e6:.2f} M chars/s, {found:,} quantities")
+    print(f"floor re.finditer(r'\\d+'): {floor_seconds:.3f} s, {characters / floor_seconds / 1e6:.1f} M chars/s, "
+          f"{floor_hits:,} digit runs")
+    print(f"extract() / floor: {engine_seconds / floor_seconds:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
