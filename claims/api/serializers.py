@@ -13,7 +13,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.extraction.types import decimal_to_str
-from claims.models import Article, Claim, Quantity, QuantityCheck, Rating, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    MachineVerdict,
+    Quantity,
+    QuantityCheck,
+    Rating,
+    ReferenceStatement,
+    Verdict,
+    WebhookSubscription,
+)
 
 
 def claim_queryset() -> QuerySet[Claim]:
@@ -213,3 +223,200 @@ class ClaimDetailSerializer(ClaimSerializer):
             .order_by("-history_date", "-history_id")
         )
         return VerdictHistorySerializer(records, many=True).data
+
+
+# --- Requests and the other responses of the API ----------------------------------------------------
+
+
+class VerdictInputSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    note = serializers.CharField(allow_blank=True, required=False, default="")
+    reference = serializers.SlugRelatedField(
+        slug_field="key",
+        queryset=ReferenceStatement.objects.all(),
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="Key of the reference statement the verdict rests on.",
+    )
+    version = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="The claim version the editor started from (see the claim detail); omitted means the current one.",
+    )
+
+
+class PublishInputSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, required=False)
+
+
+class ConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    current_version = serializers.IntegerField(allow_null=True)
+
+
+class ArticleInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's text.")
+    url = serializers.URLField(max_length=2000, required=False, help_text="Fetched when no text is given.")
+    source = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+    def validate(self, data):
+        if not data.get("text", "").strip() and not data.get("url"):
+            raise serializers.ValidationError({"text": "Give the article's text or its url."})
+        return data
+
+
+class ArticleAcceptedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    status_url = serializers.URLField()
+    created = serializers.BooleanField(help_text="False when identical text was already ingested.")
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = [
+            "id", "title", "source", "url", "language", "status", "error", "attempts",
+            "published_at", "ingested_at", "status_changed_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    claims = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "claims"]
+        read_only_fields = fields
+
+    @extend_schema_field(ClaimSerializer(many=True))
+    def get_claims(self, article) -> list[dict]:
+        claims = claim_queryset().filter(article=article).order_by("start", "id")
+        return ClaimSerializer(claims, many=True, context=self.context).data
+
+
+class LookupQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=5000, help_text="The claim as you read it, in any wording.")
+    value = serializers.CharField(
+        max_length=64, required=False, help_text="A figure to look for: 5580000, 5,580,000, 5.58M, 5.58 مليون."
+    )
+    unit = serializers.CharField(max_length=16, required=False, help_text="Its unit: USD, %, …")
+    limit = serializers.IntegerField(min_value=1, max_value=50, required=False, default=10)
+
+
+class FigureSerializer(serializers.Serializer):
+    kind = serializers.CharField(allow_null=True)
+    value = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+
+
+class LookupMatchSerializer(ClaimSerializer):
+    """A decided claim like the query: the claim object plus how alike they are."""
+
+    similarity = serializers.SerializerMethodField()
+    text_similarity = serializers.SerializerMethodField()
+    figure_similarity = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "similarity", "text_similarity", "figure_similarity"]
+        read_only_fields = fields
+
+    def get_similarity(self, claim) -> float:
+        return self.context["hits"][claim.pk].similarity
+
+    def get_text_similarity(self, claim) -> float:
+        return self.context["hits"][claim.pk].text_similarity
+
+    @extend_schema_field({"type": "number", "format": "double", "nullable": True})
+    def get_figure_similarity(self, claim) -> float | None:
+        return self.context["hits"][claim.pk].figure_similarity
+
+
+class LookupResponseSerializer(serializers.Serializer):
+    q = serializers.CharField()
+    figures = FigureSerializer(many=True, help_text="The figures read from q (and value/unit), scaled.")
+    count = serializers.IntegerField()
+    results = LookupMatchSerializer(many=True)
+
+
+class CheckInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=20000, trim_whitespace=False)
+
+
+class CandidateSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    score = serializers.FloatField()
+
+
+class MachineCheckSerializer(serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=MachineVerdict.choices)
+    reference = serializers.CharField(allow_null=True)
+    reference_value = serializers.CharField(allow_null=True)
+    reference_unit = serializers.CharField(allow_null=True)
+    ratio = serializers.CharField(allow_null=True)
+    error = serializers.CharField(allow_null=True)
+    scale_factor = serializers.CharField(allow_null=True)
+    score = serializers.FloatField()
+    explanation = serializers.CharField(allow_blank=True)
+    explanation_ar = serializers.CharField(allow_blank=True)
+    candidates = CandidateSerializer(many=True)
+
+
+class CheckedQuantitySerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    kind = serializers.CharField()
+    value = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+    qualifier = serializers.CharField()
+    check = MachineCheckSerializer()
+
+
+class CheckedClaimSerializer(serializers.Serializer):
+    start = serializers.IntegerField(help_text="Offset into the posted text.")
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    checkworthiness = serializers.FloatField()
+    kind = serializers.CharField()
+    quantities = CheckedQuantitySerializer(many=True)
+    suggestion = SuggestionSerializer()
+    verdicts = LookupMatchSerializer(many=True, help_text="Decided claims like this one, best first.")
+
+
+class CheckResponseSerializer(serializers.Serializer):
+    claims = CheckedClaimSerializer(many=True)
+
+
+class ReferenceRecordSerializer(serializers.Serializer):
+    """A reference statement in the import format of interfaces.md §2."""
+
+    key = serializers.SlugField(max_length=200)
+    statement = serializers.CharField()
+    statement_en = serializers.CharField(required=False, allow_blank=True)
+    language = serializers.CharField(required=False, allow_blank=True)
+    subject = serializers.CharField(required=False, allow_blank=True)
+    metric = serializers.CharField(required=False, allow_blank=True)
+    value = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    unit = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    qualifier = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    kind = serializers.CharField(required=False, allow_null=True, allow_blank=True, read_only=True)
+    as_of = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    aliases = serializers.ListField(child=serializers.CharField(), required=False)
+    source_title = serializers.CharField(required=False, allow_blank=True)
+    source_url = serializers.CharField(required=False, allow_blank=True)
+    publisher = serializers.CharField(required=False, allow_blank=True)
+    published = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+
+
+class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+    secret = serializers.CharField(
+        write_only=True, min_length=16, max_length=128, help_text="Signs every delivery (HMAC-SHA256)."
+    )
+
+    class Meta:
+        model = WebhookSubscription
+        fields = ["id", "url", "secret", "is_active", "created_at"]
+        read_only_fields = ["id", "created_at"]

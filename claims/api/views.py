@@ -1,0 +1,344 @@
+"""The HTTP API (interfaces.md §5): thin doors over the services and selectors."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from claims.api import permissions as perms
+from claims.api.filters import ClaimFilter
+from claims.api.permissions import RolePermission
+from claims.api.serializers import (
+    ArticleAcceptedSerializer,
+    ArticleDetailSerializer,
+    ArticleInputSerializer,
+    ArticleSerializer,
+    CheckInputSerializer,
+    CheckResponseSerializer,
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    ConflictSerializer,
+    LookupMatchSerializer,
+    LookupQuerySerializer,
+    LookupResponseSerializer,
+    PublishInputSerializer,
+    ReferenceRecordSerializer,
+    VerdictInputSerializer,
+    WebhookSubscriptionSerializer,
+    claim_queryset,
+)
+from claims.extraction.types import decimal_to_str
+from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
+from claims.services import articles as article_services
+from claims.services import lookup as lookup_services
+from claims.services import references as reference_services
+from claims.services import verdicts as verdict_services
+from claims.services.sources import IncomingArticle, read_url
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(description="Invalid input."),
+    401: OpenApiResponse(description="No or bad token."),
+    403: OpenApiResponse(description="Your role may not do this."),
+}
+
+
+class Pagination(PageNumberPagination):
+    """Page numbers (`?page=2`); `?page_size=` up to 200, default REST_FRAMEWORK["PAGE_SIZE"]."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class CheckRateThrottle(ScopedRateThrottle):
+    """The `check` scope; its rate is read when the request comes, so settings can change it."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+def _django_validation_error(exc: DjangoValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
+
+
+def _stale(exc: verdict_services.StaleClaimError) -> Response:
+    return Response({"detail": str(exc), "current_version": exc.current_version}, status=status.HTTP_409_CONFLICT)
+
+
+def _lookup_matches(hits, context) -> list[dict]:
+    """The claims of lookup hits, best first, as LookupMatchSerializer shows them."""
+    by_id = {claim.pk: claim for claim in claim_queryset().filter(id__in=[hit.claim_id for hit in hits])}
+    claims = [by_id[hit.claim_id] for hit in hits if hit.claim_id in by_id]
+    return LookupMatchSerializer(claims, many=True, context={**context, "hits": {h.claim_id: h for h in hits}}).data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claims", responses={200: ClaimSerializer(many=True), **ERROR_RESPONSES}),
+    retrieve=extend_schema(
+        summary="One claim with its quantities, checks, version and verdict history",
+        responses={200: ClaimDetailSerializer, **ERROR_RESPONSES},
+    ),
+)
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [RolePermission]
+    filterset_class = ClaimFilter
+    pagination_class = Pagination
+    queryset = Claim.objects.none()  # for the schema; requests use claim_queryset()
+
+    def get_queryset(self):
+        return claim_queryset()
+
+    def get_serializer_class(self):
+        return ClaimSerializer if self.action == "list" else ClaimDetailSerializer
+
+    def required_permissions(self, request):
+        return {"verdict": perms.DECIDE, "publish": perms.PUBLISH}.get(self.action, perms.READ_CLAIMS)
+
+    @extend_schema(
+        summary="Record the editor's verdict (kept in the verdict history)",
+        request=VerdictInputSerializer,
+        responses={200: ClaimDetailSerializer, 409: ConflictSerializer, **ERROR_RESPONSES},
+        examples=[
+            OpenApiExample(
+                "Wrong figure",
+                value={"rating": "wrong_figure", "note": "الرقم مضروب في مئة", "reference": "dsv3-training-cost"},
+                request_only=True,
+            )
+        ],
+    )
+    @action(detail=True, methods=["post"])
+    def verdict(self, request, pk=None):
+        claim = get_object_or_404(Claim, pk=pk)
+        data = VerdictInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            verdict_services.verdict_set(
+                claim=claim,
+                rating=values["rating"],
+                note=values["note"],
+                reference=values["reference"],
+                editor=request.user,
+                expected_version=values.get("version", claim.version),
+            )
+        except verdict_services.StaleClaimError as exc:
+            return _stale(exc)
+        except DjangoValidationError as exc:
+            raise _django_validation_error(exc) from exc
+        return Response(ClaimDetailSerializer(claim_queryset().get(pk=claim.pk)).data)
+
+    @extend_schema(
+        summary="Publish the claim's verdict (chief editors; not the editor who decided it)",
+        request=PublishInputSerializer,
+        responses={200: ClaimDetailSerializer, 409: ConflictSerializer, **ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        claim = get_object_or_404(Claim, pk=pk)
+        data = PublishInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            verdict_services.verdict_publish(
+                claim=claim, publisher=request.user, expected_version=data.validated_data.get("version")
+            )
+        except verdict_services.StaleClaimError as exc:
+            return _stale(exc)
+        except DjangoValidationError as exc:
+            raise _django_validation_error(exc) from exc
+        return Response(ClaimDetailSerializer(claim_queryset().get(pk=claim.pk)).data)
+
+
+class LookupView(APIView):
+    permission_classes = [RolePermission]
+    read_permissions = perms.READ_CLAIMS
+
+    @extend_schema(
+        summary="Has this been checked? Decided claims like the text (and figure), best first",
+        parameters=[LookupQuerySerializer],
+        responses={200: LookupResponseSerializer, **ERROR_RESPONSES},
+    )
+    def get(self, request):
+        query = LookupQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        values = query.validated_data
+        figures = lookup_services.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
+        hits = lookup_services.claims_lookup(
+            q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
+        )
+        results = _lookup_matches(hits, self.get_renderer_context())
+        return Response(
+            {
+                "q": values["q"],
+                "figures": [
+                    {
+                        "kind": figure.kind,
+                        "value": figure.value if figure.is_date else decimal_to_str(figure.value),
+                        "unit": figure.unit,
+                    }
+                    for figure in figures
+                ],
+                "count": len(results),
+                "results": results,
+            }
+        )
+
+
+class CheckView(APIView):
+    """Extract and match claims in a text without storing anything."""
+
+    permission_classes = [RolePermission]
+    write_permissions = perms.READ_CLAIMS  # a POST that only reads
+    throttle_classes = [AnonRateThrottle, UserRateThrottle, CheckRateThrottle]
+    throttle_scope = "check"
+    related_verdicts = 3
+
+    @extend_schema(
+        summary="Check a text: its claims with machine suggestions and any matching decided verdicts",
+        description="Nothing is stored. Throttled by the `check` rate (API_THROTTLE_CHECK).",
+        request=CheckInputSerializer,
+        responses={
+            200: CheckResponseSerializer,
+            429: OpenApiResponse(description="Too many checks."),
+            **ERROR_RESPONSES,
+        },
+    )
+    def post(self, request):
+        data = CheckInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        checked = lookup_services.text_check(text=data.validated_data["text"], related=self.related_verdicts)
+        context = self.get_renderer_context()
+        claims = [
+            {**claim, "verdicts": _lookup_matches(related_hits, context)} for claim, related_hits in checked
+        ]
+        return Response({"claims": claims})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles and their pipeline status", responses=ArticleSerializer(many=True)),
+    retrieve=extend_schema(summary="An article's status (and error) and its claims", responses=ArticleDetailSerializer),
+)
+class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [RolePermission]
+    read_permissions = perms.READ_ARTICLES
+    write_permissions = perms.INGEST_ARTICLES
+    pagination_class = Pagination
+    queryset = Article.objects.all()
+    filterset_fields = ["status"]
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
+
+    @extend_schema(
+        summary="Ingest an article (queued); identical text returns the existing article",
+        request=ArticleInputSerializer,
+        responses={
+            202: ArticleAcceptedSerializer,
+            200: OpenApiResponse(ArticleAcceptedSerializer, description="Identical text was already ingested."),
+            **ERROR_RESPONSES,
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        data = ArticleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        incoming = _incoming_article(data.validated_data)
+        with transaction.atomic():
+            article, created = article_services.article_ingest(
+                title=incoming.title,
+                text=incoming.text,
+                source=incoming.source,
+                url=incoming.url,
+                language=incoming.language,
+                published_at=incoming.published_at,
+            )
+        status_url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
+        body = {"id": article.pk, "status": article.status, "status_url": status_url, "created": created}
+        return Response(
+            body,
+            status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
+            headers={"Location": status_url},
+        )
+
+
+def _incoming_article(values: dict) -> IncomingArticle:
+    """The posted article; a URL without text is fetched now (the pipeline needs the text's hash)."""
+    text = values.get("text", "")
+    url = values.get("url") or None
+    if text.strip():
+        title = values["title"] or text.strip().splitlines()[0][:500]
+        return IncomingArticle(title=title, text=text, source=values["source"] or url or "api", url=url)
+    items = read_url(url)
+    found = [item for item in items if isinstance(item, IncomingArticle)]
+    if len(items) != 1 or len(found) != 1:
+        reason = "; ".join(str(item) for item in items if not isinstance(item, IncomingArticle))
+        raise serializers.ValidationError({"url": reason or "This URL serves a feed: post its entries one by one."})
+    page = found[0]
+    return IncomingArticle(
+        title=values["title"] or page.title,
+        text=page.text,
+        source=values["source"] or url,
+        url=page.url or url,
+        language=page.language,
+        published_at=page.published_at,
+    )
+
+
+class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The reference library, one statement per record in the import format (interfaces.md §2)."""
+
+    permission_classes = [RolePermission]
+    read_permissions = perms.READ_REFERENCES
+    write_permissions = perms.WRITE_REFERENCES
+    pagination_class = Pagination
+    serializer_class = ReferenceRecordSerializer
+    queryset = ReferenceStatement.objects.select_related("source").order_by("key")
+    lookup_field = "key"
+    filterset_fields = ["subject", "kind", "unit"]
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response([reference_services.reference_record(statement) for statement in page])
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(reference_services.reference_record(self.get_object()))
+
+    @extend_schema(
+        summary="Add or update a reference statement by key (the §2 record)",
+        responses={201: ReferenceRecordSerializer, 200: ReferenceRecordSerializer, **ERROR_RESPONSES},
+    )
+    def create(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict):
+            raise serializers.ValidationError({"detail": "Post one §2 record as a JSON object."})
+        try:
+            statement, outcome = reference_services.reference_upsert(record=dict(request.data))
+        except reference_services.ReferenceRecordError as exc:
+            raise serializers.ValidationError({"detail": str(exc)}) from exc
+        statement = self.get_queryset().get(pk=statement.pk)
+        return Response(
+            {**reference_services.reference_record(statement), "outcome": outcome},
+            status=status.HTTP_201_CREATED if outcome == "created" else status.HTTP_200_OK,
+        )
+
+
+@extend_schema(summary="Your webhook subscriptions (chief editors)")
+class WebhookSubscriptionViewSet(viewsets.ModelViewSet):
+    """Each API client manages its own subscriptions; deliveries are in the admin."""
+
+    permission_classes = [RolePermission]
+    read_permissions = perms.MANAGE_WEBHOOKS
+    write_permissions = perms.MANAGE_WEBHOOKS
+    serializer_class = WebhookSubscriptionSerializer
+    pagination_class = Pagination
+    queryset = WebhookSubscription.objects.none()  # for the schema; requests see only their own
+
+    def get_queryset(self):
+        return WebhookSubscription.objects.filter(owner=self.request.user).order_by("id")
+
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)

@@ -1,0 +1,214 @@
+""""Has this been checked?": find decided claims close to a piece of text and its figures.
+
+A re-worded sentence or a number written another way (`5.58 مليون`, `5,580,000`, `5.58M`) must
+still find the verdict. So the query goes through the same `normalize()` and `extract()` as the
+articles did, and each decided claim is scored on two things:
+
+- text: rapidfuzz similarity of the normalised, lightly stemmed content words (stopwords and bare
+  numbers dropped), the better of a set comparison (a short query inside a long claim) and an
+  order-insensitive comparison of the whole sentences;
+- figures: for each figure of the query, the closest figure of the claim after scaling, 1 when
+  equal and falling to 0 at FIGURE_TOLERANCE relative difference; different units never match.
+
+`similarity` = TEXT_WEIGHT × text + FIGURE_WEIGHT × figures when the query holds figures, else the
+text score alone; results below MIN_SIMILARITY are dropped. Candidates are not a full scan: claims
+sharing a figure value (through the indexed Quantity table) or holding one of the query's most
+distinctive words, at most MAX_CANDIDATES of them, newest verdicts first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Q
+from rapidfuzz import fuzz
+
+from claims.extraction import extract, normalize
+from claims.matching.text import content_tokens
+from claims.models import Claim, ClaimStatus, Quantity
+
+DONE_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
+TEXT_WEIGHT = 0.55
+FIGURE_WEIGHT = 0.45
+FIGURE_TOLERANCE = Decimal("0.05")
+BLOCK_TOLERANCE = Decimal("0.02")  # candidates: figure values within ±2 %
+MISSING_UNIT_FACTOR = 0.9  # "5.58 مليون" against "5.58 مليون دولار": close, not certain
+MIN_SIMILARITY = 0.5
+MAX_CANDIDATES = 1000
+PREFILTER_WORDS = 6
+DEFAULT_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure to look for: a Decimal (scaled) or an ISO date string, with its unit if known."""
+
+    kind: str | None
+    value: Decimal | str
+    unit: str | None = None
+
+    @property
+    def is_date(self) -> bool:
+        return isinstance(self.value, str)
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    claim_id: int
+    similarity: float
+    text_similarity: float
+    figure_similarity: float | None
+
+
+def lookup_figures(*, q: str, value: str | None = None, unit: str | None = None) -> list[Figure]:
+    """The figures of the query text, plus the explicit `value`/`unit` when given."""
+    figures = [Figure(found.kind, found.value, found.unit) for found in extract(q).quantities] if q else []
+    if value:
+        explicit = parse_figure(value, unit)
+        if explicit is not None:
+            figures.append(explicit)
+    return figures
+
+
+def parse_figure(value: str, unit: str | None = None) -> Figure | None:
+    """A figure written by a client: "5580000", "5,580,000", "5.58M", "5.58 مليون"."""
+    unit = (unit or "").strip() or None
+    try:
+        return Figure(None, Decimal(value.strip().replace(",", "").replace("٬", "")), unit)
+    except InvalidOperation:
+        pass
+    found = extract(value).quantities
+    if not found:
+        return None
+    return Figure(found[0].kind, found[0].value, unit or found[0].unit)
+
+
+def claims_lookup(
+    *,
+    q: str,
+    value: str | None = None,
+    unit: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    min_similarity: float = MIN_SIMILARITY,
+) -> list[LookupHit]:
+    """Decided or published claims like the query, best first, each with a similarity in [0, 1]."""
+    figures = lookup_figures(q=q, value=value, unit=unit)
+    words = _words(q)
+    candidate_ids = _candidates(words, figures)
+    if not candidate_ids:
+        return []
+    claim_figures: dict[int, list[Figure]] = {claim_id: [] for claim_id in candidate_ids}
+    rows = Quantity.objects.filter(claim_id__in=candidate_ids).values("claim_id", "kind", "value", "value_text", "unit")
+    for row in rows:
+        number = row["value"] if row["value"] is not None else row["value_text"]
+        claim_figures[row["claim_id"]].append(Figure(row["kind"], number, row["unit"] or None))
+
+    query_text = " ".join(words)
+    query_normalized = normalize(q)
+    hits = []
+    for claim_id, normalized_text in Claim.objects.filter(id__in=candidate_ids).values_list("id", "normalized_text"):
+        text = text_similarity(query_text, query_normalized, normalized_text)
+        figure = figures_similarity(figures, claim_figures[claim_id]) if figures else None
+        similarity = text if figure is None else TEXT_WEIGHT * text + FIGURE_WEIGHT * figure
+        if similarity >= min_similarity:
+            hits.append(LookupHit(claim_id, round(similarity, 3), round(text, 3), _rounded(figure)))
+    hits.sort(key=lambda hit: (-hit.similarity, -hit.claim_id))
+    return hits[:limit]
+
+
+def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHit]]]:
+    """Extract the claims of a text and match them against the reference library; nothing is stored.
+
+    Returns, per claim, its dict (offsets into `text`, quantities each with the matcher's `check`,
+    the claim's `suggestion`) and the decided claims like it (at most `related`).
+    """
+    # Imported here: the matcher service loads the reference library, which this module does not need.
+    from claims.services.matching import CONTEXT_CHARS, matcher_get
+
+    matcher = matcher_get()
+    extraction = extract(text)
+    checked = []
+    for span in extraction.claims:
+        quantities = [extraction.quantities[index] for index in span.quantity_indexes]
+        context = text[max(0, span.start - CONTEXT_CHARS) : span.start]
+        result = matcher.check_claim(span.text, quantities, context=context)
+        claim = {
+            "start": span.start,
+            "end": span.end,
+            "text": span.text,
+            "checkworthiness": round(span.checkworthiness, 4),
+            "kind": span.kind,
+            "quantities": [
+                {**quantity.to_dict(), "check": check.to_dict()}
+                for quantity, check in zip(quantities, result.checks, strict=True)
+            ],
+            "suggestion": result.suggestion.to_dict(),
+        }
+        checked.append((claim, claims_lookup(q=span.text, limit=related)))
+    return checked
+
+
+def text_similarity(query_words: str, query_normalized: str, claim_normalized: str) -> float:
+    """Similarity in [0, 1] of the query and a claim's normalised text."""
+    claim_words = " ".join(content_tokens(claim_normalized))
+    by_words = fuzz.token_set_ratio(query_words, claim_words) if query_words and claim_words else 0.0
+    by_sentence = fuzz.token_sort_ratio(query_normalized, claim_normalized)
+    return max(by_words, by_sentence) / 100
+
+
+def figures_similarity(wanted: list[Figure], present: list[Figure]) -> float:
+    """Mean, over the query's figures, of the closest figure of the claim."""
+    if not wanted:
+        return 0.0
+    return sum(max((figure_similarity(w, p) for p in present), default=0.0) for w in wanted) / len(wanted)
+
+
+def figure_similarity(a: Figure, b: Figure) -> float:
+    if a.is_date or b.is_date:
+        if not (a.is_date and b.is_date):
+            return 0.0
+        if a.value == b.value:
+            return 1.0
+        return 0.5 if a.value[:4] == b.value[:4] and not a.value.startswith("--") else 0.0
+    if a.unit and b.unit and a.unit.lower() != b.unit.lower():
+        return 0.0
+    larger = max(abs(a.value), abs(b.value))
+    if larger == 0:
+        closeness = 1.0
+    else:
+        relative = abs(a.value - b.value) / larger
+        closeness = max(0.0, float(1 - relative / FIGURE_TOLERANCE))
+    return closeness if (a.unit and b.unit) or (not a.unit and not b.unit) else closeness * MISSING_UNIT_FACTOR
+
+
+def _words(q: str) -> list[str]:
+    return content_tokens(q) if q else []
+
+
+def _candidates(words: list[str], figures: list[Figure]) -> list[int]:
+    """Ids of decided claims that share a figure value or one of the query's most distinctive words."""
+    match = Q()
+    for figure in figures:
+        if figure.is_date:
+            match |= Q(quantities__value_text=figure.value)
+        else:
+            spread = abs(figure.value) * BLOCK_TOLERANCE
+            match |= Q(quantities__value__gte=figure.value - spread, quantities__value__lte=figure.value + spread)
+    # Longest words first: they say most about the subject and hit the fewest claims.
+    for word in sorted(set(words), key=len, reverse=True)[:PREFILTER_WORDS]:
+        if len(word) >= 3:
+            match |= Q(normalized_text__icontains=word)
+    if not match:
+        return []
+    ids = (
+        Claim.objects.filter(match, status__in=DONE_STATUSES, verdict__isnull=False)
+        .order_by("-verdict__decided_at")
+        .values_list("id", flat=True)
+        .distinct()
+    )
+    return list(ids[:MAX_CANDIDATES])
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
