@@ -189,6 +189,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "ArticleStatusEnum": "claims.models.ArticleStatus",
+        "MachineVerdictEnum": "claims.models.MachineVerdict",
+        "RatingEnum": "claims.models.Rating",
+    },
 }
 
 # --- The workbench ---------------------------------------------------------------------------------
