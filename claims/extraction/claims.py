@@ -17,6 +17,7 @@ from claims.extraction.types import Quantity
 
 LEX = lexicon()
 CLAIM_THRESHOLD = 0.5
+FACTUAL_THRESHOLD = 0.4
 
 _SENTENCE = re.compile(r"(?:[^\n.!?؟؛…]|\.(?=\d))*(?:(?:\.(?!\d)|[!?؟؛…])+|\n|$)")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -26,10 +27,7 @@ _TAIL_MARKER = re.compile(phrase_pattern(LEX.chrome_tail_markers))
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
 _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
 _EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
-_ATTRIBUTION = re.compile(
-    r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت|صرح|صرحت|كشف|كشفت|اطلق|اطلقت|اصدر|اصدرت|"
-    r"افاد|افادت|وفقا ل|بحسب|حسب|اوضح|اوضحت|اشار|اشارت|اعلنت|استحوذ|استحوذت|وقع|وقعت|ضخ|ضخت|جمع|جمعت)(?!\w)"
-)
+_ATTRIBUTION = re.compile(rf"(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
 _NAMED = re.compile(r"[A-Za-z]{2,}|[\"“«]")
 
@@ -106,8 +104,16 @@ def quantity_weight(quantity: Quantity) -> float:
     return 0.4 if noun else 0.25
 
 
+def _attributed(folded: str) -> bool:
+    return any(
+        match.start() == 0 or not folded[match.start() - 1].isalnum() or folded[match.start() - 1] in "وف"
+        for match in _ATTRIBUTION.finditer(folded)
+    )
+
+
 def score_sentence(text: str, folded: str, held: list[Quantity]) -> tuple[float, str]:
-    attributed = bool(_ATTRIBUTION.search(folded))
+    """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual"."""
+    attributed = _attributed(folded)
     named = bool(_NAMED.search(text))
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
@@ -116,7 +122,7 @@ def score_sentence(text: str, folded: str, held: list[Quantity]) -> tuple[float,
             score += 0.1
         kind = "numeric"
     else:
-        score = 0.3 + 0.1 * attributed + 0.05 * named if attributed and named else 0.0
+        score = 0.45 if attributed and named else 0.0
         kind = "factual"
     if "؟" in text or "?" in text or _HYPOTHETICAL.search(folded) or _CONDITIONAL.match(folded):
         score -= 0.45

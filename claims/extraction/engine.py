@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.extraction.claims import CLAIM_THRESHOLD, FoldedText, score_sentence, sentences
+from claims.extraction.claims import CLAIM_THRESHOLD, FACTUAL_THRESHOLD, FoldedText, score_sentence, sentences
 from claims.extraction.normalize import normalize_with_offsets
 from claims.extraction.quantities import find_quantities
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
@@ -47,6 +47,6 @@ def extract(text: str) -> Extraction:
                 held.append(probe)
             probe += 1
         score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held])
-        if score >= CLAIM_THRESHOLD:
+        if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

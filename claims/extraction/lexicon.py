@@ -81,6 +81,7 @@ class Lexicon:
     not_count_nouns: frozenset[str]
     chrome_tail_markers: frozenset[str]
     chrome_line_markers: frozenset[str]
+    attribution_verbs: frozenset[str]
 
 
 @cache
@@ -110,4 +111,5 @@ def lexicon() -> Lexicon:
         not_count_nouns=read_words("not_count_nouns.txt"),
         chrome_tail_markers=read_words("chrome_tail_markers.txt"),
         chrome_line_markers=read_words("chrome_line_markers.txt"),
+        attribution_verbs=read_words("attribution_verbs.txt"),
     )

@@ -64,3 +64,9 @@ def test_a_claim_lists_the_quantities_it_holds():
 def test_sentences_split_on_arabic_punctuation_but_not_inside_decimals():
     texts = claim_texts("بلغ النمو 1.3% هذا العام؛ وارتفعت الأرباح 2.5 مليار دولار! هل هذا كثير؟")
     assert texts == ["بلغ النمو 1.3% هذا العام؛", "وارتفعت الأرباح 2.5 مليار دولار!"]
+
+
+def test_an_attributed_statement_by_a_named_actor_is_a_lower_priority_factual_claim():
+    (claim,) = extract("أعلنت شركة Nvidia أنها ستطلق شريحة جديدة للمراكز.").claims
+    assert claim.kind == "factual"
+    assert claim.checkworthiness < 0.5
