@@ -665,14 +665,19 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     from claims.extraction import extract
 
     quantities = extract(text).quantities
-    sentences = [
-        (start, end)
-        for start, end in document_sentences(text)
-        if any(start <= quantity.start < end for quantity in quantities)
-    ]
+    sentences = []
+    seen = set()
+    for start, end in document_sentences(text):
+        sentence = text[start:end].strip()
+        # A sentence said twice (or repeated by the HTML extraction) is one statement.
+        if sentence not in seen and any(start <= quantity.start < end for quantity in quantities):
+            seen.add(sentence)
+            sentences.append((start, end))
     source = document.source
     document_subject = guess_subject(source.title) or _most_common_subject(text, sentences)
-    slug = slugify(source.title)[:150] or f"source-{source.id}"
+    slug = slugify(source.title)[:150].strip("-")
+    if not re.search("[a-z]", slug):  # an Arabic title slugifies to nothing (or to its digits)
+        slug = f"source-{source.id}"
     keys = _document_keys(document=document, slug=slug, count=len(sentences))
     records = []
     for key, (start, end) in zip(keys, sentences, strict=True):
