@@ -8,10 +8,12 @@ articles did, and each decided claim is scored on two things:
   numbers dropped), the better of a set comparison (a short query inside a long claim) and an
   order-insensitive comparison of the whole sentences;
 - figures: for each figure of the query, the closest figure of the claim after scaling, 1 when
-  equal and falling to 0 at FIGURE_TOLERANCE relative difference; different units never match.
+  equal and falling to 0 at FIGURE_TOLERANCE relative difference; different units never match, a unit
+  on one side only lowers the score (more when the claim lacks the query's unit).
 
-`similarity` = TEXT_WEIGHT × text + FIGURE_WEIGHT × figures when the query holds figures, else the
-text score alone; results below MIN_SIMILARITY are dropped. Candidates are not a full scan: claims
+`similarity` = TEXT_WEIGHT × text + FIGURE_WEIGHT × figures when the query holds words and figures,
+the text score alone without figures, the figure score alone for a bare figure ("5,580,000"); results
+below MIN_SIMILARITY are dropped. Candidates are not a full scan: claims
 sharing a figure value (through the indexed Quantity table) or holding one of the query's most
 distinctive words, at most MAX_CANDIDATES of them, newest verdicts first.
 """
@@ -33,7 +35,8 @@ TEXT_WEIGHT = 0.55
 FIGURE_WEIGHT = 0.45
 FIGURE_TOLERANCE = Decimal("0.05")
 BLOCK_TOLERANCE = Decimal("0.02")  # candidates: figure values within ±2 %
-MISSING_UNIT_FACTOR = 0.9  # "5.58 مليون" against "5.58 مليون دولار": close, not certain
+UNIT_NOT_IN_QUERY_FACTOR = 0.9  # "5.58 مليون" against "5.58 مليون دولار": close, not certain
+UNIT_NOT_IN_CLAIM_FACTOR = 0.5  # "5.58 مليون دولار" against "5.58 مليون مستخدم": likely another thing
 MIN_SIMILARITY = 0.5
 MAX_CANDIDATES = 1000
 PREFILTER_WORDS = 6
@@ -81,7 +84,8 @@ def parse_figure(value: str, unit: str | None = None) -> Figure | None:
     found = extract(value).quantities
     if not found:
         return None
-    return Figure(found[0].kind, found[0].value, unit or found[0].unit)
+    # A unit given apart from the number says what it is better than the number's own reading.
+    return Figure(None, found[0].value, unit) if unit else Figure(found[0].kind, found[0].value, found[0].unit)
 
 
 def claims_lookup(
@@ -110,7 +114,12 @@ def claims_lookup(
     for claim_id, normalized_text in Claim.objects.filter(id__in=candidate_ids).values_list("id", "normalized_text"):
         text = text_similarity(query_text, query_normalized, normalized_text)
         figure = figures_similarity(figures, claim_figures[claim_id]) if figures else None
-        similarity = text if figure is None else TEXT_WEIGHT * text + FIGURE_WEIGHT * figure
+        if figure is None:
+            similarity = text
+        elif not words:  # a bare figure: "5,580,000"
+            similarity = figure
+        else:
+            similarity = TEXT_WEIGHT * text + FIGURE_WEIGHT * figure
         if similarity >= min_similarity:
             hits.append(LookupHit(claim_id, round(similarity, 3), round(text, 3), _rounded(figure)))
     hits.sort(key=lambda hit: (-hit.similarity, -hit.claim_id))
@@ -179,7 +188,11 @@ def figure_similarity(a: Figure, b: Figure) -> float:
     else:
         relative = abs(a.value - b.value) / larger
         closeness = max(0.0, float(1 - relative / FIGURE_TOLERANCE))
-    return closeness if (a.unit and b.unit) or (not a.unit and not b.unit) else closeness * MISSING_UNIT_FACTOR
+    if a.unit and not b.unit:
+        return closeness * UNIT_NOT_IN_CLAIM_FACTOR
+    if b.unit and not a.unit:
+        return closeness * UNIT_NOT_IN_QUERY_FACTOR
+    return closeness
 
 
 def _words(q: str) -> list[str]:
