@@ -110,7 +110,7 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
     reference = to_base(figure.kind, figure.unit, Decimal(figure.value))
     spread = min((figure_range.high - figure_range.low) / 2, abs(reference) * settings.approx_rel_tolerance / 2)
     target = _Interval(reference - spread, reference + spread)
-    slipped = _interval(claim, settings, settings.exact_rel_tolerance * 2)
+    slipped = _slip_interval(claim, settings)
     for power in settings.scale_powers:
         for exponent in (power, -power):
             factor = Decimal(10) ** exponent
@@ -146,6 +146,19 @@ def _interval(quantity, settings: MatchSettings, relative: Decimal) -> _Interval
     return _Interval(to_base(kind, unit, low), to_base(kind, unit, high))
 
 
+def _slip_interval(quantity, settings: MatchSettings) -> _Interval:
+    """Where the claim must land, once rescaled, to be a slip: near its own value (within half a
+    written step, at most half the approx tolerance), so "مليار" is not taken for "5.6 مليون" × 100."""
+    value = Decimal(quantity.value)
+    precision = quantity.precision or written_precision(format(value, "f"))
+    if quantity.qualifier == "approx":
+        precision = max(precision, abs(value) * settings.approx_rel_tolerance)
+    half_step = min(precision / 2, abs(value) * settings.approx_rel_tolerance / 2)
+    tolerance = max(half_step, abs(value) * settings.exact_rel_tolerance * 2)
+    kind, unit = quantity.kind, quantity.unit
+    return _Interval(to_base(kind, unit, value - tolerance), to_base(kind, unit, value + tolerance))
+
+
 def _rounding_interval(quantity, settings: MatchSettings) -> _Interval:
     """Within one step of the last written digit: "5.5 مليون" for 5.576M, "40 مليار" for 41.6B.
 
@@ -157,9 +170,10 @@ def _rounding_interval(quantity, settings: MatchSettings) -> _Interval:
     steps = value / precision
     while steps and steps == steps.to_integral_value() and steps % 10 == 0:
         precision, steps = precision * 10, steps / 10
-    tolerance = max(
-        min(precision, abs(value) * settings.max_rounding_share), abs(value) * settings.rounding_rel_tolerance
-    )
+    share = abs(value) * settings.max_rounding_share
+    if quantity.qualifier == "approx":  # "حوالي 5 ملايين" admits whatever rounds to 5 million
+        share = max(share, precision)
+    tolerance = max(min(precision, share), abs(value) * settings.rounding_rel_tolerance)
     kind, unit = quantity.kind, quantity.unit
     return _Interval(to_base(kind, unit, value - tolerance), to_base(kind, unit, value + tolerance))
 

@@ -123,7 +123,7 @@ def _inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
     for name in names:
         start = text.find(name)
         while start >= 0:
-            if start <= quantity.start and quantity.end <= start + len(name):
+            if start <= quantity.start < start + len(name):
                 return True
             start = text.find(name, start + 1)
     return False

@@ -1,0 +1,153 @@
+"""The matcher on real Arabic sentences, with quantities from the extraction engine."""
+
+import json
+from decimal import Decimal
+
+from claims.extraction import extract
+from claims.matching import Matcher, MatchSettings, ReferenceStatement
+
+
+def check(matcher, text, figure, context=""):
+    quantities = extract(text).quantities
+    result = matcher.check_claim(text, quantities, context)
+    index = next(i for i, q in enumerate(quantities) if figure in q.text or q.text in figure)
+    return result, result.checks[index]
+
+
+def test_it_flags_the_558_million_claim_as_a_100x_decimal_slip(demo_matcher):
+    result, found = check(demo_matcher, "وتبلغ تكلفة تدريب نموذج DeepSeek الكبير 558 مليون دولار أمريكي فقط.", "558")
+    assert (found.verdict, found.reference_key, found.error) == ("contradicted", "dsv3-training-cost", "scale")
+    assert found.scale_factor == Decimal(100)
+    assert found.ratio == Decimal("100.07")
+    assert "100× too large" in found.explanation_en
+    assert "DeepSeek-V3 Technical Report" in found.explanation_en
+    assert "أكبر منه 100 مرة" in found.explanation_ar
+    assert result.suggestion.verdict == "contradicted"
+
+
+def test_it_supports_the_bloomberg_forecast(demo_matcher):
+    text = (
+        "وفقا لتوقعات بلومبرج إنتليجنس، فإن سوق الذكاء الاصطناعي التوليدية سوف ينفجر"
+        " من 40 مليار دولار إلى 1.3 تريليون دولار بحلول عام 2032."
+    )
+    result, found = check(demo_matcher, text, "1.3 تريليون")
+    assert (found.verdict, found.reference_key) == ("supported", "genai-market-2032")
+    assert result.suggestion.verdict == "supported"
+
+
+def test_it_leaves_a_figure_without_a_reference_unverified(demo_matcher):
+    result, found = check(demo_matcher, "يبلغ عدد المهندسين في الصين حوالي 40 مليونًا.", "40")
+    assert found.verdict == "unverified" and found.reference_key is None
+    assert result.suggestion.verdict == "unverified"
+
+
+def test_it_never_contradicts_a_claim_about_another_subject(demo_matcher):
+    _, found = check(demo_matcher, "بلغت تكلفة تدريب نموذج Llama 3 نحو 5.576 مليون دولار.", "5.576")
+    assert (found.verdict, found.error) == ("unverified", "subject")
+    assert "dsv3-training-cost" in [key for key, _ in found.candidates]
+
+
+def test_it_needs_the_subject_in_the_sentence_to_contradict(demo_matcher):
+    context = "أطلقت الشركة الصينية نموذج DeepSeek-V3 في ديسمبر."
+    _, backed = check(demo_matcher, "وبلغت تكلفة تدريبه 5.576 مليون دولار.", "5.576", context)
+    _, slipped = check(demo_matcher, "وبلغت تكلفة تدريبه 558 مليون دولار.", "558", context)
+    assert backed.verdict == "supported"
+    assert slipped.verdict == "unverified"
+
+
+def test_it_calls_a_claim_with_a_right_and_a_wrong_figure_mixed(demo_matcher):
+    result = demo_matcher.check_claim(
+        text := "كلّف تدريب DeepSeek-V3 نحو 558 مليون دولار على 2048 شريحة H800.", extract(text).quantities
+    )
+    assert [c.verdict for c in result.checks] == ["contradicted", "supported"]
+    assert result.suggestion.verdict == "mixed"
+
+
+def test_it_does_not_call_a_value_wrong_when_the_reference_is_a_time_series(demo_matcher):
+    _, found = check(demo_matcher, "بلغ عدد مستخدمي ChatGPT الأسبوعيين 500 مليون مستخدم.", "500")
+    assert found.verdict == "unverified"
+
+
+def test_it_names_a_wrong_year(demo_matcher):
+    _, found = check(demo_matcher, "أطلقت DeepSeek نموذج DeepSeek-R1 في 20 يناير 2024.", "20 يناير")
+    assert (found.verdict, found.error, found.reference_key) == ("contradicted", "year", "dsr1-release")
+
+
+def test_it_names_a_currency_mix_up_and_never_converts(demo_matcher):
+    _, same_number = check(
+        demo_matcher, "تستهدف رؤية 2030 رفع الإيرادات الحكومية غير النفطية إلى تريليون دولار.", "تريليون"
+    )
+    _, other_number = check(demo_matcher, "بلغت تكلفة تدريب DeepSeek-V3 نحو 21 مليون ريال.", "21")
+    assert (same_number.verdict, same_number.error) == ("contradicted", "currency")
+    assert (other_number.verdict, other_number.error) == ("unverified", "currency")
+
+
+def test_it_finds_a_subject_behind_a_glued_preposition(demo_matcher):
+    _, found = check(demo_matcher, "بلغت القيمة السوقية لآبل 3 تريليونات دولار في يونيو 2023.", "3 تريليونات")
+    assert (found.verdict, found.reference_key) == ("supported", "apple-market-cap-3t")
+
+
+def test_it_turns_a_supported_figure_unverified_when_the_threshold_is_raised(demo_records):
+    from claims.matching import statement_from_record
+
+    strict = Matcher([statement_from_record(r) for r in demo_records], MatchSettings(min_support_score=1.01))
+    _, found = check(strict, "يضم نموذج GPT-3 نحو 175 مليار معلمة مع سياق أطول.", "175")
+    assert found.verdict == "unverified"
+
+
+def test_its_check_serialises_as_the_interfaces_check_object(demo_matcher):
+    result, found = check(demo_matcher, "وتبلغ تكلفة تدريب نموذج DeepSeek الكبير 558 مليون دولار أمريكي فقط.", "558")
+    data = json.loads(json.dumps(found.to_dict()))
+    assert data["verdict"] == "contradicted"
+    assert data["reference"] == "dsv3-training-cost"
+    assert (data["reference_value"], data["ratio"], data["scale_factor"]) == ("5576000", "100.07", "100")
+    assert data["explanation"] and data["explanation_ar"]
+    suggestion = result.suggestion.to_dict()
+    assert set(suggestion) >= {"verdict", "reference", "score", "explanation", "explanation_ar"}
+
+
+class TestBlocking:
+    def test_it_offers_the_statement_named_in_the_claim_in_arabic_or_latin(self, demo_matcher):
+        for text in ("تكلفة تدريب ديب سيك بلغت 5.576 مليون دولار", "تكلفة تدريب DeepSeek بلغت 5.576 مليون دولار"):
+            quantity = extract(text).quantities[0]
+            keys = [c.statement.key for c in demo_matcher.candidates(text, quantity)]
+            assert "dsv3-training-cost" in keys
+
+    def test_it_leaves_out_statements_about_unnamed_subjects(self, demo_matcher):
+        text = "تكلفة تدريب DeepSeek بلغت 5.576 مليون دولار"
+        keys = {c.statement.key for c in demo_matcher.candidates(text, extract(text).quantities[0])}
+        assert not keys & {"stargate-initial", "nvidia-fy2025-revenue", "gpt4-training-cost"}
+
+    def test_it_leaves_out_statements_without_a_figure_of_the_same_family(self, demo_matcher):
+        text = "تكلفة تدريب DeepSeek بلغت 5.576 مليون دولار"
+        keys = {c.statement.key for c in demo_matcher.candidates(text, extract(text).quantities[0])}
+        assert "dsv3-parameters" not in keys and "dsv3-release" not in keys
+
+    def test_a_name_inside_a_longer_name_does_not_count_alone(self):
+        v3 = ReferenceStatement.build(
+            key="v3",
+            text="ت",
+            value="5576000",
+            unit="USD",
+            subject="DeepSeek-V3",
+            metric="تكلفة التدريب",
+            extract_figures=False,
+        )
+        company = ReferenceStatement.build(
+            key="co",
+            text="ت",
+            value="5576000",
+            unit="USD",
+            subject="DeepSeek",
+            metric="تكلفة التدريب",
+            extract_figures=False,
+        )
+        matcher = Matcher([v3, company])
+        text = "تكلفة تدريب DeepSeek-V3 بلغت 5.576 مليون دولار"
+        keys = [c.statement.key for c in matcher.candidates(text, extract(text).quantities[0])]
+        assert keys == ["v3"]
+
+    def test_the_brute_force_scan_finds_the_same_best_statement(self, demo_matcher):
+        text = "وتبلغ تكلفة تدريب نموذج DeepSeek الكبير 558 مليون دولار أمريكي فقط."
+        quantity = extract(text).quantities[0]
+        assert demo_matcher.check_quantity(text, quantity, brute_force=True).reference_key == "dsv3-training-cost"
