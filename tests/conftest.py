@@ -1,6 +1,6 @@
 """The shared cast of the tests: a viewer, an editor, a chief editor; and Celery run eagerly.
 
-Tests that need a real worker on a real Redis use the fixtures of tests/workers.py instead.
+Tests that need a real worker on a real Redis use the fixtures of tests/pipeline/conftest.py instead.
 """
 
 import pytest
@@ -10,12 +10,18 @@ from claims import roles
 from factcheck.celery import app as celery_app
 
 
+def set_celery_option(name: str, value):
+    """Celery reads settings loaded with namespace="CELERY" under their prefixed name first."""
+    celery_app.conf[f"CELERY_{name.upper()}"] = value
+    celery_app.conf[name] = value
+
+
 @pytest.fixture(autouse=True)
 def eager_celery():
     previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
+    set_celery_option("task_always_eager", True)
     yield
-    celery_app.conf.task_always_eager = previous
+    set_celery_option("task_always_eager", previous)
 
 
 def _member(django_user_model, username, role):

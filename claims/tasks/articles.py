@@ -1,11 +1,12 @@
 """The article pipeline's tasks. Thin: they take ids and call claims.services.articles."""
 
-from celery import Task, shared_task
+from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 
 from claims.services import articles
 
 
-class ArticleTask(Task):
+class ArticleTask(DjangoTask):
     """When the retries of a transient error run out, the article is marked failed, never lost."""
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):

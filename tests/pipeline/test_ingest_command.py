@@ -59,7 +59,7 @@ def test_bad_files_are_reported_and_the_others_still_ingested(tmp_path):
     assert code == 1
     assert "binary.txt" in err and "latin1.txt" in err and "empty.txt" in err
     assert "byte 7" in err  # the offset of the first byte that is not UTF-8
-    assert "lines.jsonl" in err and "line 2" in err
+    assert "lines.jsonl:2: invalid JSON" in err
     assert "missing.txt" in err
     assert Article.objects.get(text=TRAINING_COST).source.endswith("good.txt")
     assert Article.objects.get(text=MARKET).source.startswith("lines.jsonl")

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--sync", action="store_true", help="process in this process instead of queueing")
 
-    def handle(self, *paths, sync=False, **options):
+    def handle(self, *args, paths, sync=False, **options):
         items = []
         for path in paths:
             items.extend(read_url(path) if path.startswith(("http://", "https://")) else read_path(path))
