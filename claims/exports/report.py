@@ -111,7 +111,8 @@ class ClaimLine:
     status: str
     checkworthiness: float
     suggestion: str
-    suggestion_explanation: str
+    suggestion_explanation_ar: str
+    suggestion_explanation_en: str
     figures: list[FigureLine] = field(default_factory=list)
     verdict: VerdictLine | None = None
 
@@ -155,7 +156,8 @@ def claim_line(claim: Claim) -> ClaimLine:
         status=bilingual(STATUS_LABELS.get(claim.status, (claim.status, claim.status))),
         checkworthiness=claim.checkworthiness,
         suggestion=bilingual(MACHINE_VERDICT_LABELS[machine]) if machine in MACHINE_VERDICT_LABELS else "",
-        suggestion_explanation=suggestion.get("explanation", ""),
+        suggestion_explanation_ar=suggestion.get("explanation_ar", ""),
+        suggestion_explanation_en=suggestion.get("explanation", ""),
         figures=[figure_line(quantity) for quantity in claim.quantities.all()],
         verdict=verdict_line(claim),
     )

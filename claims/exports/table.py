@@ -125,6 +125,8 @@ def claim_row(claim: Claim) -> dict:
     article = claim.article
     check = leading_check(claim)
     verdict = verdict_of(claim)
+    # The matcher's suggestion explains every figure of the claim; `explanation` is English (interfaces §4).
+    suggestion = claim.suggestion or {}
     label_ar, label_en = rating_labels(verdict.rating) if verdict else ("", "")
     return {
         "claim_id": claim.pk,
@@ -142,8 +144,8 @@ def claim_row(claim: Claim) -> dict:
         "reference_value": as_number(check.reference_value) if check else None,
         "reference_unit": check.reference_unit if check else "",
         "ratio": as_number(check.ratio) if check else None,
-        "explanation_ar": check.explanation_ar if check else (claim.suggestion or {}).get("explanation", ""),
-        "explanation_en": check.explanation_en if check else "",
+        "explanation_ar": suggestion.get("explanation_ar") or (check.explanation_ar if check else ""),
+        "explanation_en": suggestion.get("explanation") or (check.explanation_en if check else ""),
         "rating": verdict.rating if verdict else "",
         "rating_ar": label_ar,
         "rating_en": label_en,

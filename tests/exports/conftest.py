@@ -128,7 +128,8 @@ def newsroom(editor, chief):
             "verdict": "contradicted",
             "reference": reference.key,
             "score": 0.81,
-            "explanation": "الرقم أكبر من المرجع نحو مئة مرة",
+            "explanation": "The figure is about 100 times the reference (a scale error).",
+            "explanation_ar": "الرقم المذكور أكبر من المرجع نحو مئة مرة (خطأ في المقياس).",
         },
     )
     figure = add_figure(wrong, "558 مليون دولار", kind="money", value="558000000", unit="USD")
