@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import urllib.request
 from pathlib import Path
 
@@ -40,7 +41,9 @@ class ClaimVerdictForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.reference_widget is not None:
-            self.fields["reference"].widget = self.reference_widget
+            field = self.fields["reference"]
+            field.widget = copy.deepcopy(self.reference_widget)
+            field.widget.choices = field.choices
         verdict = getattr(self.instance, "verdict", None) if self.instance.pk else None
         self.initial.setdefault("expected_version", self.instance.version)
         if verdict is not None:

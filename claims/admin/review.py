@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -443,19 +444,19 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected as JSON"), permissions=["view"])
     def export_json(self, request, queryset):
-        return _export(queryset, "json")
+        return _export(request, queryset, "json")
 
     @admin.action(description=_("Export selected as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return _export(queryset, "csv")
+        return _export(request, queryset, "csv")
 
     @admin.action(description=_("Export selected as Excel (XLSX)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return _export(queryset, "xlsx")
+        return _export(request, queryset, "xlsx")
 
     @admin.action(description=_("Export selected as ClaimReview (JSON-LD)"), permissions=["view"])
     def export_claimreview(self, request, queryset):
-        return _export(queryset, "claimreview")
+        return _export(request, queryset, "claimreview")
 
     def _run(self, request, write, success):
         try:
@@ -480,11 +481,11 @@ class ClaimAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
 
 
-def _export(queryset, fmt: str):
+def _export(request, queryset, fmt: str):
     # Imported here: exports are another capability and may load after this one.
     from claims.exports import export_response
 
-    return export_response(queryset, fmt)
+    return export_response(queryset, fmt, lang="en" if get_language().startswith("en") else "ar")
 
 
 def _message(error) -> str:
@@ -565,6 +566,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         pass
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # Straight to the new article: its pipeline status, then its highlighted claims.
+        super().response_add(request, obj, post_url_continue)
+        return HttpResponseRedirect(reverse("admin:claims_article_change", args=[obj.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
