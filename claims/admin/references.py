@@ -241,6 +241,8 @@ class ReferenceStatementAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 class ReferenceDocumentForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
+
     class Meta:
         model = ReferenceDocument
         fields = ("source", "language", "text", "upload", "url")
