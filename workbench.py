@@ -154,7 +154,7 @@ def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in ("up", "test"):
         print(__doc__)
         return 2
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (this script may be started by an older python3)
         say("Python 3.11 or newer is needed")
         return 2
     return up() if sys.argv[1] == "up" else test(sys.argv[2:])

@@ -51,7 +51,8 @@ class Rating(models.TextChoices):
 class Article(models.Model):
     title = models.CharField(_("title"), max_length=500)
     source = models.CharField(_("source"), max_length=500, help_text=_("File name, feed or URL it came from."))
-    url = models.URLField(_("URL"), max_length=2000, blank=True, null=True)
+    # null, not "", for "no URL": the exported claim objects give `"url": null`.
+    url = models.URLField(_("URL"), max_length=2000, blank=True, null=True)  # noqa: DJ001
     language = models.CharField(_("language"), max_length=8, default="ar")
     # The text exactly as received: every offset in the workbench points into it. Never modified.
     text = models.TextField(_("text"))
