@@ -176,15 +176,15 @@ def _visible_files(root: Path) -> list[Path]:
 
 def _read_file(file: Path, *, source: str) -> Iterator[Item]:
     origin = str(file)
-    size = file.stat().st_size
     limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
+    try:
+        size = file.stat().st_size
+        data = file.read_bytes() if size <= limit else b""
+    except OSError as exc:  # permissions, a file removed while the folder is read
+        yield SourceError(source=origin, message=f"cannot read the file: {exc.strerror or exc}")
+        return
     if size > limit:
         yield SourceError(source=origin, message=_too_large(size, limit))
-        return
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        yield SourceError(source=origin, message=f"cannot read the file: {exc.strerror or exc}")
         return
     yield from _read_data(data, suffix=file.suffix.lower(), source=source, origin=origin)
 

@@ -134,6 +134,25 @@ def test_it_reads_jsonl_and_reports_each_broken_line_by_number_keeping_the_other
     assert all(error.source == str(tmp_path / "batch.jsonl") for error in errors(items))
 
 
+def test_it_reads_jsonl_with_windows_line_endings(tmp_path):
+    lines = [json.dumps({"title": "أول", "text": "نص أول"}), json.dumps({"title": "ثان", "text": "نص ثان"})]
+    write(tmp_path / "windows.jsonl", "\r\n".join(lines) + "\r\n")
+
+    items = list(read_path(tmp_path / "windows.jsonl"))
+
+    assert [(item.title, item.text) for item in items] == [("أول", "نص أول"), ("ثان", "نص ثان")]
+
+
+def test_it_skips_a_broken_link_in_a_folder_and_reads_the_others(tmp_path):
+    write(tmp_path / "a.txt", "خبر أول\nنص")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "b.txt")  # a link to itself: not a readable file
+    write(tmp_path / "c.txt", "خبر ثالث\nنص")
+
+    items = list(read_path(tmp_path))
+
+    assert [article.title for article in articles(items)] == ["خبر أول", "خبر ثالث"]
+
+
 def test_it_reports_invalid_utf8_in_one_jsonl_line_with_its_byte_offset_in_the_file(tmp_path):
     good = json.dumps({"text": "سطر سليم"}, ensure_ascii=False).encode() + b"\n"
     bad = b'{"text": "\xd3\xe1\xc7\xe3"}\n'  # the same kind of line saved as Windows-1256
