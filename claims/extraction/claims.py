@@ -8,7 +8,6 @@ named actor. Listing counts ("هناك 3 عناصر"), illustrative numbers and 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
@@ -39,7 +38,7 @@ class FoldedText:
         self.text, self.folded, self.offsets = text, folded, offsets
 
     def folded_index(self, original: int) -> int:
-        return bisect_left(self.offsets, original)
+        return self.offsets.folded_index(original)
 
     def folded_slice(self, start: int, end: int) -> str:
         return self.folded[self.folded_index(start) : self.folded_index(end)]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from claims.extraction.claims import CLAIM_THRESHOLD, FACTUAL_THRESHOLD, FoldedText, score_sentence, sentences
-from claims.extraction.normalize import normalize_with_offsets
+from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.quantities import find_quantities
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
 def extract_quantities(text: str) -> list[Quantity]:
-    return _quantities(text, *normalize_with_offsets(text))
+    return _quantities(text, *fold_with_offset_map(text))
 
 
 def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
@@ -33,7 +33,7 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
 
 def extract(text: str) -> Extraction:
     """All quantities in `text` and the check-worthy sentences that hold them (offsets into `text`)."""
-    doc = FoldedText(text, *normalize_with_offsets(text))
+    doc = FoldedText(text, *fold_with_offset_map(text))
     quantities = _quantities(text, doc.folded, doc.offsets)
     claims = []
     index = 0
