@@ -4,6 +4,7 @@ Everything that differs between a laptop and production comes from environment v
 .env.example). Defaults are for local work: SQLite, DEBUG on, Redis on 127.0.0.1:6379.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -76,10 +77,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Web, worker and beat write to the same file: wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-    # A file, not memory, so that a real Celery worker started by the tests sees the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # Web, worker and beat write to the same file: take the write lock when a transaction starts
+    # (a read lock upgraded later fails at once with "database is locked") and wait for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    # A file, not memory, so that a real Celery worker started by the tests sees the test database;
+    # one per test run, so that two runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
