@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
@@ -50,6 +51,10 @@ ERROR_RESPONSES = {
 }
 
 
+# JSON in and out: no browsable HTML pages that would render article text.
+JSON_ONLY = [JSONRenderer]
+
+
 class Pagination(PageNumberPagination):
     """Page numbers (`?page=2`); `?page_size=` up to 200, default REST_FRAMEWORK["PAGE_SIZE"]."""
 
@@ -88,6 +93,7 @@ def _lookup_matches(hits, context) -> list[dict]:
 )
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     filterset_class = ClaimFilter
     pagination_class = Pagination
     queryset = Claim.objects.none()  # for the schema; requests use claim_queryset()
@@ -157,6 +163,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 
 class LookupView(APIView):
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     read_permissions = perms.READ_CLAIMS
 
     @extend_schema(
@@ -194,6 +201,7 @@ class CheckView(APIView):
     """Extract and match claims in a text without storing anything."""
 
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     write_permissions = perms.READ_CLAIMS  # a POST that only reads
     throttle_classes = [AnonRateThrottle, UserRateThrottle, CheckRateThrottle]
     throttle_scope = "check"
@@ -226,6 +234,7 @@ class CheckView(APIView):
 )
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     read_permissions = perms.READ_ARTICLES
     write_permissions = perms.INGEST_ARTICLES
     pagination_class = Pagination
@@ -293,6 +302,7 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The reference library, one statement per record in the import format (interfaces.md §2)."""
 
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     read_permissions = perms.READ_REFERENCES
     write_permissions = perms.WRITE_REFERENCES
     pagination_class = Pagination
@@ -331,6 +341,7 @@ class WebhookSubscriptionViewSet(viewsets.ModelViewSet):
     """Each API client manages its own subscriptions; deliveries are in the admin."""
 
     permission_classes = [RolePermission]
+    renderer_classes = JSON_ONLY
     read_permissions = perms.MANAGE_WEBHOOKS
     write_permissions = perms.MANAGE_WEBHOOKS
     serializer_class = WebhookSubscriptionSerializer

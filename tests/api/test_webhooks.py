@@ -148,3 +148,14 @@ def test_it_records_an_unreachable_endpoint_and_delivers_when_retried_by_hand(
     assert delivery.status == DeliveryStatus.DELIVERED
     assert delivery.attempts == 3
     assert len(receiver.requests) == 1
+
+
+def test_a_chief_editor_manages_their_subscriptions_through_the_api(chief_api, chief):
+    body = {"url": "https://newsroom.example.org/hooks", "secret": "a-long-enough-secret"}
+    created = chief_api.post("/api/v1/webhooks/", body, format="json")
+
+    assert created.status_code == 201
+    assert "secret" not in created.json()
+    subscription = WebhookSubscription.objects.get()
+    assert subscription.owner == chief and subscription.secret == "a-long-enough-secret"
+    assert [row["id"] for row in chief_api.get("/api/v1/webhooks/").json()["results"]] == [subscription.pk]
