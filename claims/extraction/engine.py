@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from claims.extraction.claims import CLAIM_THRESHOLD, FACTUAL_THRESHOLD, FoldedText, score_sentence, sentences
+from claims.extraction.claims import (
+    CLAIM_THRESHOLD,
+    FACTUAL_THRESHOLD,
+    FoldedText,
+    names_someone,
+    score_sentence,
+    sentences,
+)
 from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.quantities import find_quantities
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
@@ -46,6 +53,8 @@ def extract(text: str) -> Extraction:
             if quantities[probe].end <= end:
                 held.append(probe)
             probe += 1
+        if not held and not names_someone(text, start, end):
+            continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
         score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held])
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))

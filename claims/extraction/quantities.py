@@ -71,7 +71,8 @@ _YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
 _DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) \Z")
 _YEAR_AFTER = re.compile(rf" ?[,،]? (?:من )?(?:عام |العام |سنه )?({_YEAR})")
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)}) \Z")
-_URL = re.compile(r"https?://\S+|www\.\S+|[#@]\S+")
+# Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
+_URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
 _RANK = re.compile(
     rf"(?:{phrase_pattern(LEX.rank_nouns)}) (?P<ordinal>{phrase_pattern(LEX.ordinals)})(?!\w)"
 )
