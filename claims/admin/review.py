@@ -336,7 +336,12 @@ class ClaimAdmin(admin.ModelAdmin):
             "reference": reference,
             "source": source,
             "source_url": _safe_url(source.url if source else None),
-            "candidates": [c for c in (check.candidates if check else []) if isinstance(c, dict)],
+            # The matcher stores {"reference", "score"}; older rows may say "key".
+            "candidates": [
+                {"key": c.get("reference") or c.get("key"), "score": c.get("score")}
+                for c in (check.candidates if check else [])
+                if isinstance(c, dict)
+            ],
         }
 
     # -- extra pages: publish, dashboard

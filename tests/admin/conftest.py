@@ -100,6 +100,6 @@ def contradicted_claim(db, reference):
         score=0.81,
         explanation_ar="الرقم المذكور أكبر بنحو مئة مرة من رقم المرجع (5.576 مليون دولار).",
         explanation_en="The stated figure is about 100 times the reference figure ($5.576M).",
-        candidates=[{"key": "model-inference-cost", "score": 0.42}],
+        candidates=[{"reference": "model-inference-cost", "score": 0.42}],
     )
     return claim

@@ -199,3 +199,9 @@ def test_the_export_actions_hand_the_selection_to_the_exports(client, editor, qu
     for fmt in ("json", "csv", "xlsx", "claimreview"):
         body = _act(client, f"export_{fmt}", selected).content.decode()
         assert body == f"{fmt}:{sorted(c.pk for c in selected)}"
+
+
+def test_search_by_claim_number(client, editor, queue_claims):
+    client.force_login(editor)
+    wanted = queue_claims["low"].pk
+    assert _ids(client.get(QUEUE, {"q": f"#{wanted}"})) == [wanted]
