@@ -34,7 +34,9 @@ _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفتر�
 _EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
 _ATTRIBUTION = re.compile(rf"(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
-_NAMED = re.compile(r"[A-Za-z]{2,}|[\"“«]")
+# Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
+# candidates in C (the plain alternation tried both branches at every position).
+_NAMED = re.compile(r"[A-Za-z\"“«](?:(?<=[\"“«])|[A-Za-z])")
 
 
 class FoldedText:
