@@ -76,7 +76,8 @@ def is_chrome_line(line: str, folded: str) -> bool:
         return True
     if line.rstrip().endswith(_TEASER_ENDS) or is_counter_line(folded):
         return True
-    return len(folded.split()) <= 8 and bool(_LINE_MARKER.search(folded))
+    # maxsplit: a long paragraph need not be cut into all its words to know it has more than eight
+    return len(folded.split(None, 8)) <= 8 and bool(_LINE_MARKER.search(folded))
 
 
 def sentences(doc: FoldedText) -> list[tuple[int, int]]:

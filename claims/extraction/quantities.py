@@ -346,7 +346,7 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
 
     if word in LEX.cardinals:
         value = LEX.cardinals[word]
-        if word in ("احد", "احدي") and not re.match(r" عشر", norm[token.end() :]):
+        if word in ("احد", "احدي") and not norm.startswith(" عشر", token.end()):
             return False
         if fresh:
             b.add(value, _place(value), "word")
@@ -599,7 +599,7 @@ def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
         if high and low.kind not in ("date", "ordinal") and high.kind not in ("date", "ordinal"):
             between = norm[low.end : high.start]
             head = max(0, low.start - 12)
-            if _TO_BETWEEN.search(" " + between) and len(between) <= 8:
+            if len(between) <= 8 and _TO_BETWEEN.search(" " + between):  # length first: between can be a page
                 lent = _lend_unit(low, high)
                 if _RANGE_BEFORE.search(norm, head, low.start) and "و" in between:
                     result.append(Found(
