@@ -12,6 +12,12 @@ def eager_tasks(settings):
 
 
 @pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # The shared cast is created with passwords; a slow hasher adds seconds to every test here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def fresh_throttles():
     """Throttle history lives in the cache; each test starts with none."""
     cache.clear()
