@@ -17,6 +17,12 @@ def set_celery_option(name: str, value):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The cast logs in a lot; PBKDF2's deliberate slowness would dominate the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def eager_celery():
     previous = celery_app.conf.task_always_eager
     set_celery_option("task_always_eager", True)
