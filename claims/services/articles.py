@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 # Errors worth a retry: the database or broker blinked. Anything else is a bug or bad data.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 ERROR_MAX_CHARS = 4000
-CONTEXT_CHARS = 300
 
 
 def content_hash(text: str) -> str:
