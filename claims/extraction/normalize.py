@@ -66,7 +66,11 @@ _EDITS = re.compile(
     f"|(?<=[{_SPACE}{_NEWLINE}])[{_SPACE}{_NEWLINE}]+"
     f"|(?<=[{_COMPAT}]))"
 )
-_IS_SPACE = re.compile(f"[{_SPACE}{_NEWLINE}]")
+# The characters of the [_SPACE _NEWLINE] class, for a set lookup instead of a regex call per edit.
+_SPACE_CHARS = frozenset(
+    " \t\u00a0\u1680\u202f\u205f\u3000\r\f\v" + "".join(map(chr, range(0x2000, 0x200B))) + _NEWLINE
+)
+_HAS_NEWLINE = re.compile(f"[{_NEWLINE}]")
 _IS_COMPAT = re.compile(f"[{_COMPAT}]")
 
 
@@ -139,32 +143,34 @@ def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
     folded_starts: list[int] = []
     original_starts: list[int] = []
     size = 0  # length of the folded text so far
+
+    def map_next(original: int) -> None:
+        """Map folded index `size` to `original`, opening a new run only where the current one breaks."""
+        if not folded_starts or original_starts[-1] + size - folded_starts[-1] != original:
+            folded_starts.append(size)
+            original_starts.append(original)
+
     last = 0
     for match in _EDITS.finditer(text):
         start, end = match.span()
         if start > last:
             pieces.append(text[last:start])
-            folded_starts.append(size)
-            original_starts.append(last)
+            map_next(last)
             size += start - last
-        first = match.group()[0]
-        if _IS_SPACE.match(first):
-            pieces.append("\n" if any(ch in _NEWLINE for ch in match.group()) else " ")
-            folded_starts.append(size)
-            original_starts.append(start)
+        edit = match.group()
+        if edit[0] in _SPACE_CHARS:
+            pieces.append("\n" if _HAS_NEWLINE.search(edit) else " ")
+            map_next(start)
             size += 1
-        elif _IS_COMPAT.match(first):
-            replacement = _compat(match.group())
-            pieces.append(replacement)
-            for _ in replacement:  # every character of the expansion maps to the same original one
-                folded_starts.append(size)
-                original_starts.append(start)
+        elif _IS_COMPAT.match(edit):
+            for char in _compat(edit):  # every character of the expansion maps to the same original one
+                pieces.append(char)
+                map_next(start)
                 size += 1
         last = end
     if last < len(text):
         pieces.append(text[last:])
-        folded_starts.append(size)
-        original_starts.append(last)
+        map_next(last)
         size += len(text) - last
     folded_starts.append(size)
     original_starts.append(len(text))
