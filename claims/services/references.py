@@ -449,6 +449,7 @@ def reference_delete(*, statements: Iterable[ReferenceStatement]) -> int:
 
 # Kinds the matcher compares with each other (a percent and a fraction are both a share).
 _COMPARABLE_KINDS = {"percent": ("percent", "fraction"), "fraction": ("percent", "fraction")}
+_UPDATE_CHUNK = 500
 
 
 def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
@@ -463,6 +464,27 @@ def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
     return {figure.kind for figure in figures}
 
 
+def _claims_mentioning(statement: ReferenceStatement):
+    """Claims with a figure comparable to the statement's that mention its subject or an alias
+    (in the claim, the article's title or its text); None when the statement has no name or figure."""
+    names = {name.strip() for name in (statement.subject, *(statement.aliases or [])) if name and name.strip()}
+    kinds = set()
+    for kind in statement_figure_kinds(statement):
+        kinds.update(_COMPARABLE_KINDS.get(kind, (kind,)))
+    if not names or not kinds:
+        return None
+    mentions = Q()
+    for name in names:
+        for form in {name, normalize(name)}:
+            mentions |= (
+                Q(text__icontains=form)
+                | Q(normalized_text__icontains=form)
+                | Q(article__title__icontains=form)
+                | Q(article__text__icontains=form)
+            )
+    return Claim.objects.filter(mentions, quantities__kind__in=sorted(kinds)).distinct()
+
+
 def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
     """Flag `needs_matching` on the claims a changed statement could affect, and queue a rematch.
 
@@ -474,28 +496,23 @@ def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
     statements = [statement for statement in statements if statement.pk]
     if not statements:
         return 0
-    affected = Q(quantities__match__reference__in=[statement.pk for statement in statements])
+    claim_ids = set(
+        Claim.objects.filter(quantities__match__reference__in=[statement.pk for statement in statements]).values_list(
+            "id", flat=True
+        )
+    )
     for statement in statements:
-        names = {name for name in (statement.subject, *(statement.aliases or [])) if name and name.strip()}
-        kinds = set()
-        for kind in statement_figure_kinds(statement):
-            kinds.update(_COMPARABLE_KINDS.get(kind, (kind,)))
-        if not names or not kinds:
-            continue
-        mentions = Q()
-        for name in names:
-            for form in {name.strip(), normalize(name.strip())}:
-                mentions |= (
-                    Q(text__icontains=form)
-                    | Q(normalized_text__icontains=form)
-                    | Q(article__title__icontains=form)
-                    | Q(article__text__icontains=form)
-                )
-        affected |= Q(quantities__kind__in=sorted(kinds)) & mentions
-    claim_ids = set(Claim.objects.filter(affected).values_list("id", flat=True))
+        # One query per statement: a single OR over a whole import would outgrow SQLite's expression limit.
+        mentioned = _claims_mentioning(statement)
+        if mentioned is not None:
+            claim_ids.update(mentioned.values_list("id", flat=True))
     if not claim_ids:
         return 0
-    marked = Claim.objects.filter(id__in=claim_ids).update(needs_matching=True)
+    ordered = sorted(claim_ids)
+    marked = sum(
+        Claim.objects.filter(id__in=ordered[i : i + _UPDATE_CHUNK]).update(needs_matching=True)
+        for i in range(0, len(ordered), _UPDATE_CHUNK)
+    )
     from claims.tasks.matching import rematch_dirty_claims
 
     rematch_dirty_claims.delay_on_commit()
