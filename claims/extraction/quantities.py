@@ -67,6 +67,9 @@ _NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_wo
 _NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
 _DUALS = re.compile(rf"(?P<unit>{phrase_pattern(k for k, v in LEX.units.items() if v[2])})(?!\w)")
 _MONTH = re.compile(rf"(?:{phrase_pattern(LEX.months)})(?!\w)")
+_MONTH_OR_DUAL = re.compile(
+    rf"(?:{phrase_pattern(set(LEX.months) | {k for k, v in LEX.units.items() if v[2]})})(?!\w)"
+)
 _YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
 _DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) \Z")
 _YEAR_AFTER = re.compile(rf" ?[,،]? (?:من )?(?:عام |العام |سنه )?({_YEAR})")
@@ -394,7 +397,8 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
 def find_quantities(norm: str) -> list[Found]:
     reserved: list[tuple[int, int]] = [m.span() for m in _URL.finditer(norm)]
     found: list[Found] = []
-    _find_dates(norm, found, reserved)
+    months, duals = _months_and_duals(norm)
+    _find_dates(norm, found, reserved, months)
     reserved.extend((f.start, f.end) for f in found)
     reserved.sort()
 
@@ -414,7 +418,7 @@ def find_quantities(norm: str) -> list[Found]:
         if quantity is not None:
             found.append(quantity)
             consumed_until = quantity.end
-    _find_duals(norm, found)
+    _find_duals(norm, found, duals)
     _find_ranks(norm, found)
     found.sort(key=lambda f: (f.start, f.end))
     return _join_ranges(norm, _drop_overlaps(found))
@@ -429,9 +433,32 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]], strict: bool = F
     return False
 
 
-def _find_dates(norm: str, found: list[Found], reserved) -> None:
+def _months_and_duals(norm: str) -> tuple[list[re.Match], list[re.Match]]:
+    """The matches of _MONTH.finditer(norm) and of _DUALS.finditer(norm), from one scan of the page.
+
+    Both begin with letters among the most common in Arabic, so each scan costs nearly as much as
+    trying a pattern at every position. One scan with the union of both word lists finds every place
+    where either can match; each pattern is tried there in order, keeping its own leftmost,
+    non-overlapping matches exactly as its finditer would.
+    """
+    months: list[re.Match] = []
+    duals: list[re.Match] = []
+    month_from = dual_from = position = 0
+    while (candidate := _MONTH_OR_DUAL.search(norm, position)) is not None:
+        start = candidate.start()
+        if start >= month_from and (month := _MONTH.match(norm, start)):
+            months.append(month)
+            month_from = month.end()
+        if start >= dual_from and (dual := _DUALS.match(norm, start)):
+            duals.append(dual)
+            dual_from = dual.end()
+        position = max(start + 1, min(month_from, dual_from))
+    return months, duals
+
+
+def _find_dates(norm: str, found: list[Found], reserved, months: list[re.Match]) -> None:
     """"20 يناير 2025", "مارس 2023", "4 أيلول": a month name with a day, a year or both."""
-    for match in _MONTH.finditer(norm):
+    for match in months:
         start, end = match.span()
         if not _starts_word(norm, start) or _inside(start, end, reserved):
             continue
@@ -561,9 +588,9 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _find_duals(norm: str, found: list[Found]) -> None:
+def _find_duals(norm: str, found: list[Found], duals: list[re.Match]) -> None:
     """"يومين", "مرتين", "عامين": a dual noun is a number by itself."""
-    for match in _DUALS.finditer(norm):
+    for match in duals:
         if not _starts_word(norm, match.start(), "وفبل"):
             continue
         kind, unit, count = LEX.units[match.group("unit")]
