@@ -153,7 +153,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-articles": {
-        "task": "claims.tasks.requeue_stuck_articles",
+        "task": "claims.tasks.articles.requeue_stuck_articles",
         "schedule": env_float("FACTCHECK_SWEEP_SECONDS", 60.0),
     },
     # Claims flagged `needs_matching` by a reference change, matched again in batches.
