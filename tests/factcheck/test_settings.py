@@ -76,3 +76,11 @@ def test_a_misspelt_boolean_or_integer_is_an_error_not_a_silent_default(monkeypa
 def test_lists_are_comma_separated_and_trimmed(monkeypatch):
     monkeypatch.setenv("HOSTS", " a.example.org, b.example.org ,,")
     assert env_list("HOSTS") == ["a.example.org", "b.example.org"]
+
+
+def test_every_periodic_task_names_a_registered_task(settings):
+    from factcheck.celery import app
+
+    app.loader.import_default_modules()
+    missing = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values() if entry["task"] not in app.tasks]
+    assert missing == []
