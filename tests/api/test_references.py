@@ -52,3 +52,13 @@ def test_a_reader_gets_one_reference_by_key(editor_api, viewer_api):
     response = viewer_api.get("/api/v1/references/unemployment-q2/")
 
     assert response.status_code == 200 and response.json()["value"] == "7.5"
+
+
+def test_a_reader_filters_references_by_subject(editor_api, viewer_api):
+    editor_api.post("/api/v1/references/", RECORD, format="json")
+    other = {"key": "exports-2023", "statement": "بلغت الصادرات 300 مليار ريال", "subject": "الصادرات"}
+    editor_api.post("/api/v1/references/", other, format="json")
+
+    listed = viewer_api.get("/api/v1/references/", {"subject": "الصادرات"}).json()["results"]
+
+    assert [record["key"] for record in listed] == ["exports-2023"]
