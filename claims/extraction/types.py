@@ -82,5 +82,6 @@ class Extraction:
 def decimal_to_str(value: Decimal) -> str:
     """Plain notation without exponent or trailing zeros: Decimal('5.576E+6') -> '5576000'."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        # quantize() fails past the context's precision (e.g. 1E+95): plain "f" formatting does not.
+        return format(value, "f").split(".")[0]
     return format(value.normalize(), "f")
