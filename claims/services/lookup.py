@@ -200,27 +200,27 @@ def _words(q: str) -> list[str]:
 
 
 def _candidates(words: list[str], figures: list[Figure]) -> list[int]:
-    """Ids of decided claims that share a figure value or one of the query's most distinctive words."""
-    match = Q()
+    """Ids of decided claims sharing a figure value, then of those holding one of the query's most
+    distinctive words; figure matches come first so common words cannot crowd them out."""
+    by_figure = Q()
     for figure in figures:
         if figure.is_date:
-            match |= Q(quantities__value_text=figure.value)
+            by_figure |= Q(quantities__value_text=figure.value)
         else:
             spread = abs(figure.value) * BLOCK_TOLERANCE
-            match |= Q(quantities__value__gte=figure.value - spread, quantities__value__lte=figure.value + spread)
+            by_figure |= Q(quantities__value__gte=figure.value - spread, quantities__value__lte=figure.value + spread)
+    by_words = Q()
     # Longest words first: they say most about the subject and hit the fewest claims.
     for word in sorted(set(words), key=len, reverse=True)[:PREFILTER_WORDS]:
         if len(word) >= 3:
-            match |= Q(normalized_text__icontains=word)
-    if not match:
-        return []
-    ids = (
-        Claim.objects.filter(match, status__in=DONE_STATUSES, verdict__isnull=False)
-        .order_by("-verdict__decided_at")
-        .values_list("id", flat=True)
-        .distinct()
-    )
-    return list(ids[:MAX_CANDIDATES])
+            by_words |= Q(normalized_text__icontains=word)
+    decided = Claim.objects.filter(status__in=DONE_STATUSES, verdict__isnull=False).order_by("-verdict__decided_at")
+    found: dict[int, None] = {}
+    for block in (by_figure, by_words):
+        if block and len(found) < MAX_CANDIDATES:
+            ids = decided.filter(block).exclude(id__in=list(found)).values_list("id", flat=True).distinct()
+            found.update(dict.fromkeys(ids[: MAX_CANDIDATES - len(found)]))
+    return list(found)
 
 
 def _rounded(value: float | None) -> float | None:

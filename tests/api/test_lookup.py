@@ -91,3 +91,14 @@ def test_the_endpoint_requires_a_query(viewer_api):
 
     assert response.status_code == 400
     assert "q" in response.json()
+
+
+def test_a_shared_figure_is_a_candidate_however_many_claims_share_the_words(library, editor, monkeypatch):
+    monkeypatch.setattr("claims.services.lookup.MAX_CANDIDATES", 3)
+    for count in range(1, 6):
+        decide(stored_claim(f"وبلغت تكلفة تدريب النموذج {count} مليار دولار"), editor)
+
+    hits = claims_lookup(q="وبلغت تكلفة تدريب النموذج 5,580,000 دولار")
+
+    assert hits[0].claim_id == library["cost"].id
+    assert hits[0].figure_similarity == 1
