@@ -15,8 +15,14 @@ from django.contrib.auth.models import Group, Permission
 from claims import roles
 from claims.models import Claim, QuantityCheck, ReferenceSource, ReferenceStatement, Verdict
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+@pytest.fixture(scope="module", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in this thread; the test's ORM calls are still synchronous.
+    Set for this module only: leaked into the session, it fails `check --deploy` (async.E001)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 pytestmark = pytest.mark.browser
 
