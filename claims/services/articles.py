@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -18,11 +18,13 @@ from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity
+from claims.services.matching import claims_match
+
+# Errors worth a retry (the database or broker blinked), shared with the reference tasks.
+from claims.services.references import TRANSIENT_ERRORS
 
 logger = logging.getLogger(__name__)
 
-# Errors worth a retry: the database or broker blinked. Anything else is a bug or bad data.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 ERROR_MAX_CHARS = 4000
 
 
@@ -104,7 +106,7 @@ def article_process(article_id: int) -> None:
         article = Article.objects.get(id=article_id)
         claim_ids = article_store_claims(article=article, extraction=extract(article.text))
         _set_status(article_id, ArticleStatus.MATCHING)
-        claims_match_now(claim_ids=claim_ids)
+        claims_match(claim_ids=claim_ids)
         _set_status(article_id, ArticleStatus.READY)
     except TRANSIENT_ERRORS:
         raise
@@ -175,13 +177,6 @@ def article_store_claims(*, article: Article, extraction: Extraction) -> list[in
     untouched = [c.id for c in existing.values() if c.status in (ClaimStatus.NEW, ClaimStatus.SUGGESTED)]
     Claim.objects.filter(id__in=untouched, verdict__isnull=True).delete()
     return kept_ids
-
-
-def claims_match_now(*, claim_ids: list[int]) -> None:
-    """Match the claims in this process (the article task is already in a worker)."""
-    from claims.services.matching import claims_match
-
-    claims_match(claim_ids=claim_ids)
 
 
 def articles_requeue_stuck() -> int:
