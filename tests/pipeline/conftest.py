@@ -31,14 +31,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until(condition, *, seconds: float, message: str):
+def wait_until(condition, *, seconds: float, message: str, details=None):
+    """Poll `condition`; on timeout fail with `message` and what `details()` says then (e.g. a worker's log)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
         time.sleep(0.2)
-    pytest.fail(f"timed out after {seconds}s waiting for {message}")
+    pytest.fail(f"timed out after {seconds}s waiting for {message}" + (f"\n{details()}" if details else ""))
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ def test_an_ingested_article_reaches_ready_through_a_real_worker(worker_factory)
     article, created = article_ingest(title="", text=TRAINING_COST, source="training-cost.txt")
     assert created and article.status == ArticleStatus.QUEUED
 
-    wait_until(lambda: _status(article.id) == ArticleStatus.READY, seconds=90, message=f"ready\n{worker.log()}")
+    wait_until(lambda: _status(article.id) == ArticleStatus.READY, seconds=90, message="ready", details=worker.log)
 
     figures = set(Claim.objects.filter(article=article).values_list("quantities__value_text", flat=True))
     assert "558000000" in figures
@@ -28,7 +28,8 @@ def test_an_ingested_article_reaches_ready_through_a_real_worker(worker_factory)
 
 
 def test_killing_the_worker_mid_task_loses_nothing(worker_factory):
-    big_text = long_article(1500)
+    # Long enough to be caught mid-task (matching it takes seconds), short enough to redo twice in time.
+    big_text = long_article(300)
     first = worker_factory()
     big, _ = article_ingest(title="", text=big_text, source="long.txt")
     small, _ = article_ingest(title="", text=MARKET, source="market.txt")
@@ -36,7 +37,8 @@ def test_killing_the_worker_mid_task_loses_nothing(worker_factory):
     wait_until(
         lambda: _status(big.id) in (ArticleStatus.EXTRACTING, ArticleStatus.MATCHING),
         seconds=60,
-        message=f"the worker to start on the long article\n{first.log()}",
+        message="the worker to start on the long article",
+        details=first.log,
     )
     first.kill()
     assert _status(big.id) != ArticleStatus.READY
@@ -46,7 +48,8 @@ def test_killing_the_worker_mid_task_loses_nothing(worker_factory):
         wait_until(
             lambda a=article: _status(a.id) == ArticleStatus.READY,
             seconds=180,
-            message=f"article {article.id} to be ready after the restart\n{second.log()}",
+            message=f"article {article.id} to be ready after the restart",
+            details=second.log,
         )
     assert Claim.objects.filter(article=big).count() == len(extract(big_text).claims)
     assert Claim.objects.filter(article=small).count() == len(extract(MARKET).claims)
