@@ -29,11 +29,16 @@ _DIGITS = (
 )
 _EXPONENT = r"(?:e[+-]?\d+|\^[+-]*\d+)"
 _LATIN_SCALE = phrase_pattern(LEX.latin_scales)
-_ATOM = (
-    rf"(?:(?=[\d.٫])(?:{_DIGITS}){_EXPONENT}?(?:{_LATIN_SCALE}(?![a-z0-9]))?"
-    rf"|(?<!\w)[وف]?[بل]?(?:{_WORD})(?!\w))"
-)
-RUN = re.compile(rf"{_ATOM}(?:(?: و ?| ){_ATOM})*")
+_WORD_ATOM = rf"[وف]?[بل]?(?:{_WORD})(?!\w)"
+_ATOM = rf"(?:(?=[\d.٫])(?:{_DIGITS}){_EXPONENT}?(?:{_LATIN_SCALE}(?![a-z0-9]))?|(?<!\w){_WORD_ATOM})"
+_CHAIN = rf"(?:(?: و ?| ){_ATOM})*"
+RUN = re.compile(rf"{_ATOM}{_CHAIN}")
+# Where a word can begin: a character that is not a letter or digit. The class is a superset of \W
+# checked by ranges (\W costs four Unicode table lookups per character); the lookbehind makes it exact.
+# Led by a consumed character class, a pattern lets `re` skip in C to the few places where it can
+# match instead of being tried at every position, as RUN (led by lookarounds) is.
+_WORD_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
+_DIGIT_START = re.compile(r"[\d.٫](?:(?<=\d)|(?=\d))")
 _TOKEN = re.compile(
     rf"(?=[\d.٫])(?P<digits>(?P<mantissa>{_DIGITS})(?P<exp>{_EXPONENT})?)(?P<latin>{_LATIN_SCALE}(?![a-z0-9]))?"
     rf"|(?<!\w)(?P<prefix>[وف]?[بل]?)(?P<word>{_WORD})(?!\w)"
@@ -65,10 +70,11 @@ _PART_OF_BEFORE = re.compile(r"(?<!\w)جزء من \Z")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
 _NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
 _NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
-_DUALS = re.compile(rf"(?P<unit>{phrase_pattern(k for k, v in LEX.units.items() if v[2])})(?!\w)")
-_MONTH = re.compile(rf"(?:{phrase_pattern(LEX.months)})(?!\w)")
-_MONTH_OR_DUAL = re.compile(
-    rf"(?:{phrase_pattern(set(LEX.months) | {k for k, v in LEX.units.items() if v[2]})})(?!\w)"
+_DUAL_NOUNS = frozenset(k for k, v in LEX.units.items() if v[2])
+# A number run, a month name or a dual noun (with one prefix letter) at a word start: one scan for all.
+_AT_WORD_START = re.compile(
+    rf"{_WORD_LEAD}(?:(?P<run>{_WORD_ATOM}{_CHAIN})"
+    rf"|(?P<prefix>[وفبل]?)(?P<word>{phrase_pattern(set(LEX.months) | _DUAL_NOUNS)})(?!\w))"
 )
 _YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
 _DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) \Z")
@@ -397,18 +403,17 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
 def find_quantities(norm: str) -> list[Found]:
     reserved: list[tuple[int, int]] = [m.span() for m in _URL.finditer(norm)]
     found: list[Found] = []
-    months, duals = _months_and_duals(norm)
+    runs, months, duals = scan_page(norm)
     _find_dates(norm, found, reserved, months)
     reserved.extend((f.start, f.end) for f in found)
     reserved.sort()
 
     numbers: list[Number] = []
-    for run in RUN.finditer(norm):
-        if _inside(run.start(), run.end(), reserved):
-            numbers.extend(n for n in _numbers_in_run(norm, run.start(), run.end())
-                           if not _inside(n.start, n.end, reserved, strict=True))
+    for start, end in runs:
+        if _inside(start, end, reserved):
+            numbers.extend(n for n in _numbers_in_run(norm, start, end) if not _inside(n.start, n.end, reserved))
         else:
-            numbers.extend(_numbers_in_run(norm, run.start(), run.end()))
+            numbers.extend(_numbers_in_run(norm, start, end))
     numbers = _join_divisions(norm, numbers)
     consumed_until = -1
     for number in numbers:
@@ -418,56 +423,79 @@ def find_quantities(norm: str) -> list[Found]:
         if quantity is not None:
             found.append(quantity)
             consumed_until = quantity.end
-    _find_duals(norm, found, duals)
+    _find_duals(found, duals)
     _find_ranks(norm, found)
     found.sort(key=lambda f: (f.start, f.end))
     return _join_ranges(norm, _drop_overlaps(found))
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]], strict: bool = False) -> bool:
+def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int, str]]]:
+    """Number runs (the spans of `RUN.finditer(norm)`), month names that begin a word as (start, end,
+    month), and dual nouns that begin a word after at most one prefix letter as (start, end, noun).
+
+    A run begins at a digit or at a word start (it never ends on a non-word character), so the next
+    run is the earlier of the next word-start match and the next digit where RUN matches. Month names
+    and dual nouns are never number atoms, so they share the word-start scan without overlapping runs.
+    """
+    padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
+    runs: list[tuple[int, int]] = []
+    months: list[tuple[int, int, int]] = []
+    duals: list[tuple[int, int, str]] = []
+    nowhere = len(padded) + 1
+    position = 1
+    word_at = digit_at = -1
+    word = None
+    while True:
+        if word_at < position:
+            # the lead may sit just before `position`: on the pad, never on the last letter of a run
+            word = _AT_WORD_START.search(padded, position - 1)
+            word_at = word.start() + 1 if word else nowhere
+        if digit_at < position:
+            digit = _DIGIT_START.search(padded, position)
+            digit_at = digit.start() if digit else nowhere
+        if word_at == digit_at == nowhere:
+            return runs, months, duals
+        if digit_at < word_at:
+            run = RUN.match(padded, digit_at)
+            if run is None:
+                digit = _DIGIT_START.search(padded, digit_at + 1)
+                digit_at = digit.start() if digit else nowhere
+                continue
+            runs.append((run.start() - 1, run.end() - 1))
+            position = run.end()
+        elif word.group("run"):
+            runs.append((word.start("run") - 1, word.end() - 1))
+            position = word.end()
+        else:
+            noun = word.group("word")
+            start, end = word.start("word") - 1, word.end() - 1
+            if noun in _DUAL_NOUNS:
+                duals.append((start, end, noun))
+            elif not word.group("prefix"):
+                months.append((start, end, LEX.months[noun]))
+            position = word.end()
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps one of the sorted `spans`."""
     for span_start, span_end in spans:
         if span_start >= end:
             break
-        if start < span_end and (not strict or True):
+        if start < span_end:
             return True
     return False
 
 
-def _months_and_duals(norm: str) -> tuple[list[re.Match], list[re.Match]]:
-    """The matches of _MONTH.finditer(norm) and of _DUALS.finditer(norm), from one scan of the page.
-
-    Both begin with letters among the most common in Arabic, so each scan costs nearly as much as
-    trying a pattern at every position. One scan with the union of both word lists finds every place
-    where either can match; each pattern is tried there in order, keeping its own leftmost,
-    non-overlapping matches exactly as its finditer would.
-    """
-    months: list[re.Match] = []
-    duals: list[re.Match] = []
-    month_from = dual_from = position = 0
-    while (candidate := _MONTH_OR_DUAL.search(norm, position)) is not None:
-        start = candidate.start()
-        if start >= month_from and (month := _MONTH.match(norm, start)):
-            months.append(month)
-            month_from = month.end()
-        if start >= dual_from and (dual := _DUALS.match(norm, start)):
-            duals.append(dual)
-            dual_from = dual.end()
-        position = max(start + 1, min(month_from, dual_from))
-    return months, duals
-
-
-def _find_dates(norm: str, found: list[Found], reserved, months: list[re.Match]) -> None:
+def _find_dates(norm: str, found: list[Found], reserved, months: list[tuple[int, int, int]]) -> None:
     """"20 يناير 2025", "مارس 2023", "4 أيلول": a month name with a day, a year or both."""
-    for match in months:
-        start, end = match.span()
-        if not _starts_word(norm, start) or _inside(start, end, reserved):
+    for start, end, month in months:
+        if _inside(start, end, reserved):
             continue
         day = _DAY_BEFORE.search(norm, max(0, start - 4), start)
         day_value = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
         year = _YEAR_AFTER.match(norm, end)
         if day_value is None and year is None:
             continue
-        month = LEX.months[match.group()]
         if year:
             value = f"{year.group(1)}-{month:02d}" + (f"-{day_value:02d}" if day_value else "")
             end = year.end()
@@ -588,13 +616,11 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _find_duals(norm: str, found: list[Found], duals: list[re.Match]) -> None:
+def _find_duals(found: list[Found], duals: list[tuple[int, int, str]]) -> None:
     """"يومين", "مرتين", "عامين": a dual noun is a number by itself."""
-    for match in duals:
-        if not _starts_word(norm, match.start(), "وفبل"):
-            continue
-        kind, unit, count = LEX.units[match.group("unit")]
-        found.append(Found(match.start("unit"), match.end(), kind, count, unit, precision=ONE, has_unit=True))
+    for start, end, noun in duals:
+        kind, unit, count = LEX.units[noun]
+        found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True))
 
 
 def _find_ranks(norm: str, found: list[Found]) -> None:

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import extract, normalize_with_offsets
+from claims.extraction.quantities import LEX, RUN, scan_page
 
 ARABIC_PIECES = st.sampled_from(
     ["مليون", "مليار", "ألف", "دولار", "٪", "%", "في المئة", "بين", "و", "من", "إلى", "نحو", "أكثر من", "١٠٫٢", "3.5",
@@ -35,3 +36,27 @@ def test_normalized_offsets_stay_in_range_and_ordered(text):
     assert len(offsets) == len(folded) + 1
     assert offsets[-1] == len(text)
     assert all(0 <= a <= b <= len(text) for a, b in zip(offsets, list(offsets)[1:], strict=False))
+
+
+FOLDED_PIECES = st.sampled_from(
+    ["مليون", "ملايين", "خمسه", "وعشرون", "الف", "ثلث", "يناير", "فبراير", "ومارس", "يومين", "بيومين", "مرتين", "و",
+     " و ", "5", "٫", ".", ",", "1,000", "3.5", " ", "\n", "(", "«", "-", "/", "e", "m", "h", "ال", "x"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FOLDED_PIECES, max_size=30).map("".join))
+def test_the_page_scan_finds_exactly_the_runs_of_the_run_pattern(folded):
+    runs, months, duals = scan_page(folded)
+    assert runs == [match.span() for match in RUN.finditer(folded)]
+    for start, end, month in months:
+        assert (start == 0 or not folded[start - 1].isalnum()) and LEX.months[folded[start:end]] == month
+    for start, end, noun in duals:
+        assert folded[start:end] == noun
+        assert start == 0 or not folded[start - 1].isalnum() or folded[start - 1] in "وفبل"
+
+
+def test_month_and_dual_words_are_never_number_atoms():
+    """They share the page scan with number runs, which holds only while no word is both."""
+    number_words = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
+    assert not number_words & (set(LEX.months) | {k for k, v in LEX.units.items() if v[2]})
