@@ -108,7 +108,8 @@ def quantity_weight(quantity: Quantity) -> float:
     if kind == "fraction":
         return 0.7
     if kind == "date":
-        return 0.75 if len(value) >= 10 else 0.55 if len(value) == 4 else 0.45
+        # a full date, a year, anything else (a month, with or without its year or day: "--05", "2024-05")
+        return 0.75 if len(value) >= 10 else 0.55 if value.isdigit() else 0.45
     if kind == "duration":
         return 0.55 if value >= 1 and value == value.to_integral_value() else 0.35
     if kind == "ordinal":

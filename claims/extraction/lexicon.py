@@ -70,12 +70,18 @@ class Lexicon:
     ordinals: dict[str, int]
     rank_nouns: frozenset[str]
     currencies: dict[str, str]
+    currency_factors: dict[str, Decimal]
+    currency_regions: dict[str, tuple[str, str]]
     units: dict[str, tuple[str, str, Decimal | None]]
     hedges_before: dict[str, str]
     hedges_after: dict[str, str]
     months: dict[str, int]
+    month_cues_before: frozenset[str]
+    month_cues_after: frozenset[str]
     year_cues: frozenset[str]
     name_words: frozenset[str]
+    place_nouns: frozenset[str]
+    plan_words: frozenset[str]
     latin_function_words: frozenset[str]
     listing_nouns: frozenset[str]
     not_count_nouns: frozenset[str]
@@ -92,6 +98,8 @@ def lexicon() -> Lexicon:
     hedges_before, hedges_after = {}, {}
     for phrase, qualifier, where in read_rows("hedges.tsv"):
         (hedges_before if where == "before" else hedges_after)[phrase] = qualifier
+    currencies = read_rows("currencies.tsv")
+    month_cues = read_rows("month_cues.tsv")
     return Lexicon(
         cardinals={row[0]: Decimal(row[1]) for row in read_rows("cardinals.tsv")},
         scales={row[0]: (Decimal(row[1]), row[2]) for row in read_rows("scales.tsv")},
@@ -99,13 +107,19 @@ def lexicon() -> Lexicon:
         fractions={row[0]: (_fraction(row[1]), row[2]) for row in read_rows("fractions.tsv")},
         ordinals={row[0]: int(row[1]) for row in read_rows("ordinals.tsv")},
         rank_nouns=read_words("rank_nouns.txt"),
-        currencies={row[0]: row[1] for row in read_rows("currencies.tsv")},
+        currencies={row[0]: row[1] for row in currencies},
+        currency_factors={row[0]: Decimal(row[2]) for row in currencies if len(row) > 2},
+        currency_regions={row[0]: (row[1], row[2]) for row in read_rows("currency_regions.tsv")},
         units=units,
         hedges_before=hedges_before,
         hedges_after=hedges_after,
         months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
+        month_cues_before=frozenset(row[0] for row in month_cues if row[1] == "before"),
+        month_cues_after=frozenset(row[0] for row in month_cues if row[1] == "after"),
         year_cues=read_words("year_cues.txt"),
         name_words=read_words("name_words.txt"),
+        place_nouns=read_words("place_nouns.txt"),
+        plan_words=read_words("plan_words.txt"),
         latin_function_words=read_words("latin_function_words.txt"),
         listing_nouns=read_words("listing_nouns.txt"),
         not_count_nouns=read_words("not_count_nouns.txt"),

@@ -68,6 +68,12 @@ _TO_BETWEEN = re.compile(r" ?(?:-|الي|حتي|لغايه|و) ?\Z")
 _DIVISION_BETWEEN = re.compile(r" (?:(?:جزء|اجزاء) )?(?:علي|من) \Z")
 _PART_OF_BEFORE = re.compile(r"(?<!\w)جزء من \Z")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
+# "Llama 3.1 405B", "Ascend 910B": a Latin-suffixed number after a Latin name is a model size or a part number.
+_LATIN_MODEL_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9.-]*)(?: \d+(?:\.\d+)*)? \Z")
+_PLAN_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:ال)?(?:{phrase_pattern(LEX.plan_words)})(?: [^\W\d]+){{0,2}} \Z")
+_NUMBERED_ACT_BEFORE = re.compile(r"(?<!\w)رقم \d+ (?:لسنه|لعام|سنه) \Z")
+_BARE_CURRENCY_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
+_REGION_CUE = re.compile(rf"(?<!\w)[وبل]?(?:ال)?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 _NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
 _NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
 _DUAL_NOUNS = frozenset(k for k, v in LEX.units.items() if v[2])
@@ -76,8 +82,13 @@ _AT_WORD_START = re.compile(
     rf"{_WORD_LEAD}(?:(?P<run>{_WORD_ATOM}{_CHAIN})"
     rf"|(?P<prefix>[وفبل]?)(?P<word>{phrase_pattern(set(LEX.months) | _DUAL_NOUNS)})(?!\w))"
 )
-_YEAR = r"(?:1[89]|20)\d\d(?![\d/.,٫])"
-_DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) \Z")
+_YEAR = r"(?:1[89]|20)\d\d(?![\d/]|[.,٫]\d)"  # a full stop may follow, a decimal may not
+_DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) (?:من )?\Z")
+_DAY_ORDINALS = phrase_pattern(o for o, v in LEX.ordinals.items() if v <= 31)
+_ORDINAL_DAY_BEFORE = re.compile(rf"(?<!\w)(?:[وف]?في )?(?P<ordinal>{_DAY_ORDINALS}) (?:من )?\Z")
+_MONTH_CUE_BEFORE = re.compile(rf"(?<!\w)[وف]?(?:{phrase_pattern(LEX.month_cues_before)}) \Z")
+_MONTH_CUE_AFTER = re.compile(rf" (?:{phrase_pattern(LEX.month_cues_after)})(?!\w)")
+_PLACE_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:ال)?(?:{phrase_pattern(LEX.place_nouns)}) \Z")
 _YEAR_AFTER = re.compile(rf" ?[,،]? (?:من )?(?:عام |العام |سنه )?({_YEAR})")
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)}) \Z")
 # Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
@@ -121,6 +132,7 @@ class Number:
     digits_only: bool = False
     year_like: bool = False
     vague: bool = False
+    latin_scale: bool = False
 
 
 # --- numbers from runs of atoms ----------------------------------------------------------------
@@ -190,6 +202,7 @@ class _Builder:
         self.words = 0
         self.vague = False
         self.year_like = False
+        self.latin_scale = False
 
     @property
     def value(self) -> Decimal:
@@ -223,6 +236,7 @@ class _Builder:
             digits_only=self.words == 0 and self.scale == 1,
             year_like=self.year_like,
             vague=self.vague and self.atoms == 1,
+            latin_scale=self.latin_scale,
         )
 
 
@@ -279,7 +293,7 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
     """Add one atom to the builder; False when it starts a new number instead."""
     fresh = b.atoms == 0
     if token.group("digits"):
-        if not fresh and (not conj or b.last_kind in ("digits", "")):
+        if not fresh and (not conj or b.last_kind in ("digits", "") or b.value == 0):
             return False
         parsed = _parse_digits(token.group("mantissa"), token.group("exp"))
         if parsed is None:
@@ -290,6 +304,7 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         latin = token.group("latin")
         if latin:
             b.scale = LEX.latin_scales[latin]
+            b.latin_scale = True
             value *= b.scale
         b.add(value, _place(value), "digits")
         b.digit_precision = precision if fresh else b.digit_precision
@@ -298,10 +313,19 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         b.atoms += 1
         return True
 
-    b.words += 1
     if word in LEX.scales:
         scale, form = LEX.scales[word]
-        if form == "dual":
+        if form == "definite":
+            # "مليونين ونصف المليون": repeats the scale that the half belongs to, adds nothing
+            if b.last_kind != "scale_fraction" or scale != b.last_place:
+                return False
+        elif fresh and form == "one_or_dual" and _before_a_noun(norm, token.end()):
+            # "ألفا عارض": the dual in construct before its noun; "ألفًا ونصف", "21 ألفًا" are one thousand
+            b.add(2 * scale, scale, "dual")
+            b.total += b.group
+            b.group = Decimal(0)
+            b.scale = scale
+        elif form == "dual":
             if not fresh and not (conj and b.last_place and scale < _scale_place(b)):
                 return False
             b.add(scale, scale / 2, "dual")
@@ -331,6 +355,7 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         else:
             return False
         b.atoms += 1
+        b.words += 1
         return True
 
     if word in LEX.fractions and (word not in LEX.cardinals or _reads_as_fraction(b, word, conj, norm, token)):
@@ -338,6 +363,12 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         b.fraction = True
         if fresh:
             b.add(value, value, "fraction")
+        elif conj and b.last_kind in ("scale", "dual") and form != "plural":
+            # "ثلاثة ملايين ونصف", "مليونين ونصف": half of the last scale, not a half
+            unit = b.last_scale if b.last_kind == "scale" else b.last_place
+            b.fraction = False
+            b.digit_precision = None
+            b.add(value * unit, unit, "scale_fraction")
         elif form in ("plural",) or (not conj and form == "cardinal_homograph"):
             if conj:
                 return False
@@ -351,6 +382,7 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         else:
             return False
         b.atoms += 1
+        b.words += 1
         return True
 
     if word in LEX.cardinals:
@@ -380,8 +412,16 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         else:
             return False
         b.atoms += 1
+        b.words += 1
         return True
     return False
+
+
+def _before_a_noun(norm: str, end: int) -> bool:
+    """The next word is a noun in construct: an Arabic word that is not و..., من or a number word."""
+    match = _NEXT_WORD.match(norm, end)
+    return (match is not None and match.start(1) == end + 1 and not match.group(1).startswith("و")
+            and match.group(1) not in _NUMBER_WORDS and match.group(1) not in LEX.not_count_nouns)
 
 
 def _scale_place(b: _Builder) -> Decimal:
@@ -404,8 +444,9 @@ def find_quantities(norm: str) -> list[Found]:
     reserved: list[tuple[int, int]] = [m.span() for m in _URL.finditer(norm)]
     found: list[Found] = []
     runs, months, duals = scan_page(norm)
-    _find_dates(norm, found, reserved, months)
+    names = _find_dates(norm, found, reserved, months)
     reserved.extend((f.start, f.end) for f in found)
+    reserved.extend(names)
     reserved.sort()
 
     numbers: list[Number] = []
@@ -429,9 +470,10 @@ def find_quantities(norm: str) -> list[Found]:
     return _join_ranges(norm, _drop_overlaps(found))
 
 
-def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int, str]]]:
-    """Number runs (the spans of `RUN.finditer(norm)`), month names that begin a word as (start, end,
-    month), and dual nouns that begin a word after at most one prefix letter as (start, end, noun).
+def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, bool]], list[tuple[int, int, str]]]:
+    """Number runs (the spans of `RUN.finditer(norm)`), and month names and dual nouns that begin a word
+    after at most one prefix letter (و ف ب ل): months as (start, end, month, prefixed), duals as
+    (start, end, noun).
 
     A run begins at a digit or at a word start (it never ends on a non-word character), so the next
     run is the earlier of the next word-start match and the next digit where RUN matches. Month names
@@ -439,7 +481,7 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, in
     """
     padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
     runs: list[tuple[int, int]] = []
-    months: list[tuple[int, int, int]] = []
+    months: list[tuple[int, int, int, bool]] = []
     duals: list[tuple[int, int, str]] = []
     nowhere = len(padded) + 1
     position = 1
@@ -471,8 +513,8 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, in
             start, end = word.start("word") - 1, word.end() - 1
             if noun in _DUAL_NOUNS:
                 duals.append((start, end, noun))
-            elif not word.group("prefix"):
-                months.append((start, end, LEX.months[noun]))
+            else:
+                months.append((start, end, LEX.months[noun], bool(word.group("prefix"))))
             position = word.end()
 
 
@@ -486,22 +528,44 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _find_dates(norm: str, found: list[Found], reserved, months: list[tuple[int, int, int]]) -> None:
-    """"20 يناير 2025", "مارس 2023", "4 أيلول": a month name with a day, a year or both."""
-    for start, end, month in months:
+def _find_dates(norm: str, found: list[Found], reserved: list[tuple[int, int]], months) -> list[tuple[int, int]]:
+    """"20 يناير 2025", "السادس من مارس 2024", "ومارس 2024", "في أيار الماضي": a month name with a day,
+    a year or both, or alone after a cue. A day and month after a place noun ("مدينة 6 أكتوبر") is a
+    name: its span is returned, to be reserved so that its digits are not read as a figure either."""
+    names: list[tuple[int, int]] = []
+    for start, end, month, prefixed in months:
         if _inside(start, end, reserved):
             continue
-        day = _DAY_BEFORE.search(norm, max(0, start - 4), start)
-        day_value = int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None
         year = _YEAR_AFTER.match(norm, end)
-        if day_value is None and year is None:
+        day = ordinal = None
+        if not prefixed:
+            day = _DAY_BEFORE.search(norm, max(0, start - 7), start)
+            if day is None:
+                ordinal = _ORDINAL_DAY_BEFORE.search(norm, max(0, start - 30), start)
+        day_value = int(day.group(1)) if day else LEX.ordinals[ordinal.group("ordinal")] if ordinal else None
+        if day_value is not None and not 1 <= day_value <= 31:
+            day = ordinal = day_value = None
+        first = day.start(1) if day else ordinal.start("ordinal") if ordinal else start
+        if day_value is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 12), first):
+            names.append((first, end))
             continue
         if year:
             value = f"{year.group(1)}-{month:02d}" + (f"-{day_value:02d}" if day_value else "")
             end = year.end()
-        else:
+        elif day_value is not None:
             value = f"--{month:02d}-{day_value:02d}"
-        found.append(Found(day.start(1) if day_value else start, end, "date", value))
+        elif not prefixed and _month_alone_is_a_date(norm, start, end):
+            value = f"--{month:02d}"
+        else:
+            continue
+        found.append(Found(first, end, "date", value))
+    return names
+
+
+def _month_alone_is_a_date(norm: str, start: int, end: int) -> bool:
+    """"في أيار الماضي", "منذ كانون الثاني": a month name alone needs a cue before or after it."""
+    return (_MONTH_CUE_AFTER.match(norm, end) is not None
+            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 8), start) is not None)
 
 
 def _join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
@@ -547,17 +611,24 @@ def _quantity(norm: str, number: Number) -> Found | None:
     start, end = number.start, number.end
     value = number.value
     suffix = _SUFFIX.match(norm, end)
-    if suffix and suffix.group("of") and not number.vague:
-        suffix = None
+    if suffix and suffix.group("of") and not number.vague and not suffix.group("suffix").startswith("ال"):
+        suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
     unit_kind, unit = None, None
+    precision = number.precision
     if suffix:
         phrase = suffix.group("suffix")
         if phrase in LEX.currencies:
-            unit_kind, unit = "money", LEX.currencies[phrase]
+            unit_kind, unit = "money", _currency(norm, phrase, start)
+            if phrase in LEX.currency_factors:  # "5 سنتات" is 0.05 USD
+                value, precision = value * LEX.currency_factors[phrase], precision * LEX.currency_factors[phrase]
         else:
             unit_kind, unit, _ = LEX.units[phrase]
         end = suffix.end()
     head_start = max(0, start - 30)
+    if unit_kind is None and number.latin_scale:
+        model = _LATIN_MODEL_BEFORE.search(norm, head_start, start)
+        if model and model.group(1) not in LEX.latin_function_words:
+            return None
     if number.digits_only and unit_kind is None and not number.fraction and _is_name_digit(norm, number):
         return None
     if unit_kind is None and norm[max(0, start - 1) : start] != "$":
@@ -571,6 +642,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sign:
         value = -value
         start = sign.start()
+    if unit_kind is None and norm[start - 1 : start] == "%" and not norm[start - 2 : start - 1].isdigit():
+        unit_kind, unit, start = "percent", "%", start - 1  # "%12", as right-to-left typing often puts it
     if unit_kind is None and _PERCENT_BEFORE.search(norm, head_start, start):
         unit_kind, unit = "percent", "%"
         if norm[max(0, start - 9) : start].strip().endswith(("المئه", "المائه")):
@@ -590,6 +663,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
     elif number.fraction:
         kind = "fraction"
     elif number.year_like:
+        if _PLAN_BEFORE.search(norm, max(0, start - 40), start) or _NUMBERED_ACT_BEFORE.search(norm, head_start, start):
+            return None  # "رؤية 2030", "رؤية مصر 2030", "القانون رقم 194 لسنة 2020": part of a name
         cue = _YEAR_CUE_BEFORE.search(norm, max(0, start - 16), start)
         if cue:
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
@@ -606,7 +681,16 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if number.scale != 1:
         extras["scale"] = number.scale
     has_unit = unit_kind is not None
-    return Found(start, end, kind, value, unit, qualifier, number.precision, extras, number.scale, has_unit)
+    return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, has_unit)
+
+
+def _currency(norm: str, phrase: str, start: int) -> str:
+    """The code of a currency name; a bare درهم, دينار, ريال or جنيه follows the nearest country cue before it."""
+    code = LEX.currencies[phrase]
+    if code not in _BARE_CURRENCY_DEFAULTS or " " in phrase or not phrase.isalpha():
+        return code
+    regions = [LEX.currency_regions[cue.group("cue")] for cue in _REGION_CUE.finditer(norm, max(0, start - 400), start)]
+    return next((region for default, region in reversed(regions) if default == code), code)
 
 
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
@@ -671,9 +755,11 @@ def _join_ranges(norm: str, found: list[Found]) -> list[Found]:
 
 
 def _lend_unit(low: Found, high: Found) -> Found:
-    if low.has_unit or not high.has_unit or low.kind not in ("count",):
+    """The first figure of "بين 25 و40 ألف دولار" or "بين 10 و12 ألف وظيفة" takes the scale and unit of the second."""
+    if low.has_unit or low.kind != "count" or not (high.has_unit or (low.scale == 1 and high.scale != 1)):
         return low
     value = low.value * high.scale if low.scale == 1 and isinstance(low.value, Decimal) else low.value
     precision = (low.precision or ONE) * (high.scale if low.scale == 1 else 1)
     extras = {k: v for k, v in low.extras.items() if k != "noun_span"}
-    return Found(low.start, low.end, high.kind, value, high.unit, low.qualifier, precision, extras, high.scale, True)
+    return Found(low.start, low.end, high.kind, value, high.unit, low.qualifier, precision, extras, high.scale,
+                 high.has_unit)

@@ -49,11 +49,12 @@ FOLDED_PIECES = st.sampled_from(
 def test_the_page_scan_finds_exactly_the_runs_of_the_run_pattern(folded):
     runs, months, duals = scan_page(folded)
     assert runs == [match.span() for match in RUN.finditer(folded)]
-    for start, end, month in months:
-        assert (start == 0 or not folded[start - 1].isalnum()) and LEX.months[folded[start:end]] == month
-    for start, end, noun in duals:
-        assert folded[start:end] == noun
-        assert start == 0 or not folded[start - 1].isalnum() or folded[start - 1] in "وفبل"
+    for start, end, noun in [(s, e, w) for s, e, w in duals] + [(s, e, m) for s, e, m, _ in months]:
+        assert folded[start:end] == noun if isinstance(noun, str) else LEX.months[folded[start:end]] == noun
+        word_start = start - 1 if start and folded[start - 1] in "وفبل" else start
+        assert word_start == 0 or not folded[word_start - 1].isalnum()
+    for start, _, _, prefixed in months:
+        assert prefixed == (start > 0 and folded[start - 1].isalnum())
 
 
 def test_month_and_dual_words_are_never_number_atoms():

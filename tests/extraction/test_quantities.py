@@ -222,3 +222,98 @@ def test_it_reads_every_month_name_in_the_data(month, number):
 def test_it_reads_every_unit_in_the_data(phrase, unit):
     quantity = only(f"سجلت المحطة 25 {phrase} أمس")
     assert (quantity.kind, quantity.unit) == unit[:2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value"),
+    [
+        ("أعلنت الهيئة النتائج في الثالث من مايو 2023، بعد مراجعة طويلة", "الثالث من مايو 2023", "2023-05-03"),
+        ("يبدأ العمل بالقرار في الخامس عشر من سبتمبر", "الخامس عشر من سبتمبر", "--09-15"),
+        ("افتتح المصنع في 14 من فبراير 2022", "14 من فبراير 2022", "2022-02-14"),
+        ("تراجعت الصادرات بين يونيو 2021 ويونيو 2023", "يونيو 2023", "2023-06"),
+        ("ارتفع المؤشر بنهاية تشرين الثاني 2024.", "تشرين الثاني 2024", "2024-11"),
+        ("سجل الميزان التجاري عجزا في شباط الماضي", "شباط", "--02"),
+        ("لم تتغير الأسعار منذ جانفي، وفق الديوان", "جانفي", "--01"),
+    ],
+)
+def test_it_reads_dates_written_with_ordinal_days_prefixes_or_a_month_alone(sentence, figure, value):
+    quantity = [q for q in extract(sentence).quantities if q.kind == "date"][-1]
+    assert (quantity.text, quantity.value) == (figure, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "مارس اللاعب الرياضة منذ صغره",  # مارس the verb: no cue, no day, no year
+        "افتتح فرع جديد في مدينة 6 أكتوبر الصناعية",  # a city named after a date
+        "أغلقت الشرطة محور 26 يوليو أمام السيارات",
+    ],
+)
+def test_it_does_not_read_a_month_word_without_a_date_around_it(sentence):
+    assert [q.text for q in extract(sentence).quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind", "value", "unit"),
+    [
+        ("ضمت المسابقة ألفا متسابق من أنحاء العالم", "ألفا متسابق", "count", "2000", None),
+        ("بلغ الرصيد 45 ألفًا و200 نقطة", "45 ألفًا و200 نقطة", "count", "45200", None),
+        ("تعاقدت الوزارة مع ألفي معلم جديد", "ألفي معلم", "count", "2000", None),
+        ("خصص الصندوق مائتي مليون ريال سعودي للمشروع", "مائتي مليون ريال سعودي", "money", "200000000", "SAR"),
+        ("وصل عدد المشتركين إلى أربعة ملايين ونصف مشترك", "أربعة ملايين ونصف مشترك", "count", "4500000", None),
+        ("باعت الشركة ثلاثة ملايين ونصف المليون سيارة", "ثلاثة ملايين ونصف المليون سيارة", "count", "3500000", None),
+        ("اقترضت الحكومة مليارا ونصف المليار يورو", "مليارا ونصف المليار يورو", "money", "1500000000", "EUR"),
+        ("استقطبت المنصة مليارين من الدولارات", "مليارين من الدولارات", "money", "2000000000", "USD"),
+        ("ارتفع سعر الكيلوواط ساعة 3 سنتات", "3 سنتات", "money", "0.03", "USD"),
+        ("تراجع سعر البرميل نحو دولارين", "دولارين", "money", "2", "USD"),
+        ("تضاعفت الطلبات لتبلغ ضعفي مستواها", "ضعفي", "multiplier", "2", "times"),
+        ("خسرت الشركة نقطتين مئويتين من حصتها", "نقطتين مئويتين", "measure", "2", "pp"),
+        ("وافق ثلثا المساهمين على الصفقة", "ثلثا", "fraction", "0.6666666666666666666666666667", None),
+        ("زادت الرسوم بنسبة %15 منذ العام الماضي", "%15", "percent", "15", "%"),
+    ],
+)
+def test_it_reads_duals_in_construct_halves_of_scales_and_sub_units(sentence, figure, kind, value, unit):
+    quantity = [q for q in extract(sentence).quantities if q.kind == kind][0]
+    assert (quantity.text, quantity.value, quantity.unit) == (figure, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("صدّر المغرب فوسفاتًا بقيمة 30 مليار درهم العام الماضي", "MAD"),
+        ("أعلنت شركة في دبي أرباحًا قدرها 2 مليار درهم", "AED"),
+        ("رفعت الحكومة الأردنية الدعم إلى 300 مليون دينار", "JOD"),
+        ("أقرت الكويت ميزانية بقيمة 24 مليار دينار", "KWD"),
+        ("أنفقت قطر 200 مليار ريال على البنية التحتية", "QAR"),
+        ("أنفقت قطر 200 مليار ريال سعودي على البنية التحتية", "SAR"),  # a written country wins over the cue
+    ],
+)
+def test_a_bare_currency_name_follows_the_country_named_before_it(sentence, unit):
+    assert only(sentence, "money").unit == unit
+
+
+def test_a_range_lends_its_scale_to_a_plain_first_number():
+    quantity = only("توفر المشاريع ما بين 30 و35 ألف فرصة عمل", "count")
+    assert (quantity.qualifier, quantity.value, quantity.extras["high"]) == ("range", Decimal(30000), Decimal(35000))
+
+
+def test_a_range_from_zero_keeps_zero_as_its_low_end():
+    quantity = only("يتوقع البنك نموًا بين صفر و0.5% هذا العام", "percent")
+    assert (quantity.qualifier, quantity.value, quantity.extras["high"]) == ("range", Decimal(0), Decimal("0.5"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تعتمد الخطة على نموذج Mistral Large 2 123B المفتوح",
+        "تنافس الشركة بشريحة Ascend 910C في السوق المحلية",
+        "تندرج المبادرة ضمن رؤية 2030 للمملكة",
+        "تتماشى المشاريع مع رؤية السعودية 2030 وأهدافها",
+        "صدر القانون رقم 12 لسنة 2021 لتنظيم القطاع",
+        "ارتفع مؤشر ناسداك 100 في التعاملات المبكرة",
+        "طرحت الشركة معالج M3 ثلاث مرات أسرع",  # the figure is ثلاث مرات, not the 3 of M3
+    ],
+)
+def test_it_ignores_numbers_that_belong_to_names_of_models_plans_and_acts(sentence):
+    texts = [q.text for q in extract(sentence).quantities]
+    assert not any(ch.isdigit() for text in texts for ch in text), texts
