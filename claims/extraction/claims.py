@@ -28,9 +28,18 @@ _TEASER_ENDS = ("...", "…")
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _AGO = re.compile(r"منذ \d+ ?(?:س|د|ي|ساعه|ساعات|دقيقه|دقايق|يوم|ايام)\b")
 _PAGE_COUNTER = re.compile(r"\W*\d+/\d+\W*")
-_TAIL_MARKER = re.compile(phrase_pattern(LEX.chrome_tail_markers))
+# Led by the newline, so `re` skips from line to line in C.
+_TAIL_LINE = re.compile(
+    rf"\n[^\w\n]*(?:(?:{phrase_pattern(LEX.chrome_tail_markers)})(?!\w)(?P<rest>[^\n]*)|0/\d{{2,4}}[^\w\n]*(?=\n|\Z))"
+)
+_BYLINE = re.compile(
+    rf"[^\W\d]+(?: [^\W\d]+)? [–-] [^\n]*\||.*?(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?:"
+)
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
 _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
+# The same openers on the original text, for sentences that are not scored (no figure) but open an example.
+# Every branch starts with a letter (فترض covers لنفترض, افترض, يفترض), so `re` skips ahead in C.
+_HYPOTHESIS_OPENER = re.compile(r"فترض|تخي[ّ]?ل|فرض[ًا]")
 _EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
 _ATTRIBUTION = re.compile(rf"(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
@@ -53,13 +62,17 @@ class FoldedText:
 
 
 def chrome_start(doc: FoldedText) -> int:
-    """Where the page's tail (comments, related links, disclaimers) begins; len(text) if none."""
-    text = doc.text
-    for marker in _TAIL_MARKER.finditer(doc.folded):
-        position = doc.offsets[marker.start()]
-        if position > len(text) * 0.3:
-            return text.rfind("\n", 0, position) + 1
-    return len(text)
+    """Where the page's tail (comments, related links, disclaimers) begins; len(text) if none.
+
+    A tail line opens with a marker and holds little else: "التعليقات (5)" is one, an inline
+    "اقرأ أيضا: <headline>" between two paragraphs is not.
+    """
+    start = max(0, doc.folded_index(len(doc.text) * 3 // 10) - 1)
+    for line in _TAIL_LINE.finditer(doc.folded, start):
+        rest = line.group("rest")
+        if rest is None or len(rest.split(None, 5)) <= 4:
+            return doc.offsets[line.start() + 1]
+    return len(doc.text)
 
 
 def is_counter_line(folded: str) -> bool:
@@ -76,8 +89,9 @@ def is_chrome_line(line: str, folded: str) -> bool:
         return True
     if line.rstrip().endswith(_TEASER_ENDS) or is_counter_line(folded):
         return True
-    # maxsplit: a long paragraph need not be cut into all its words to know it has more than eight
-    return len(folded.split(None, 8)) <= 8 and bool(_LINE_MARKER.search(folded))
+    # maxsplit: a long paragraph need not be cut into all its words to know it has more than twelve
+    words = len(folded.split(None, 12))
+    return words <= 12 and (_BYLINE.match(folded) is not None or (words <= 8 and bool(_LINE_MARKER.search(folded))))
 
 
 def sentences(doc: FoldedText) -> list[tuple[int, int]]:
@@ -134,8 +148,16 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
     return _NAMED.search(text, start, len(text) if end is None else end) is not None
 
 
-def score_sentence(text: str, folded: str, held: list[Quantity]) -> tuple[float, str]:
-    """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual"."""
+def opens_a_hypothesis(text: str, start: int, end: int) -> bool:
+    """"لنفترض أن شركة صغيرة...": the rest of the paragraph is a worked example, not a claim."""
+    return _HYPOTHESIS_OPENER.search(text, start, end) is not None
+
+
+def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: bool = False) -> tuple[float, str]:
+    """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual".
+
+    `hypothetical`: the sentence continues a worked example opened earlier in its paragraph.
+    """
     named = names_someone(text)
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
@@ -148,7 +170,9 @@ def score_sentence(text: str, folded: str, held: list[Quantity]) -> tuple[float,
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"
-    if "؟" in text or "?" in text or _HYPOTHETICAL.search(folded) or _CONDITIONAL.match(folded):
+    if hypothetical or _HYPOTHETICAL.search(folded) or _CONDITIONAL.match(folded):
+        score -= 0.6  # below the threshold even for a named, attributed sentence
+    elif "؟" in text or "?" in text:
         score -= 0.45
     elif _EXAMPLE.search(folded):
         score -= 0.2

@@ -7,6 +7,7 @@ from claims.extraction.claims import (
     FACTUAL_THRESHOLD,
     FoldedText,
     names_someone,
+    opens_a_hypothesis,
     score_sentence,
     sentences,
 )
@@ -44,7 +45,14 @@ def extract(text: str) -> Extraction:
     quantities = _quantities(text, doc.folded, doc.offsets)
     claims = []
     index = 0
+    previous_end = 0
+    hypothetical = False  # a worked example ("لنفترض ...") runs to the end of its paragraph
     for start, end in sentences(doc):
+        if text.find("\n", previous_end, start) != -1:
+            hypothetical = False
+        previous_end = end
+        continues_example = hypothetical
+        hypothetical = hypothetical or opens_a_hypothesis(text, start, end)
         while index < len(quantities) and quantities[index].start < start:
             index += 1
         held = []
@@ -55,7 +63,8 @@ def extract(text: str) -> Extraction:
             probe += 1
         if not held and not names_someone(text, start, end):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
-        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held])
+        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held],
+                                     continues_example)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

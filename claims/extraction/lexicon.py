@@ -87,6 +87,7 @@ class Lexicon:
     not_count_nouns: frozenset[str]
     chrome_tail_markers: frozenset[str]
     chrome_line_markers: frozenset[str]
+    byline_markers: frozenset[str]
     attribution_verbs: frozenset[str]
 
 
@@ -125,5 +126,6 @@ def lexicon() -> Lexicon:
         not_count_nouns=read_words("not_count_nouns.txt"),
         chrome_tail_markers=read_words("chrome_tail_markers.txt"),
         chrome_line_markers=read_words("chrome_line_markers.txt"),
+        byline_markers=read_words("byline_markers.txt"),
         attribution_verbs=read_words("attribution_verbs.txt"),
     )
