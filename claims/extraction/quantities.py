@@ -77,11 +77,29 @@ _REGION_CUE = re.compile(rf"(?<!\w)[وبل]?(?:ال)?(?P<cue>{phrase_pattern(LEX
 _NAME_WORD_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
 _NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
 _DUAL_NOUNS = frozenset(k for k, v in LEX.units.items() if v[2])
-# A number run, a month name or a dual noun (with one prefix letter) at a word start: one scan for all.
-_AT_WORD_START = re.compile(
-    rf"{_WORD_LEAD}(?:(?P<run>{_WORD_ATOM}{_CHAIN})"
-    rf"|(?P<prefix>[وفبل]?)(?P<word>{phrase_pattern(set(LEX.months) | _DUAL_NOUNS)})(?!\w))"
-)
+
+
+def _words_at_word_start() -> dict[str, tuple]:
+    """Every word that scan_page looks for, with its attached prefixes spelled out, and what it is:
+    ("run",) for a number word (prefixes [وف]?[بل]? as in RUN), ("month", month, prefixed) and
+    ("dual", noun) for month names and dual nouns (at most one of و ف ب ل)."""
+    words: dict[str, tuple] = {}
+    for first in ("", "و", "ف"):
+        for second in ("", "ب", "ل"):
+            for word in _NUMBER_WORDS:
+                words[first + second + word] = ("run",)
+    for prefix in ("", "و", "ف", "ب", "ل"):
+        for month, number in LEX.months.items():
+            words.setdefault(prefix + month, ("month", number, bool(prefix)))
+        for noun in _DUAL_NOUNS:
+            words.setdefault(prefix + noun, ("dual", noun))
+    return words
+
+
+_WORDS_AT_WORD_START = _words_at_word_start()
+# With the prefixes spelled out in the trie, a failed attempt at a word start costs one walk down the
+# trie instead of one per way of reading the first letters as prefixes.
+_AT_WORD_START = re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(_WORDS_AT_WORD_START)})(?!\w)")
 _YEAR = r"(?:1[89]|20)\d\d(?![\d/]|[.,٫]\d)"  # a full stop may follow, a decimal may not
 _DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) (?:من )?\Z")
 _DAY_ORDINALS = phrase_pattern(o for o, v in LEX.ordinals.items() if v <= 31)
@@ -497,25 +515,23 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, in
             digit_at = digit.start() if digit else nowhere
         if word_at == digit_at == nowhere:
             return runs, months, duals
-        if digit_at < word_at:
-            run = RUN.match(padded, digit_at)
-            if run is None:
+        what = None if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
+        if what is None or what[0] == "run":
+            run_at = digit_at if what is None else word_at
+            run = RUN.match(padded, run_at)
+            if run is None:  # only a digit can fail here: try the next one, as finditer would
                 digit = _DIGIT_START.search(padded, digit_at + 1)
                 digit_at = digit.start() if digit else nowhere
                 continue
             runs.append((run.start() - 1, run.end() - 1))
             position = run.end()
-        elif word.group("run"):
-            runs.append((word.start("run") - 1, word.end() - 1))
-            position = word.end()
+            continue
+        start, end = word_at - 1, word.end() - 1
+        if what[0] == "dual":
+            duals.append((start + len(word.group("word")) - len(what[1]), end, what[1]))
         else:
-            noun = word.group("word")
-            start, end = word.start("word") - 1, word.end() - 1
-            if noun in _DUAL_NOUNS:
-                duals.append((start, end, noun))
-            else:
-                months.append((start, end, LEX.months[noun], bool(word.group("prefix"))))
-            position = word.end()
+            months.append((start + what[2], end, what[1], what[2]))
+        position = word.end()
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
