@@ -70,3 +70,44 @@ def test_an_attributed_statement_by_a_named_actor_is_a_lower_priority_factual_cl
     (claim,) = extract("أعلنت شركة Nvidia أنها ستطلق شريحة جديدة للمراكز.").claims
     assert claim.kind == "factual"
     assert claim.checkworthiness < 0.5
+
+
+BODY = (
+    "أعلنت شركة المراعي أن مبيعاتها ارتفعت 8% إلى 20 مليار ريال في عام 2024.\n"
+    "وقالت الشركة إنها تخطط لاستثمار 4 مليارات ريال في مصانع جديدة خلال خمس سنوات.\n"
+    "وأضاف الرئيس التنفيذي أن الصادرات تمثل ربع المبيعات، مقارنة بخمس في 2020.\n"
+)
+
+
+def test_a_worked_example_stays_out_of_the_queue_to_the_end_of_its_paragraph():
+    example = (
+        "ولتوضيح الأمر، لنفترض أن مصنعا صغيرا يبيع 500 عبوة يوميا. عندها سيربح المصنع 3 آلاف ريال "
+        "في الأسبوع، أي نحو 12 ألف ريال شهريا.\n"
+    )
+    assert claim_texts(BODY + example + "وارتفع سهم الشركة 3% في تداولات الخميس.\n") == [
+        *BODY.strip().split("\n"),
+        "وارتفع سهم الشركة 3% في تداولات الخميس.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "جدة – خاص | 12 مارس 2025",
+        "الرياض – كتب: سامي العتيبي | الأربعاء 12 مارس 2025",
+        "آخر تحديث: 12 مارس 2025 - 10:30 ص",
+    ],
+)
+def test_a_byline_with_its_date_is_not_a_claim(byline):
+    assert claim_texts(byline + "\n" + BODY) == BODY.strip().split("\n")
+
+
+@pytest.mark.parametrize("tail_header", ["التعليقات (12)", "أضف تعليقك", "أخبار متعلقة", "0/400"])
+def test_the_tail_starts_at_a_comment_or_related_section_header(tail_header):
+    tail = f"{tail_header}\nقارئ · منذ 3 س\nالأرباح الحقيقية أقل من 15 مليار ريال بكثير\n"
+    assert claim_texts(BODY + tail) == BODY.strip().split("\n")
+
+
+def test_an_inline_read_also_teaser_does_not_cut_the_article():
+    article = BODY + "اقرأ أيضا: المراعي توقع عقدا لتوريد الألبان إلى الأسواق الأفريقية\n" + BODY
+    assert len(claim_texts(article)) == 6
