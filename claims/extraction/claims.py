@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
 from claims.extraction.normalize import normalize
@@ -41,7 +42,9 @@ _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفتر�
 # Every branch starts with a letter (فترض covers لنفترض, افترض, يفترض), so `re` skips ahead in C.
 _HYPOTHESIS_OPENER = re.compile(r"فترض|تخي[ّ]?ل|فرض[ًا]")
 _EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
-_ATTRIBUTION = re.compile(rf"(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
+# An attribution verb at a word start, after at most و or ف; led by the non-word character before the
+# word (the sentence is searched with a space in front) so `re` skips from word start to word start.
+_ATTRIBUTION = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)[وف]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
 # candidates in C (the plain alternation tried both branches at every position).
@@ -83,11 +86,12 @@ def is_counter_line(folded: str) -> bool:
     )
 
 
-def is_chrome_line(line: str, folded: str) -> bool:
+def is_chrome_line(folded: str) -> bool:
+    """Page chrome on one line of folded text: empty, a teaser ending in "...", a counter, a byline, a button."""
     folded = folded.strip()
     if not folded:
         return True
-    if line.rstrip().endswith(_TEASER_ENDS) or is_counter_line(folded):
+    if folded.endswith(_TEASER_ENDS) or is_counter_line(folded):
         return True
     # maxsplit: a long paragraph need not be cut into all its words to know it has more than twelve
     words = len(folded.split(None, 12))
@@ -96,14 +100,13 @@ def is_chrome_line(line: str, folded: str) -> bool:
 
 def sentences(doc: FoldedText) -> list[tuple[int, int]]:
     """Sentence spans, trimmed of surrounding spaces and bullets, skipping page chrome."""
-    text = doc.text
+    text, offsets = doc.text, doc.offsets
     spans = []
-    tail = chrome_start(doc)
-    for line in _LINE.finditer(text, 0, tail):
-        line_text = line.group()
-        if not line_text.strip() or is_chrome_line(line_text, doc.folded_slice(*line.span())):
+    # Lines are judged on the folded text (no slicing per line); sentences are cut on the original.
+    for line in _LINE.finditer(doc.folded, 0, doc.folded_index(chrome_start(doc))):
+        if is_chrome_line(line.group()):
             continue
-        for sentence in _SENTENCE.finditer(text, line.start(), line.end()):
+        for sentence in _SENTENCE.finditer(text, offsets[line.start()], offsets[line.end()]):
             start, end = sentence.span()
             while start < end and (text[start].isspace() or text[start] in "•*-–#>·▪●"):
                 start += 1
@@ -128,7 +131,7 @@ def quantity_weight(quantity: Quantity) -> float:
         return 0.55 if value >= 1 and value == value.to_integral_value() else 0.35
     if kind == "ordinal":
         return 0.6
-    noun = normalize(quantity.extras.get("noun", ""))
+    noun = _normalized_noun(quantity.extras.get("noun", ""))
     if isinstance(value, Decimal) and abs(value) >= 1000:
         return 0.85
     if noun in LEX.listing_nouns:
@@ -136,11 +139,12 @@ def quantity_weight(quantity: Quantity) -> float:
     return 0.4 if noun else 0.25
 
 
+# Counted nouns repeat across a page and a corpus: normalising each once saves a page-length pass per figure.
+_normalized_noun = lru_cache(maxsize=4096)(normalize)
+
+
 def _attributed(folded: str) -> bool:
-    return any(
-        match.start() == 0 or not folded[match.start() - 1].isalnum() or folded[match.start() - 1] in "وف"
-        for match in _ATTRIBUTION.finditer(folded)
-    )
+    return _ATTRIBUTION.search(" " + folded) is not None
 
 
 def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
