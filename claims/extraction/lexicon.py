@@ -75,6 +75,7 @@ class Lexicon:
     units: dict[str, tuple[str, str, Decimal | None]]
     hedges_before: dict[str, str]
     hedges_after: dict[str, str]
+    hedge_verbs: dict[str, str]
     months: dict[str, int]
     month_cues_before: frozenset[str]
     month_cues_after: frozenset[str]
@@ -96,9 +97,9 @@ def lexicon() -> Lexicon:
     units = {}
     for row in read_rows("units.tsv"):
         units[row[0]] = (row[1], row[2], Decimal(row[3]) if len(row) > 3 else None)
-    hedges_before, hedges_after = {}, {}
+    hedges: dict[str, dict[str, str]] = {"before": {}, "after": {}, "verb": {}}
     for phrase, qualifier, where in read_rows("hedges.tsv"):
-        (hedges_before if where == "before" else hedges_after)[phrase] = qualifier
+        hedges[where][phrase] = qualifier
     currencies = read_rows("currencies.tsv")
     month_cues = read_rows("month_cues.tsv")
     return Lexicon(
@@ -112,8 +113,9 @@ def lexicon() -> Lexicon:
         currency_factors={row[0]: Decimal(row[2]) for row in currencies if len(row) > 2},
         currency_regions={row[0]: (row[1], row[2]) for row in read_rows("currency_regions.tsv")},
         units=units,
-        hedges_before=hedges_before,
-        hedges_after=hedges_after,
+        hedges_before=hedges["before"],
+        hedges_after=hedges["after"],
+        hedge_verbs=hedges["verb"],
         months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
         month_cues_before=frozenset(row[0] for row in month_cues if row[1] == "before"),
         month_cues_after=frozenset(row[0] for row in month_cues if row[1] == "after"),

@@ -55,6 +55,7 @@ def _after_pattern(phrases) -> re.Pattern:
 
 _HEDGE_BEFORE = _before_pattern(LEX.hedges_before)
 _HEDGE_AFTER = _after_pattern(LEX.hedges_after)
+_HEDGE_VERB = re.compile(rf"(?<!\w)[وف]?(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
 _SIGN_BEFORE = re.compile(r"(?:(?<!\w)(?:سالب|ناقص) |(?<![\w.,%)-])- ?)\Z")
 _CURRENCY_SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha()}
 _CURRENCY_BEFORE = re.compile(rf"(?:{phrase_pattern(_CURRENCY_SIGNS)}) ?\Z")
@@ -669,6 +670,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if hedge:
         qualifier = LEX.hedges_before[hedge.group().strip().lstrip("وبلف") if hedge.group().strip() not in
                                       LEX.hedges_before else hedge.group().strip()]
+    if qualifier == "exact" and (verb := _HEDGE_VERB.search(norm, max(0, start - 40), start)):
+        qualifier = LEX.hedge_verbs[verb.group("verb")]
     hedge_after = _HEDGE_AFTER.match(norm, end)
     if hedge_after and qualifier == "exact":
         qualifier = LEX.hedges_after[hedge_after.group().strip()]

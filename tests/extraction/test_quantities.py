@@ -317,3 +317,17 @@ def test_a_range_from_zero_keeps_zero_as_its_low_end():
 def test_it_ignores_numbers_that_belong_to_names_of_models_plans_and_acts(sentence):
     texts = [q.text for q in extract(sentence).quantities]
     assert not any(ch.isdigit() for text in texts for ch in text), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("تجاوزت صادرات الشركة 12 مليار ريال", "more_than"),
+        ("تخطى عدد المشتركين 9 ملايين", "more_than"),
+        ("قاربت خسائر البورصة 4%", "approx"),
+        ("لم تتجاوز الزيادة 2% في الربع الأول", "at_most"),
+        ("تجاوزت الشركة أزمتها وحققت أرباحا بلغت 5 مليارات ريال", "exact"),  # the verb is not about the figure
+    ],
+)
+def test_a_hedging_verb_reaches_across_its_subject(sentence, qualifier):
+    assert extract(sentence).quantities[0].qualifier == qualifier
