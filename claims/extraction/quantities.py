@@ -57,8 +57,9 @@ _HEDGE_BEFORE = _before_pattern(LEX.hedges_before)
 _HEDGE_AFTER = _after_pattern(LEX.hedges_after)
 _HEDGE_VERB = re.compile(rf"(?<!\w)[وف]?(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
 _SIGN_BEFORE = re.compile(r"(?:(?<!\w)(?:سالب|ناقص) |(?<![\w.,%)-])- ?)\Z")
-_CURRENCY_SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha()}
-_CURRENCY_BEFORE = re.compile(rf"(?:{phrase_pattern(_CURRENCY_SIGNS)}) ?\Z")
+# Written before the figure: signs ("$", "€") and ISO codes ("AED 12,500").
+_CURRENCY_SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha() or (k.isascii() and len(k) == 3)}
+_CURRENCY_BEFORE = re.compile(rf"(?<![a-z])(?:{phrase_pattern(_CURRENCY_SIGNS)}) ?\Z")
 _SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
 _SUFFIX = re.compile(rf" ?(?P<of>من )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])")
 _PERCENT_WORDS = phrase_pattern(k for k, v in LEX.units.items() if v[0] == "percent" and k != "%")
@@ -623,7 +624,9 @@ def _is_name_digit(norm: str, number: Number) -> bool:
 
 
 def _quantity(norm: str, number: Number) -> Found | None:
-    if number.vague or (number.end < len(norm) and norm[number.end].isalpha()):
+    times_x = (norm.startswith("x", number.end) and not norm[number.end + 1 : number.end + 2].isalnum()
+               and not norm[number.start - 1 : number.start].isalpha())
+    if number.vague or (number.end < len(norm) and norm[number.end].isalpha() and not times_x):
         return None
     start, end = number.start, number.end
     value = number.value
@@ -646,15 +649,17 @@ def _quantity(norm: str, number: Number) -> Found | None:
         model = _LATIN_MODEL_BEFORE.search(norm, head_start, start)
         if model and model.group(1) not in LEX.latin_function_words:
             return None
-    if number.digits_only and unit_kind is None and not number.fraction and _is_name_digit(norm, number):
-        return None
     if unit_kind is None and norm[max(0, start - 1) : start] != "$":
-        currency = _CURRENCY_BEFORE.search(norm, max(0, start - 4), start)
+        currency = _CURRENCY_BEFORE.search(norm, max(0, start - 5), start)
         if currency:
             unit_kind, unit = "money", _CURRENCY_SIGNS[currency.group().strip()]
             start = currency.start()
     elif norm[max(0, start - 1) : start] == "$" and unit_kind is None:
         unit_kind, unit, start = "money", "USD", start - 1
+    if unit_kind is None and times_x:  # "3x": three times
+        unit_kind, unit, end = "multiplier", "times", end + 1
+    if number.digits_only and unit_kind is None and not number.fraction and _is_name_digit(norm, number):
+        return None
     sign = _SIGN_BEFORE.search(norm, head_start, start)
     if sign:
         value = -value
@@ -704,11 +709,12 @@ def _quantity(norm: str, number: Number) -> Found | None:
 
 
 def _currency(norm: str, phrase: str, start: int) -> str:
-    """The code of a currency name; a bare درهم, دينار, ريال or جنيه follows the nearest country cue before it."""
+    """The code of a currency name; a bare درهم, دينار, ريال or جنيه follows the nearest country cue before it
+    on the page (an article about Morocco names the country once, its prices many times)."""
     code = LEX.currencies[phrase]
     if code not in _BARE_CURRENCY_DEFAULTS or " " in phrase or not phrase.isalpha():
         return code
-    regions = [LEX.currency_regions[cue.group("cue")] for cue in _REGION_CUE.finditer(norm, max(0, start - 400), start)]
+    regions = [LEX.currency_regions[cue.group("cue")] for cue in _REGION_CUE.finditer(norm, 0, start)]
     return next((region for default, region in reversed(regions) if default == code), code)
 
 

@@ -234,6 +234,7 @@ def test_it_reads_every_unit_in_the_data(phrase, unit):
         ("ارتفع المؤشر بنهاية تشرين الثاني 2024.", "تشرين الثاني 2024", "2024-11"),
         ("سجل الميزان التجاري عجزا في شباط الماضي", "شباط", "--02"),
         ("لم تتغير الأسعار منذ جانفي، وفق الديوان", "جانفي", "--01"),
+        ("ينطلق المعرض في 12 دجنبر 2025 بالدار البيضاء", "12 دجنبر 2025", "2025-12-12"),
     ],
 )
 def test_it_reads_dates_written_with_ordinal_days_prefixes_or_a_month_alone(sentence, figure, value):
@@ -270,6 +271,9 @@ def test_it_does_not_read_a_month_word_without_a_date_around_it(sentence):
         ("خسرت الشركة نقطتين مئويتين من حصتها", "نقطتين مئويتين", "measure", "2", "pp"),
         ("وافق ثلثا المساهمين على الصفقة", "ثلثا", "fraction", "0.6666666666666666666666666667", None),
         ("زادت الرسوم بنسبة %15 منذ العام الماضي", "%15", "percent", "15", "%"),
+        ("بلغ سعر الجهاز AED 4,200 في المتاجر", "AED 4,200", "money", "4200", "AED"),
+        ("أصبح المعالج أسرع 4x من سابقه", "4x", "multiplier", "4", "times"),
+        ("نمت الصادرات مرة ونصف خلال عامين", "مرة ونصف", "multiplier", "1.5", "times"),
     ],
 )
 def test_it_reads_duals_in_construct_halves_of_scales_and_sub_units(sentence, figure, kind, value, unit):
@@ -312,6 +316,7 @@ def test_a_range_from_zero_keeps_zero_as_its_low_end():
         "صدر القانون رقم 12 لسنة 2021 لتنظيم القطاع",
         "ارتفع مؤشر ناسداك 100 في التعاملات المبكرة",
         "طرحت الشركة معالج M3 ثلاث مرات أسرع",  # the figure is ثلاث مرات, not the 3 of M3
+        "تعمل الخوادم بشرائح H100x الجديدة",
     ],
 )
 def test_it_ignores_numbers_that_belong_to_names_of_models_plans_and_acts(sentence):
