@@ -37,10 +37,8 @@ _BYLINE = re.compile(
     rf"[^\W\d]+(?: [^\W\d]+)? [–-] [^\n]*\||.*?(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?:"
 )
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
+# Every branch starts with a letter, so `re` skips ahead in C when it scans the page.
 _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
-# The same openers on the original text, for sentences that are not scored (no figure) but open an example.
-# Every branch starts with a letter (فترض covers لنفترض, افترض, يفترض), so `re` skips ahead in C.
-_HYPOTHESIS_OPENER = re.compile(r"فترض|تخي[ّ]?ل|فرض[ًا]")
 _EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
 # An attribution verb at a word start, after at most و or ف; led by the non-word character before the
 # word (the sentence is searched with a space in front) so `re` skips from word start to word start.
@@ -152,15 +150,16 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
     return _NAMED.search(text, start, len(text) if end is None else end) is not None
 
 
-def opens_a_hypothesis(text: str, start: int, end: int) -> bool:
-    """"لنفترض أن شركة صغيرة...": the rest of the paragraph is a worked example, not a claim."""
-    return _HYPOTHESIS_OPENER.search(text, start, end) is not None
+def hypothesis_openers(doc: FoldedText) -> list[int]:
+    """Where a worked example opens ("لنفترض أن شركة صغيرة..."), as original offsets, in order: one scan
+    of the folded page, so sentences without figures (never scored) can open an example too."""
+    return [doc.offsets[match.start()] for match in _HYPOTHETICAL.finditer(doc.folded)]
 
 
 def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: bool = False) -> tuple[float, str]:
     """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual".
 
-    `hypothetical`: the sentence continues a worked example opened earlier in its paragraph.
+    `hypothetical`: the sentence opens a worked example or continues one opened earlier in its paragraph.
     """
     named = names_someone(text)
     if held:
@@ -174,7 +173,7 @@ def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: b
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"
-    if hypothetical or _HYPOTHETICAL.search(folded) or _CONDITIONAL.match(folded):
+    if hypothetical or _CONDITIONAL.match(folded):
         score -= 0.6  # below the threshold even for a named, attributed sentence
     elif "؟" in text or "?" in text:
         score -= 0.45

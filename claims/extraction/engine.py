@@ -6,8 +6,8 @@ from claims.extraction.claims import (
     CLAIM_THRESHOLD,
     FACTUAL_THRESHOLD,
     FoldedText,
+    hypothesis_openers,
     names_someone,
-    opens_a_hypothesis,
     score_sentence,
     sentences,
 )
@@ -46,13 +46,15 @@ def extract(text: str) -> Extraction:
     claims = []
     index = 0
     previous_end = 0
+    openers, opener = hypothesis_openers(doc), 0
     hypothetical = False  # a worked example ("لنفترض ...") runs to the end of its paragraph
     for start, end in sentences(doc):
         if text.find("\n", previous_end, start) != -1:
             hypothetical = False
         previous_end = end
-        continues_example = hypothetical
-        hypothetical = hypothetical or opens_a_hypothesis(text, start, end)
+        while opener < len(openers) and openers[opener] < start:
+            opener += 1
+        hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
         while index < len(quantities) and quantities[index].start < start:
             index += 1
         held = []
@@ -64,7 +66,7 @@ def extract(text: str) -> Extraction:
         if not held and not names_someone(text, start, end):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
         score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held],
-                                     continues_example)
+                                     hypothetical)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

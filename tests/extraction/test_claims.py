@@ -111,3 +111,12 @@ def test_the_tail_starts_at_a_comment_or_related_section_header(tail_header):
 def test_an_inline_read_also_teaser_does_not_cut_the_article():
     article = BODY + "اقرأ أيضا: المراعي توقع عقدا لتوريد الألبان إلى الأسواق الأفريقية\n" + BODY
     assert len(claim_texts(article)) == 6
+
+
+def test_an_expected_figure_does_not_open_a_worked_example():
+    """"من المفترض أن" is a forecast, not "لنفترض": the next sentence still counts."""
+    forecast = (
+        "ومن المفترض أن تبلغ إيرادات الشركة 5 مليارات دولار في 2026. "
+        "وقالت الشركة إن أرباحها ارتفعت 10% في الربع الأول."
+    )
+    assert len(claim_texts(forecast)) == 2
