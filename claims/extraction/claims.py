@@ -33,9 +33,9 @@ _PAGE_COUNTER = re.compile(r"\W*\d+/\d+\W*")
 _TAIL_LINE = re.compile(
     rf"\n[^\w\n]*(?:(?:{phrase_pattern(LEX.chrome_tail_markers)})(?!\w)(?P<rest>[^\n]*)|0/\d{{2,4}}[^\w\n]*(?=\n|\Z))"
 )
-_BYLINE = re.compile(
-    rf"[^\W\d]+(?: [^\W\d]+)? [–-] [^\n]*\||.*?(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?:"
-)
+# Bylines: a city and a dash with a "|" on the line ("بكين – وكالات | 17 أبريل 2025"), or a marker and a colon.
+_DATELINE = re.compile(r"[^\W\d]+(?: [^\W\d]+)? [–-] .*\|")
+_BYLINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?:")
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
 # Every branch starts with a letter, so `re` skips ahead in C when it scans the page.
 _HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
@@ -93,7 +93,11 @@ def is_chrome_line(folded: str) -> bool:
         return True
     # maxsplit: a long paragraph need not be cut into all its words to know it has more than twelve
     words = len(folded.split(None, 12))
-    return words <= 12 and (_BYLINE.match(folded) is not None or (words <= 8 and bool(_LINE_MARKER.search(folded))))
+    if words > 12:
+        return False
+    if _DATELINE.match(folded) or _BYLINE_MARKER.search(folded):
+        return True
+    return words <= 8 and _LINE_MARKER.search(folded) is not None
 
 
 def sentences(doc: FoldedText) -> list[tuple[int, int]]:

@@ -9,8 +9,10 @@ to a name ("GPT-4", "H100", "ويندوز 11") are dropped before they become fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
 
@@ -83,16 +85,16 @@ _DUAL_NOUNS = frozenset(k for k, v in LEX.units.items() if v[2])
 
 def _words_at_word_start() -> dict[str, tuple]:
     """Every word that scan_page looks for, with its attached prefixes spelled out, and what it is:
-    ("run",) for a number word (prefixes [وف]?[بل]? as in RUN), ("month", month, prefixed) and
-    ("dual", noun) for month names and dual nouns (at most one of و ف ب ل)."""
-    words: dict[str, tuple] = {}
+    ("run", word) for a number word (prefixes [وف]?[بل]? as in RUN), ("month", name) and ("dual", noun)
+    for month names and dual nouns (at most one of و ف ب ل)."""
+    words: dict[str, tuple[str, str]] = {}
     for first in ("", "و", "ف"):
         for second in ("", "ب", "ل"):
             for word in _NUMBER_WORDS:
-                words[first + second + word] = ("run",)
+                words[first + second + word] = ("run", word)
     for prefix in ("", "و", "ف", "ب", "ل"):
-        for month, number in LEX.months.items():
-            words.setdefault(prefix + month, ("month", number, bool(prefix)))
+        for month in LEX.months:
+            words.setdefault(prefix + month, ("month", month))
         for noun in _DUAL_NOUNS:
             words.setdefault(prefix + noun, ("dual", noun))
     return words
@@ -517,9 +519,9 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, in
             digit_at = digit.start() if digit else nowhere
         if word_at == digit_at == nowhere:
             return runs, months, duals
-        what = None if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
-        if what is None or what[0] == "run":
-            run_at = digit_at if what is None else word_at
+        kind, name = ("digit", "") if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
+        if kind in ("digit", "run"):
+            run_at = digit_at if kind == "digit" else word_at
             run = RUN.match(padded, run_at)
             if run is None:  # only a digit can fail here: try the next one, as finditer would
                 digit = _DIGIT_START.search(padded, digit_at + 1)
@@ -528,11 +530,12 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, in
             runs.append((run.start() - 1, run.end() - 1))
             position = run.end()
             continue
-        start, end = word_at - 1, word.end() - 1
-        if what[0] == "dual":
-            duals.append((start + len(word.group("word")) - len(what[1]), end, what[1]))
+        word_start, end = word_at - 1, word.end() - 1
+        start = end - len(name)  # after the prefix letter, if any
+        if kind == "dual":
+            duals.append((start, end, name))
         else:
-            months.append((start + what[2], end, what[1], what[2]))
+            months.append((start, end, LEX.months[name], start > word_start))
         position = word.end()
 
 
@@ -714,8 +717,17 @@ def _currency(norm: str, phrase: str, start: int) -> str:
     code = LEX.currencies[phrase]
     if code not in _BARE_CURRENCY_DEFAULTS or " " in phrase or not phrase.isalpha():
         return code
-    regions = [LEX.currency_regions[cue.group("cue")] for cue in _REGION_CUE.finditer(norm, 0, start)]
-    return next((region for default, region in reversed(regions) if default == code), code)
+    cues = _region_cues(norm)
+    for _, (default, region) in reversed(cues[: bisect_left(cues, (start,))]):
+        if default == code:
+            return region
+    return code
+
+
+@lru_cache(maxsize=1)
+def _region_cues(norm: str) -> list[tuple[int, tuple[str, str]]]:
+    """The page's country cues, found once for all its bare currency names (the page is the cache key)."""
+    return [(cue.start(), LEX.currency_regions[cue.group("cue")]) for cue in _REGION_CUE.finditer(norm)]
 
 
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
