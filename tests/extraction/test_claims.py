@@ -3,6 +3,7 @@
 import pytest
 
 from claims.extraction import extract
+from claims.extraction.lexicon import lexicon
 
 
 def claim_texts(text):
@@ -120,3 +121,8 @@ def test_an_expected_figure_does_not_open_a_worked_example():
         "وقالت الشركة إن أرباحها ارتفعت 10% في الربع الأول."
     )
     assert len(claim_texts(forecast)) == 2
+
+
+@pytest.mark.parametrize("marker", sorted(lexicon().byline_markers))
+def test_every_byline_marker_in_the_data_makes_a_short_dated_line_chrome(marker):
+    assert claim_texts(f"{marker}: سامي العتيبي | 12 مارس 2025\n" + BODY) == BODY.strip().split("\n")

@@ -336,3 +336,37 @@ def test_it_ignores_numbers_that_belong_to_names_of_models_plans_and_acts(senten
 )
 def test_a_hedging_verb_reaches_across_its_subject(sentence, qualifier):
     assert extract(sentence).quantities[0].qualifier == qualifier
+
+
+BARE_CURRENCY = {"AED": "درهم", "KWD": "دينار", "SAR": "ريال", "EGP": "جنيه"}
+
+
+@pytest.mark.parametrize(("cue", "default", "region"), [(c, *r) for c, r in lexicon().currency_regions.items()])
+def test_every_country_cue_in_the_data_sets_its_bare_currency(cue, default, region):
+    sentence = f"وفي {cue} بلغت قيمة الصفقة 5 ملايين {BARE_CURRENCY[default]} هذا العام"
+    assert only(sentence, "money").unit == region
+
+
+@pytest.mark.parametrize(("phrase", "qualifier"), list(lexicon().hedge_verbs.items()))
+def test_every_hedging_verb_in_the_data_reaches_across_a_subject(phrase, qualifier):
+    assert only(f"{phrase} إيرادات الشركة 5 مليارات دولار", "money").qualifier == qualifier
+
+
+@pytest.mark.parametrize("cue", sorted(lexicon().month_cues_before))
+def test_every_cue_before_a_month_in_the_data_makes_it_a_date(cue):
+    assert only(f"تراجعت الصادرات {cue} أيلول وفق البيانات", "date").value == "--09"
+
+
+@pytest.mark.parametrize("cue", sorted(lexicon().month_cues_after))
+def test_every_cue_after_a_month_in_the_data_makes_it_a_date(cue):
+    assert only(f"تراجعت الصادرات في شهر أيلول {cue} وفق البيانات", "date").value == "--09"
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon().place_nouns))
+def test_a_day_and_month_after_every_place_noun_in_the_data_is_a_name(noun):
+    assert extract(f"افتتح المستثمرون مصنعا في {noun} 15 مايو أمس").quantities == []
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().plan_words))
+def test_a_year_after_every_plan_word_in_the_data_is_a_name(word):
+    assert extract(f"تندرج المبادرة ضمن {word} 2063 الطموحة").quantities == []
