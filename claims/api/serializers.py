@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.extraction.types import decimal_to_str
+from claims.lib import http
 from claims.models import (
     Article,
     Claim,
@@ -420,3 +421,10 @@ class WebhookSubscriptionSerializer(serializers.ModelSerializer):
         model = WebhookSubscription
         fields = ["id", "url", "secret", "is_active", "created_at"]
         read_only_fields = ["id", "created_at"]
+
+    def validate_url(self, value):
+        # The same check as every send (claims.lib.http): no internal or non-http(s) targets.
+        error = http.target_error(value)
+        if error:
+            raise serializers.ValidationError(error)
+        return value

@@ -587,7 +587,6 @@ def reference_document_split(*, document_id: int) -> int:
 
 def _document_text(document: ReferenceDocument) -> str:
     """The document's plain text: pasted, from the uploaded .txt/.html, or fetched from its URL."""
-    import trafilatura
 
     if document.text.strip():
         return document.text
@@ -604,13 +603,15 @@ def _document_text(document: ReferenceDocument) -> str:
             return _html_text(raw, url=None)
         return raw
     if document.url:
-        from trafilatura.settings import use_config
+        from claims.lib import http
 
-        config = use_config()
-        config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(settings.FACTCHECK_URL_TIMEOUT)))
-        html = trafilatura.fetch_url(document.url, config=config)
-        if not html:
-            raise ValueError(f"could not fetch {document.url}")
+        try:
+            response = http.fetch(document.url)
+        except http.FetchError as error:  # the one generic text, whatever went wrong on the network
+            raise ValueError(f"could not fetch {document.url}: {error}") from None
+        if response.status >= 400:
+            raise ValueError(f"could not fetch {document.url}: the server answered HTTP {response.status}")
+        html = response.content.decode(response.charset or "utf-8", errors="replace")
         return _html_text(html, url=document.url)
     raise ValueError("the document has no text, file or URL")
 
