@@ -2,8 +2,8 @@ import pytest
 
 from tests.api.conftest import (  # noqa: F401  (the API clients, shared)
     chief_api,
-    editor_api,
     eager_tasks,
+    editor_api,
     fresh_throttles,
     viewer_api,
 )
