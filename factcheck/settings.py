@@ -255,4 +255,11 @@ AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# API request bodies through the input guards (JSON depth, NaN, NUL, lone surrogates: a 400, not a 500).
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "claims.api.parsers.GuardedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
 LOGGING["loggers"] = {"axes": {"level": "WARNING"}}

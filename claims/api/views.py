@@ -37,6 +37,7 @@ from claims.api.serializers import (
     claim_queryset,
 )
 from claims.extraction.types import decimal_to_str
+from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
 from claims.services import articles as article_services
 from claims.services import lookup as lookup_services
@@ -257,15 +258,18 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         incoming = _incoming_article(data.validated_data)
-        with transaction.atomic():
-            article, created = article_services.article_ingest(
-                title=incoming.title,
-                text=incoming.text,
-                source=incoming.source,
-                url=incoming.url,
-                language=incoming.language,
-                published_at=incoming.published_at,
-            )
+        try:
+            with transaction.atomic():
+                article, created = article_services.article_ingest(
+                    title=incoming.title,
+                    text=incoming.text,
+                    source=incoming.source,
+                    url=incoming.url,
+                    language=incoming.language,
+                    published_at=incoming.published_at,
+                )
+        except InputError as exc:  # NUL, lone surrogates, a URL that is not http(s): a 400 saying which
+            raise serializers.ValidationError({"detail": str(exc)}) from exc
         status_url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         body = {"id": article.pk, "status": article.status, "status_url": status_url, "created": created}
         return Response(
