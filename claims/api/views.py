@@ -93,6 +93,7 @@ def _lookup_matches(hits, context) -> list[dict]:
     ),
 )
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
     filterset_class = ClaimFilter
@@ -234,6 +235,7 @@ class CheckView(APIView):
     retrieve=extend_schema(summary="An article's status (and error) and its claims", responses=ArticleDetailSerializer),
 )
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
     read_permissions = perms.READ_ARTICLES
@@ -343,6 +345,8 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 @extend_schema(summary="Your webhook subscriptions (chief editors)")
 class WebhookSubscriptionViewSet(viewsets.ModelViewSet):
     """Each API client manages its own subscriptions; deliveries are in the admin."""
+
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
 
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
