@@ -123,3 +123,18 @@ def test_an_editor_cannot_issue_tokens(client, editor):
     client.force_login(editor)
 
     assert client.get("/admin/authtoken/tokenproxy/").status_code == 403
+
+
+def test_the_production_server_loads_its_settings_and_the_app():
+    clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "gunicorn"), "--check-config", "-c", "factcheck/gunicorn.conf.py",
+         "factcheck.wsgi:application"],
+        cwd=ROOT,
+        env={**clean, "DEBUG": "0", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "factcheck.example.org"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
