@@ -84,6 +84,8 @@ def embedded_redis_command(port: int) -> list[str]:
 def up() -> int:
     ensure_venv("requirements.txt")
     env = dict(os.environ)
+    # Local use: DEBUG on (development secret key, localhost only) unless the caller chose otherwise.
+    env.setdefault("DEBUG", "1")
     children: list[subprocess.Popen] = []
 
     def start(name: str, command: list[str]) -> subprocess.Popen:

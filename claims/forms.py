@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import urllib.request
 from pathlib import Path
 
 import trafilatura
@@ -14,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from claims.lib import http
 from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
 
@@ -150,12 +150,15 @@ class ArticleAddForm(forms.ModelForm):
     def _text_from_url(self, url: str) -> str:
         if not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError(_("Only http:// and https:// addresses can be fetched."))
-        request = urllib.request.Request(url, headers={"User-Agent": "factcheck-workbench"})
         try:
-            with urllib.request.urlopen(request, timeout=settings.FACTCHECK_URL_TIMEOUT) as response:  # noqa: S310
-                html = response.read(settings.FACTCHECK_MAX_UPLOAD_BYTES + 1)
-        except (OSError, ValueError) as error:
+            response = http.fetch(url, max_bytes=settings.FACTCHECK_MAX_UPLOAD_BYTES)
+        except http.ResponseTooLarge as error:
+            raise forms.ValidationError(_("The page is too large.")) from error
+        except http.FetchError as error:  # one text for refused addresses and network failures
             raise forms.ValidationError(_("The URL could not be fetched: %(error)s") % {"error": error}) from error
-        if len(html) > settings.FACTCHECK_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The page is too large."))
+        if response.status >= 400:
+            raise forms.ValidationError(
+                _("The URL could not be fetched: the server answered HTTP %(status)s.") % {"status": response.status}
+            )
+        html = response.content
         return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""

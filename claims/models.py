@@ -5,10 +5,14 @@ carry their fields and small named methods for their own derived state.
 """
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# Every stored URL is a web address: the default URL validator also lets ftp:// through.
+HTTP_URL = URLValidator(schemes=["http", "https"])
 
 VALUE_DIGITS = 40
 VALUE_PLACES = 20
@@ -52,7 +56,7 @@ class Article(models.Model):
     title = models.CharField(_("title"), max_length=500)
     source = models.CharField(_("source"), max_length=500, help_text=_("File name, feed or URL it came from."))
     # null, not "", for "no URL": the exported claim objects give `"url": null`.
-    url = models.URLField(_("URL"), max_length=2000, blank=True, null=True)  # noqa: DJ001
+    url = models.URLField(_("URL"), max_length=2000, blank=True, null=True, validators=[HTTP_URL])  # noqa: DJ001
     language = models.CharField(_("language"), max_length=8, default="ar")
     # The text exactly as received: every offset in the workbench points into it. Never modified.
     text = models.TextField(_("text"))
@@ -165,7 +169,7 @@ class Quantity(models.Model):
 class ReferenceSource(models.Model):
     title = models.CharField(_("title"), max_length=500)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
-    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True, validators=[HTTP_URL])
     published = models.DateField(_("published"), null=True, blank=True)
     reliability_note = models.TextField(_("reliability note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -187,7 +191,7 @@ class ReferenceDocument(models.Model):
     source = models.ForeignKey(
         ReferenceSource, on_delete=models.CASCADE, related_name="documents", verbose_name=_("source")
     )
-    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True, validators=[HTTP_URL])
     upload = models.FileField(_("file"), upload_to="reference-documents/", blank=True)
     text = models.TextField(_("text"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="ar")
@@ -332,7 +336,7 @@ class WebhookSubscription(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webhooks", verbose_name=_("API client")
     )
-    url = models.URLField(_("URL"), max_length=2000)
+    url = models.URLField(_("URL"), max_length=2000, validators=[HTTP_URL])
     secret = models.CharField(_("signing secret"), max_length=128)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -44,6 +44,10 @@ CHIEF_EXTRA_PERMISSIONS = (
 )
 
 
+# Chief editors issue API keys (docs/api.md): permissions of DRF's authtoken app, not of `claims`.
+CHIEF_TOKEN_PERMISSIONS = ("view_tokenproxy", "add_tokenproxy", "delete_tokenproxy")
+
+
 def role_permissions() -> dict[str, tuple[str, ...]]:
     """Codenames of the `claims` app's permissions, per role."""
     read = tuple(f"view_{model}" for model in READABLE_MODELS)

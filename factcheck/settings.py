@@ -1,7 +1,8 @@
 """Settings for the fact-checking workbench.
 
 Everything that differs between a laptop and production comes from environment variables (see
-.env.example). Defaults are for local work: SQLite, DEBUG on, Redis on 127.0.0.1:6379.
+.env.example). Defaults are for local work (SQLite, Redis on 127.0.0.1:6379) except DEBUG, which is
+off unless DEBUG=1 is set (`workbench.py up` and the test settings set it).
 """
 
 import os
@@ -14,7 +15,7 @@ from factcheck.env import env_bool, env_float, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 INSECURE_SECRET_KEY = "django-insecure-local-development-key-do-not-use-in-production"
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", INSECURE_SECRET_KEY if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -220,3 +221,45 @@ FACTCHECK_WEBHOOK_BACKOFF_SECONDS = env_float("FACTCHECK_WEBHOOK_BACKOFF_SECONDS
 # The fact-checking organisation named as author in the ClaimReview export.
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "Fact-checking desk")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", SITE_URL)
+
+# --- Security: outbound HTTP, cache and throttling, login lockout (docs/security.md) ------------------
+# Hosts, addresses and CIDR networks inside the newsroom's network that URL ingest, reference
+# documents and webhooks may reach (claims.lib.http refuses every non-public address otherwise).
+FACTCHECK_HTTP_ALLOWLIST = env_list("FACTCHECK_HTTP_ALLOWLIST")
+
+# One cache for every process (API throttling counts, login lockout): Redis when REDIS_URL or
+# CACHE_URL is set, else a per-process memory cache (tests, scripts).
+CACHE_URL = env_str("CACHE_URL", os.environ.get("REDIS_URL", ""))
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "factcheck"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that pair is locked out for AXES_COOLOFF_TIME hours (HTTP 429); a good login resets.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# API request bodies through the input guards (JSON depth, NaN, NUL, lone surrogates: a 400, not a 500).
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "claims.api.parsers.GuardedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+LOGGING["loggers"] = {"axes": {"level": "WARNING"}}

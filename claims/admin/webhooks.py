@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from claims.lib.http import target_error
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.webhooks import webhook_delivery_retry
 
@@ -18,13 +19,47 @@ RETRY_PERMISSION = "claims.change_webhooksubscription"
 
 
 class WebhookSubscriptionForm(forms.ModelForm):
+    """The signing secret is write-only: never rendered back (not even masked). Left blank on a new
+    subscription, a random one is made and shown once after saving; left blank on an existing one,
+    the current secret is kept."""
+
+    secret = forms.CharField(
+        label=_("signing secret"),
+        required=False,
+        max_length=128,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "Shared with the client; it signs every delivery (X-Factcheck-Signature: sha256=…). "
+            "Never shown again: leave blank to keep the current one (a new subscription gets a random one)."
+        ),
+    )
+
     class Meta:
         model = WebhookSubscription
         fields = ["owner", "url", "secret", "is_active"]
-        widgets = {"secret": forms.PasswordInput(render_value=True)}
-        help_texts = {
-            "secret": _("Shared with the client; it signs every delivery (X-Factcheck-Signature: sha256=…)."),
-        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.generated_secret = None
+        self.initial.pop("secret", None)
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        error = target_error(url)  # checked again at every send
+        if error:
+            raise forms.ValidationError(error)
+        return url
+
+    def clean_secret(self):
+        secret = self.cleaned_data.get("secret") or ""
+        if secret:
+            if len(secret) < 16:
+                raise forms.ValidationError(_("Use at least 16 characters."))
+            return secret
+        if self.instance.pk:
+            return self.instance.secret
+        self.generated_secret = secrets.token_hex(32)
+        return self.generated_secret
 
 
 @admin.register(WebhookSubscription)
@@ -46,7 +81,18 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
         )
 
     def get_changeform_initial_data(self, request):
-        return {"secret": secrets.token_hex(32), "owner": request.user.pk}
+        return {"owner": request.user.pk}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(form, "generated_secret", None):
+            # The only time the generated secret is shown: the chief copies it to the client now.
+            self.message_user(
+                request,
+                _("Signing secret of this subscription (copy it now, it is never shown again): %(secret)s")
+                % {"secret": form.generated_secret},
+                messages.WARNING,
+            )
 
     @admin.display(description=_("delivered"), ordering="delivered_count")
     def delivered(self, subscription):

@@ -5,7 +5,7 @@ Always serialise claims from `claim_queryset()`: it loads articles, quantities, 
 in a fixed number of queries however many claims there are.
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.types import OpenApiTypes
@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.extraction.types import decimal_to_str
+from claims.lib import http, validation
 from claims.models import (
     Article,
     Claim,
@@ -259,6 +260,12 @@ class ArticleInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's text.")
     url = serializers.URLField(max_length=2000, required=False, help_text="Fetched when no text is given.")
+
+    def validate_url(self, value):
+        try:  # http(s) only, like every stored URL (the URL validator also lets ftp:// through)
+            return validation.check_url(value)
+        except validation.InputError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
     source = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
     def validate(self, data):
@@ -304,6 +311,18 @@ class LookupQuerySerializer(serializers.Serializer):
     )
     unit = serializers.CharField(max_length=16, required=False, help_text="Its unit: USD, %, …")
     limit = serializers.IntegerField(min_value=1, max_value=50, required=False, default=10)
+
+    def validate_value(self, value):
+        # NaN, Infinity, 1e-999999999: refused before any arithmetic (claims.lib.validation).
+        try:
+            number = Decimal(value.strip().replace(",", "").replace("٬", ""))
+        except InvalidOperation:
+            return value  # words ("5.58 مليون"): read by the extractor
+        try:
+            validation.check_decimal(number)
+        except validation.InputError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+        return value
 
 
 class FigureSerializer(serializers.Serializer):
@@ -420,3 +439,10 @@ class WebhookSubscriptionSerializer(serializers.ModelSerializer):
         model = WebhookSubscription
         fields = ["id", "url", "secret", "is_active", "created_at"]
         read_only_fields = ["id", "created_at"]
+
+    def validate_url(self, value):
+        # The same check as every send (claims.lib.http): no internal or non-http(s) targets.
+        error = http.target_error(value)
+        if error:
+            raise serializers.ValidationError(error)
+        return value

@@ -37,6 +37,7 @@ from claims.api.serializers import (
     claim_queryset,
 )
 from claims.extraction.types import decimal_to_str
+from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
 from claims.services import articles as article_services
 from claims.services import lookup as lookup_services
@@ -92,6 +93,7 @@ def _lookup_matches(hits, context) -> list[dict]:
     ),
 )
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
     filterset_class = ClaimFilter
@@ -233,6 +235,7 @@ class CheckView(APIView):
     retrieve=extend_schema(summary="An article's status (and error) and its claims", responses=ArticleDetailSerializer),
 )
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
     read_permissions = perms.READ_ARTICLES
@@ -257,15 +260,18 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         incoming = _incoming_article(data.validated_data)
-        with transaction.atomic():
-            article, created = article_services.article_ingest(
-                title=incoming.title,
-                text=incoming.text,
-                source=incoming.source,
-                url=incoming.url,
-                language=incoming.language,
-                published_at=incoming.published_at,
-            )
+        try:
+            with transaction.atomic():
+                article, created = article_services.article_ingest(
+                    title=incoming.title,
+                    text=incoming.text,
+                    source=incoming.source,
+                    url=incoming.url,
+                    language=incoming.language,
+                    published_at=incoming.published_at,
+                )
+        except InputError as exc:  # NUL, lone surrogates, a URL that is not http(s): a 400 saying which
+            raise serializers.ValidationError({"detail": str(exc)}) from exc
         status_url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         body = {"id": article.pk, "status": article.status, "status_url": status_url, "created": created}
         return Response(
@@ -339,6 +345,8 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 @extend_schema(summary="Your webhook subscriptions (chief editors)")
 class WebhookSubscriptionViewSet(viewsets.ModelViewSet):
     """Each API client manages its own subscriptions; deliveries are in the admin."""
+
+    lookup_value_regex = "[0-9]+"  # anything else is a 404, never a ValueError (500)
 
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY

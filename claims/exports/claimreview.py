@@ -52,7 +52,7 @@ def claim_review(claim: Claim, *, lang: str = "ar") -> dict | None:
         return None
     article = claim.article
     appearance = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
+    if article.url and article.url.lower().startswith(("https://", "http://")):  # never a javascript: URL
         appearance["url"] = article.url
     reviewed_on = verdict.published_at or verdict.decided_at
     return {

@@ -17,6 +17,7 @@ from django.utils import timezone
 from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
+from claims.lib import validation
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity
 from claims.services.matching import claims_match
 
@@ -26,6 +27,7 @@ from claims.services.references import TRANSIENT_ERRORS
 logger = logging.getLogger(__name__)
 
 ERROR_MAX_CHARS = 4000
+VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
 
 
 def content_hash(text: str) -> str:
@@ -45,6 +47,11 @@ def article_ingest(
     """Store an article and start its pipeline. Identical text already ingested is a no-op."""
     if not text.strip():
         raise ValueError("the article has no text")
+    # The last guard before the database (every door passes here): no NUL or lone surrogates, and
+    # only http(s) URLs. InputError is a ValueError: the doors report it with the input it came from.
+    for name, value in (("text", text), ("title", title or ""), ("source", source)):
+        validation.check_text(value, name)
+    url = validation.check_url(url)
     article, created = Article.objects.get_or_create(
         content_hash=content_hash(text),
         defaults={
@@ -139,6 +146,16 @@ def _quantity_row(claim: Claim, position: int, found: FoundQuantity) -> Quantity
     data = found.to_dict()
     extras = {k: v for k, v in data.items() if k not in {"start", "end", "text", "kind", "value", "unit", "qualifier"}}
     extras.pop("precision", None)
+    value_text, precision = data["value"], found.precision
+    if is_number and not (validation.decimal_fits(value) and len(value_text) <= VALUE_TEXT_CHARS):
+        # Beyond the numeric column (10^20 and up): kept as written, flagged, not compared as a number,
+        # rather than failing the whole article on a numeric overflow.
+        is_number, precision = False, None
+        extras["out_of_range"] = True
+        if len(value_text) > VALUE_TEXT_CHARS:
+            value_text = found.text[:VALUE_TEXT_CHARS]
+    if not validation.decimal_fits(precision):
+        precision = None
     return Quantity(
         claim=claim,
         position=position,
@@ -146,11 +163,11 @@ def _quantity_row(claim: Claim, position: int, found: FoundQuantity) -> Quantity
         end=found.end,
         text=found.text[:500],
         kind=found.kind,
-        value_text=data["value"],
+        value_text=value_text,
         value=value if is_number else None,
         unit=found.unit or "",
         qualifier=found.qualifier or "exact",
-        precision=found.precision,
+        precision=precision,
         extras=extras,
     )
 

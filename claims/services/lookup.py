@@ -27,6 +27,7 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from claims.extraction import extract, normalize
+from claims.lib import validation
 from claims.matching.text import content_tokens
 from claims.models import Claim, ClaimStatus, Quantity
 
@@ -78,9 +79,11 @@ def parse_figure(value: str, unit: str | None = None) -> Figure | None:
     """A figure written by a client: "5580000", "5,580,000", "5.58M", "5.58 مليون"."""
     unit = (unit or "").strip() or None
     try:
-        return Figure(None, Decimal(value.strip().replace(",", "").replace("٬", "")), unit)
+        number = Decimal(value.strip().replace(",", "").replace("٬", ""))
     except InvalidOperation:
         pass
+    else:  # NaN, Infinity, 1e-999999999: InputError before any arithmetic
+        return Figure(None, validation.check_decimal(number), unit)
     found = extract(value).quantities
     if not found:
         return None

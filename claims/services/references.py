@@ -28,6 +28,7 @@ from django.utils.text import slugify
 
 from claims.extraction import normalize
 from claims.extraction.types import QUALIFIERS
+from claims.lib import validation
 from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
 
 logger = logging.getLogger(__name__)
@@ -125,9 +126,12 @@ def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordEr
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = validation.json_loads(line)
         except json.JSONDecodeError as error:
             records.append((f"line {number}", ReferenceRecordError(f"bad JSON: {error.msg}")))
+            continue
+        except validation.InputError as error:
+            records.append((f"line {number}", ReferenceRecordError(str(error))))
             continue
         if not isinstance(record, dict):
             records.append((f"line {number}", ReferenceRecordError("not a JSON object")))
@@ -140,9 +144,11 @@ def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordEr
 
 def _json_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
     try:
-        data = json.loads(content)
+        data = validation.json_loads(content)
     except json.JSONDecodeError as error:
         raise ReferenceFileError(f"bad JSON at line {error.lineno}: {error.msg}") from error
+    except validation.InputError as error:
+        raise ReferenceFileError(str(error)) from error
     if not isinstance(data, list):
         raise ReferenceFileError("a .json file must hold a list of records")
     for index, record in enumerate(data):
@@ -180,6 +186,9 @@ def _text(record: dict, name: str) -> str:
     if isinstance(value, (dict, list, bool)):
         raise ReferenceRecordError(f"bad {name}: expected text")
     value = str(value).strip()
+    problem = validation.text_problem(value)
+    if problem:
+        raise ReferenceRecordError(f"bad {name}: {problem}")
     limit = _MAX_LENGTHS.get(name)
     if limit and len(value) > limit:
         raise ReferenceRecordError(f"{name} is longer than {limit} characters")
@@ -214,6 +223,11 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
         raise ReferenceRecordError(f"bad value: {raw!r}")
     raw = str(raw).strip()
     unit = _text(record, "unit")
+    if kind != "date" and not _ISO_DATE.match(raw):
+        try:  # before any arithmetic: "1e999999999" would take minutes and gigabytes
+            validation.parse_decimal(raw)
+        except validation.InputError as error:
+            raise ReferenceRecordError(f"bad value: {error}") from error
     try:
         figure = figure_from_value(raw, unit=unit or None, kind=kind or None)
     except ValueError as error:
@@ -273,7 +287,7 @@ def reference_record_clean(record: dict) -> dict:
     source_url = _text(record, "source_url")
     if source_url:
         try:
-            URLValidator()(source_url)
+            URLValidator(schemes=["http", "https"])(source_url)
         except ValidationError as error:
             raise ReferenceRecordError(f"bad source_url {source_url!r}") from error
     return {
@@ -587,7 +601,6 @@ def reference_document_split(*, document_id: int) -> int:
 
 def _document_text(document: ReferenceDocument) -> str:
     """The document's plain text: pasted, from the uploaded .txt/.html, or fetched from its URL."""
-    import trafilatura
 
     if document.text.strip():
         return document.text
@@ -604,13 +617,15 @@ def _document_text(document: ReferenceDocument) -> str:
             return _html_text(raw, url=None)
         return raw
     if document.url:
-        from trafilatura.settings import use_config
+        from claims.lib import http
 
-        config = use_config()
-        config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(settings.FACTCHECK_URL_TIMEOUT)))
-        html = trafilatura.fetch_url(document.url, config=config)
-        if not html:
-            raise ValueError(f"could not fetch {document.url}")
+        try:
+            response = http.fetch(document.url)
+        except http.FetchError as error:  # the one generic text, whatever went wrong on the network
+            raise ValueError(f"could not fetch {document.url}: {error}") from None
+        if response.status >= 400:
+            raise ValueError(f"could not fetch {document.url}: the server answered HTTP {response.status}")
+        html = response.content.decode(response.charset or "utf-8", errors="replace")
         return _html_text(html, url=document.url)
     raise ValueError("the document has no text, file or URL")
 

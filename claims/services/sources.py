@@ -11,6 +11,7 @@ declare their own charset (HTTP header, <meta charset>, XML declaration); a decl
 """
 
 import codecs
+import dataclasses
 import json
 import os
 import re
@@ -18,9 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
-from urllib.request import Request, urlopen
 
 import feedparser
 import trafilatura
@@ -28,6 +27,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from trafilatura.settings import set_date_params
+
+from claims.lib import http, validation
 
 TEXT_SUFFIXES = frozenset({"", ".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -115,28 +116,24 @@ def read_upload(uploaded_file) -> list[Item]:
 
 def read_url(url: str, *, timeout: float | None = None) -> list[Item]:
     """One article from a web page, or one per entry if the URL serves an RSS/Atom feed."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return [SourceError(source=url, message="only http:// and https:// URLs can be read")]
-    timeout = settings.FACTCHECK_URL_TIMEOUT if timeout is None else timeout
     limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
-    request = Request(url, headers={"User-Agent": USER_AGENT, "Accept-Language": "ar, en;q=0.5"})
+    headers = {"User-Agent": USER_AGENT, "Accept-Language": "ar, en;q=0.5"}
     try:
-        with urlopen(request, timeout=timeout) as response:
-            final_url = response.geturl()
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-            body = response.read(limit + 1)
-    except HTTPError as exc:
-        return [SourceError(source=url, message=f"the server answered HTTP {exc.code} {exc.reason}")]
-    except URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            return [SourceError(source=url, message=f"no answer within {timeout:g} seconds")]
-        return [SourceError(source=url, message=f"could not reach {parts.netloc}: {exc.reason}")]
-    except TimeoutError:
-        return [SourceError(source=url, message=f"no answer within {timeout:g} seconds")]
-    except (OSError, ValueError) as exc:  # connection reset, bad status line, malformed URL ...
-        return [SourceError(source=url, message=f"could not read {url}: {exc}")]
+        response = http.fetch(url, headers=headers, timeout=timeout, max_bytes=limit)
+    except http.ResponseTooLarge:
+        return [SourceError(source=url, message=_too_large(limit + 1, limit, exact=False))]
+    except http.FetchError as exc:  # one text for refused addresses and network failures alike
+        return [SourceError(source=url, message=str(exc))]
+    if response.status >= 400:
+        return [SourceError(source=url, message=f"the server answered HTTP {response.status} {response.reason}")]
+    final_url, body = response.url, response.content
+    content_type, charset = response.content_type, response.charset
 
     if len(body) > limit:
         return [SourceError(source=url, message=_too_large(len(body), limit, exact=False))]
@@ -210,9 +207,26 @@ def _read_data(data: bytes, *, suffix: str, source: str, origin: str) -> Iterato
 def _guarded(reader: Iterable[Item], *, origin: str) -> Iterator[Item]:
     """Yield what a reader yields; a whole-input rejection becomes one SourceError (earlier items are kept)."""
     try:
-        yield from reader
+        for item in reader:
+            yield _screened(item, origin=origin)
     except _Rejected as exc:
         yield SourceError(source=origin, message=str(exc))
+
+
+def _screened(item: Item, *, origin: str) -> Item:
+    """An article whose text could not be stored (NUL, lone surrogates: e.g. from an HTML entity
+    `&#0;`) becomes an error; a link that is not http(s) (a feed's `javascript:` link) is dropped."""
+    if not isinstance(item, IncomingArticle):
+        return item
+    for name in ("title", "text", "source"):
+        problem = validation.text_problem(getattr(item, name))
+        if problem:
+            return SourceError(source=origin, message=f"{name} {problem}")
+    try:
+        validation.check_url(item.url)
+    except validation.InputError:
+        return dataclasses.replace(item, url=None)
+    return item
 
 
 def _text_file(data: bytes, *, source: str, url: str | None = None, markdown: bool = False) -> Iterator[Item]:
@@ -237,9 +251,11 @@ def _jsonl_records(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = validation.json_loads(line)
             except json.JSONDecodeError as exc:
                 raise _Rejected(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+            except validation.InputError as exc:
+                raise _Rejected(str(exc)) from None
             yield _record_article(record, source=source)
         except _Rejected as exc:
             yield SourceError(source=origin, line=number, message=str(exc))
@@ -247,9 +263,12 @@ def _jsonl_records(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
 
 def _json_records(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
     try:
-        records = json.loads(_decode(_checked(data)))
+        records = validation.json_loads(_decode(_checked(data)))
     except json.JSONDecodeError as exc:
         yield SourceError(source=origin, line=exc.lineno, message=f"invalid JSON: {exc.msg} (column {exc.colno})")
+        return
+    except validation.InputError as exc:
+        yield SourceError(source=origin, message=str(exc))
         return
     if not isinstance(records, list):
         raise _Rejected(f"expected a JSON list of articles, got {_json_type(records)}")
@@ -267,7 +286,10 @@ def _record_article(record, *, source: str) -> IncomingArticle:
     if not isinstance(record, dict):
         raise _Rejected(f"expected a JSON object, got {_json_type(record)}")
     title = _optional_string(record, "title")
-    url = _optional_string(record, "url")
+    try:
+        url = validation.check_url(_optional_string(record, "url"))
+    except validation.InputError as exc:
+        raise _Rejected(str(exc)) from None
     text, html = _optional_string(record, "text"), _optional_string(record, "html")
     if text and text.strip():
         article = IncomingArticle(title=_title_from_text(text), text=text, source=source, url=url)

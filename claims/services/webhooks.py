@@ -6,8 +6,11 @@ signed with HMAC-SHA256 of the exact body bytes under the subscription's secret:
 `X-Factcheck-Signature: sha256=<hex>`. Network errors, 5xx, 408 and 429 are transient (the task
 retries them with exponential backoff); any other answer outside 2xx fails the delivery at once.
 
-HTTP goes through the standard library's urllib: one POST with a timeout needs nothing more, and
-the project does not otherwise depend on `requests`.
+HTTP goes through claims.lib.http, like every outbound request: the target must be a public
+http(s) address (or on FACTCHECK_HTTP_ALLOWLIST), checked when the subscription is saved and again
+at every send; a refused address fails the delivery at once. Redirects are not followed. The
+response body is never read or stored: a delivery keeps only a short status ("HTTP 503 Service
+Unavailable"). A delivery of a deactivated subscription is never sent (nor retried).
 """
 
 from __future__ import annotations
@@ -15,14 +18,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import urllib.error
-import urllib.request
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 
 EVENT_VERDICT_PUBLISHED = "verdict.published"
@@ -32,7 +33,7 @@ DELIVERY_HEADER = "X-Factcheck-Delivery"
 USER_AGENT = "factcheck-webhooks/1.0"
 TRANSIENT_STATUS_CODES = frozenset({408, 429})
 ERROR_MAX_CHARS = 2000
-RESPONSE_EXCERPT_CHARS = 300
+INACTIVE_ERROR = "not sent: the subscription is deactivated"
 
 
 class WebhookTransientError(Exception):
@@ -82,8 +83,12 @@ def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
         return delivery
 
     subscription = delivery.subscription
+    if not subscription.is_active:
+        delivery.status, delivery.last_error = DeliveryStatus.FAILED, INACTIVE_ERROR
+        delivery.save(update_fields=["status", "last_error"])
+        return delivery
     body = webhook_body(delivery.payload)
-    code, error = _post(
+    code, error, refused = _post(
         subscription.url,
         body,
         headers={
@@ -103,8 +108,7 @@ def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
         delivery.delivered_at = timezone.now()
         delivery.save(update_fields=fields)
         return delivery
-    reachable_scheme = urlsplit(subscription.url).scheme in ("http", "https")
-    transient = reachable_scheme and (code is None or code >= 500 or code in TRANSIENT_STATUS_CODES)
+    transient = not refused and (code is None or code >= 500 or code in TRANSIENT_STATUS_CODES)
     if not transient:
         delivery.status = DeliveryStatus.FAILED
     delivery.save(update_fields=fields)
@@ -142,26 +146,22 @@ def _queue(delivery_id: int) -> None:
     deliver_webhook.delay_on_commit(delivery_id)
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirected POST would be replayed as a GET without its body: report the 3xx instead."""
+def _post(url: str, body: bytes, *, headers: dict[str, str]) -> tuple[int | None, str, bool]:
+    """POST; return (status code or None when unreachable, a short status text, whether the address was refused).
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect)
-
-
-def _post(url: str, body: bytes, *, headers: dict[str, str]) -> tuple[int | None, str]:
-    """POST and return (status code or None when unreachable, error text or "")."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        return None, f"unsupported URL scheme: {url!r}"
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    A redirected POST would be replayed as a GET without its body: the 3xx is reported instead."""
     try:
-        with _opener.open(request, timeout=settings.FACTCHECK_WEBHOOK_TIMEOUT) as response:
-            return response.status, ""
-    except urllib.error.HTTPError as exc:
-        excerpt = exc.read(RESPONSE_EXCERPT_CHARS).decode("utf-8", "replace")
-        return exc.code, f"HTTP {exc.code} {exc.reason}: {excerpt}".strip()
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return None, f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"
+        response = http.fetch(
+            url,
+            method="POST",
+            content=body,
+            headers=headers,
+            timeout=settings.FACTCHECK_WEBHOOK_TIMEOUT,
+            max_redirects=0,
+            read_body=False,
+        )
+    except http.FetchError as exc:
+        return None, str(exc), exc.kind == "refused"
+    if 200 <= response.status < 300:
+        return response.status, "", False
+    return response.status, f"HTTP {response.status} {response.reason}".strip(), False

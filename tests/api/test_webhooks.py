@@ -13,6 +13,12 @@ from tests.api.factories import decide, make_article, make_claim, make_reference
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def loopback_allowed(settings):
+    """The receiving test server is on 127.0.0.1, refused by claims.lib.http unless allow-listed."""
+    settings.FACTCHECK_HTTP_ALLOWLIST = ["127.0.0.1"]
+
 SECRET = "s3cret-for-tests"
 
 

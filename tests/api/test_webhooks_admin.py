@@ -6,6 +6,12 @@ from tests.api.test_webhooks import Receiver
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def loopback_allowed(settings):
+    """The receiving test server is on 127.0.0.1, refused by claims.lib.http unless allow-listed."""
+    settings.FACTCHECK_HTTP_ALLOWLIST = ["127.0.0.1"]
+
+
 @pytest.fixture
 def failed_delivery(chief):
     subscription = WebhookSubscription.objects.create(owner=chief, url="http://127.0.0.1:9/", secret="s" * 32)
@@ -59,14 +65,48 @@ def test_an_editor_cannot_open_the_webhooks_admin(client, editor, failed_deliver
     assert client.get("/admin/claims/webhookdelivery/").status_code == 403
 
 
-def test_a_new_subscription_comes_with_a_random_secret(client, chief):
+def test_a_new_subscription_gets_a_random_secret_shown_once_and_never_rendered_again(client, chief):
     client.force_login(chief)
 
-    first = client.get("/admin/claims/webhooksubscription/add/").content.decode()
-    second = client.get("/admin/claims/webhooksubscription/add/").content.decode()
+    form = client.get("/admin/claims/webhooksubscription/add/").content.decode()
+    saved = client.post(
+        "/admin/claims/webhooksubscription/add/",
+        {"owner": chief.pk, "url": "https://newsroom.example.org/hooks", "secret": "", "is_active": "on"},
+        follow=True,
+    )
 
-    def secret(html):
-        start = html.index('name="secret"')
-        return html[start : start + 200].split('value="')[1].split('"')[0]
+    subscription = WebhookSubscription.objects.get()
+    assert len(subscription.secret) == 64 and subscription.secret not in form
+    assert subscription.secret in saved.content.decode()  # once, in the message after saving
+    change_page = client.get(f"/admin/claims/webhooksubscription/{subscription.pk}/change/").content.decode()
+    assert subscription.secret not in change_page
 
-    assert len(secret(first)) == 64 and secret(first) != secret(second)
+
+def test_a_blank_secret_keeps_the_current_one_and_a_new_one_replaces_it(client, chief):
+    subscription = WebhookSubscription.objects.create(owner=chief, url="https://a.example.org/h", secret="k" * 40)
+    client.force_login(chief)
+    page = f"/admin/claims/webhooksubscription/{subscription.pk}/change/"
+    fields = {"owner": chief.pk, "url": "https://a.example.org/h", "is_active": "on"}
+
+    client.post(page, {**fields, "secret": ""})
+    subscription.refresh_from_db()
+    assert subscription.secret == "k" * 40
+
+    client.post(page, {**fields, "secret": "n" * 32})
+    subscription.refresh_from_db()
+    assert subscription.secret == "n" * 32
+
+
+@pytest.mark.parametrize(
+    "url", ["http://169.254.169.254/latest/meta-data/", "http://localhost:8000/hook", "ftp://files.example.org/x"]
+)
+def test_an_internal_or_non_http_target_is_refused_when_saved(client, chief, settings, url):
+    settings.FACTCHECK_HTTP_ALLOWLIST = []
+    client.force_login(chief)
+
+    response = client.post(
+        "/admin/claims/webhooksubscription/add/", {"owner": chief.pk, "url": url, "secret": "", "is_active": "on"}
+    )
+
+    assert response.status_code == 200 and not WebhookSubscription.objects.exists()
+    assert "not allowed" in response.content.decode() or "Enter a valid URL" in response.content.decode()

@@ -104,14 +104,22 @@ def test_an_uploaded_html_file_is_read_without_its_markup(source, django_capture
 
 
 def test_a_url_is_fetched_and_its_text_kept_on_the_document(source, monkeypatch, django_capture_on_commit_callbacks):
-    import trafilatura
+    import httpx
+
+    from claims.lib import http
 
     page = (
         "<html><body><article><p>وبلغت إيرادات القطاع السياحي في الأردن نحو 7.3 مليار دولار خلال العام الماضي "
         "حسب التقرير الرسمي للوزارة.</p></article></body></html>"
     )
     fetched = []
-    monkeypatch.setattr(trafilatura, "fetch_url", lambda url, **kwargs: fetched.append(url) or page)
+
+    def fetch(url, **kwargs):
+        fetched.append(url)
+        headers = httpx.Headers({"content-type": "text/html; charset=utf-8"})
+        return http.FetchResponse(url=url, status=200, reason="OK", headers=headers, content=page.encode())
+
+    monkeypatch.setattr(http, "fetch", fetch)
 
     document = split(
         ReferenceDocument(source=source, url="https://example.org/bulletin"), django_capture_on_commit_callbacks
@@ -124,9 +132,12 @@ def test_a_url_is_fetched_and_its_text_kept_on_the_document(source, monkeypatch,
 
 
 def test_a_failure_is_kept_on_the_document(source, monkeypatch, django_capture_on_commit_callbacks):
-    import trafilatura
+    from claims.lib import http
 
-    monkeypatch.setattr(trafilatura, "fetch_url", lambda url, **kwargs: None)
+    def refuse(url, **kwargs):
+        raise http.FetchError("network")
+
+    monkeypatch.setattr(http, "fetch", refuse)
 
     document = split(
         ReferenceDocument(source=source, url="https://example.org/missing"), django_capture_on_commit_callbacks

@@ -6,6 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
+from claims.lib import validation
 
 
 def _dumps(record: dict) -> str:
@@ -31,18 +32,27 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(_dumps({"source": path, **extract(text).to_dict()}))
         if jsonl:
+            # Bytes, decoded line by line: one line that is not UTF-8 is reported, the others still read.
             if jsonl == "-":
-                self._extract_lines(sys.stdin)
+                self._extract_lines(getattr(sys.stdin, "buffer", sys.stdin))
             else:
-                with open(jsonl, encoding="utf-8") as handle:
-                    self._extract_lines(handle)
+                try:
+                    with open(jsonl, "rb") as handle:
+                        self._extract_lines(handle)
+                except OSError as error:
+                    raise CommandError(f"{jsonl}: {error.strerror or error}") from error
 
     def _extract_lines(self, lines):
-        for number, line in enumerate(lines, start=1):
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw if isinstance(raw, str) else raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                self.stderr.write(f"line {number}: skipped, not valid UTF-8 at byte {error.start}")
+                continue
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = validation.json_loads(line)
                 text = record["text"]
                 if not isinstance(text, str):
                     raise TypeError("'text' must be a string")

@@ -1,0 +1,1 @@
+"""Small building blocks shared by services: the one outbound HTTP client, input guards."""

@@ -1,0 +1,135 @@
+"""Guards for untrusted input, shared by every door (API, ingest, import_references, extract, lookup).
+
+Each returns a clear reason instead of letting a hostile value reach code that would crash on it
+or spend minutes on it:
+
+- `json_loads`: JSON nested deeper than MAX_JSON_DEPTH (Python's parser recurses: "[" * 100000 is
+  a RecursionError), NaN/Infinity, and text holding NUL or lone surrogates are refused;
+- `text_problem`: NUL (PostgreSQL text cannot store it) and lone surrogates (not encodable as UTF-8:
+  they break every write to a file, a terminal or the database);
+- `parse_decimal`: a number is checked for length, finiteness and exponent *before* any arithmetic
+  (`Decimal("1e999999999")` is instant, but scaling or printing it is not);
+- `decimal_fits`: does a value fit the database's figure columns (40 digits, 20 after the point)?
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from decimal import Decimal, InvalidOperation
+
+MAX_JSON_DEPTH = 32
+MAX_NUMBER_CHARS = 64  # the width of the value columns
+MAX_EXPONENT = 30  # |adjusted exponent| of a figure we accept: 10^30 is far past any real figure
+COLUMN_INTEGER_DIGITS = 20  # Quantity.value: max_digits=40, decimal_places=20
+
+_BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+class InputError(ValueError):
+    """Input refused by a guard; the message says why, for the person who sent it."""
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be stored as text (NUL or a lone surrogate, with its position), or None."""
+    match = _BAD_CHARACTER.search(value)
+    if match is None:
+        return None
+    if match.group() == "\x00":
+        return f"contains a NUL character (\\u0000) at character {match.start()}"
+    return f"contains invalid Unicode (a lone surrogate \\u{ord(match.group()):04x}) at character {match.start()}"
+
+
+def check_text(value: str, name: str = "text") -> str:
+    """`value` unchanged, or InputError naming the field and the bad character."""
+    problem = text_problem(value)
+    if problem:
+        raise InputError(f"{name} {problem}")
+    return value
+
+
+def _refuse_constant(name: str):
+    raise InputError(f"{name} is not a JSON number")
+
+
+def json_loads(data: str | bytes, *, max_depth: int = MAX_JSON_DEPTH):
+    """json.loads, refusing deep nesting, NaN/Infinity and strings with NUL or lone surrogates.
+
+    Raises json.JSONDecodeError for malformed JSON (as json.loads does) and InputError for the rest."""
+    try:
+        value = json.loads(data, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise InputError(f"JSON nested too deeply (more than {max_depth} levels)") from None
+    except ValueError as exc:
+        # An integer of more than 4300 digits (Python's limit) is a ValueError, not a JSONDecodeError.
+        if isinstance(exc, (json.JSONDecodeError, InputError)):
+            raise
+        raise InputError(f"bad JSON number: {exc}") from None
+    _check_tree(value, max_depth)
+    return value
+
+
+def _check_tree(root, max_depth: int) -> None:
+    """Depth and strings of a parsed JSON value, without recursion."""
+    stack = [(root, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                raise InputError(f"a JSON string {problem}")
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputError("a JSON number is out of range")
+        elif isinstance(value, (list, dict)):
+            if depth > max_depth:
+                raise InputError(f"JSON nested too deeply (more than {max_depth} levels)")
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    stack.append((key, depth + 1))
+                    stack.append((item, depth + 1))
+            else:
+                stack.extend((item, depth + 1) for item in value)
+
+
+def check_url(url: str | None, name: str = "url") -> str | None:
+    """`url` if it is an http:// or https:// address (the only schemes stored anywhere), None if empty."""
+    if url is None or not url.strip():
+        return None
+    check_text(url, name)
+    scheme, _sep, rest = url.strip().partition("://")
+    if scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        raise InputError(f"{name} must be an http:// or https:// address, got {url[:80]!r}")
+    return url.strip()
+
+
+def parse_decimal(raw: str, *, name: str = "value") -> Decimal:
+    """A plain decimal number ("5580000", "-1.25", "5.58e6"), checked before any arithmetic:
+    at most MAX_NUMBER_CHARS characters, finite, |exponent| ≤ MAX_EXPONENT. InputError otherwise."""
+    text = raw.strip()
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InputError(f"{name} is too long for a number (more than {MAX_NUMBER_CHARS} characters)")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        raise InputError(f"{name} is not a number: {raw[:MAX_NUMBER_CHARS]!r}")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise InputError(f"{name} is not a number: {raw[:MAX_NUMBER_CHARS]!r}") from None
+    return check_decimal(number, name=name)
+
+
+def check_decimal(number: Decimal, *, name: str = "value") -> Decimal:
+    """`number` if finite and within ±10^MAX_EXPONENT (and not below 10^-MAX_EXPONENT unless zero)."""
+    if not number.is_finite():
+        raise InputError(f"{name} must be a finite number")
+    if number and abs(number.adjusted()) > MAX_EXPONENT:
+        raise InputError(f"{name} is out of range (between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT} in size)")
+    return number
+
+
+def decimal_fits(number: Decimal | None) -> bool:
+    """Does `number` fit the figure columns (Quantity.value, .precision, QuantityCheck.ratio)?"""
+    if number is None:
+        return True
+    return number.is_finite() and (not number or number.adjusted() < COLUMN_INTEGER_DIGITS)
