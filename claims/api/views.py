@@ -257,17 +257,23 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         incoming = _incoming_article(data.validated_data)
-        with transaction.atomic():
-            article, created = article_services.article_ingest(
-                title=incoming.title,
-                text=incoming.text,
-                source=incoming.source,
-                url=incoming.url,
-                language=incoming.language,
-                published_at=incoming.published_at,
-            )
+        try:
+            with transaction.atomic():
+                article, created = article_services.article_ingest(
+                    title=incoming.title,
+                    text=incoming.text,
+                    source=incoming.source,
+                    url=incoming.url,
+                    language=incoming.language,
+                    published_at=incoming.published_at,
+                )
+        except article_services.ArticleTooLarge as error:
+            raise serializers.ValidationError({"text": str(error)}) from error
         status_url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         body = {"id": article.pk, "status": article.status, "status_url": status_url, "created": created}
+        if created and article_services.article_is_waiting_for_broker(article):
+            # Committed and in the outbox: the sweep sends it once the broker is back.
+            body["detail"] = article_services.BROKER_UNAVAILABLE
         return Response(
             body,
             status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,

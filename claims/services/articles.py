@@ -70,12 +70,14 @@ def article_ingest(
     language: str = "ar",
     published_at: datetime | None = None,
     sync: bool = False,
+    send: bool = True,
 ) -> tuple[Article, bool]:
     """Store an article and start its pipeline. Identical text already ingested is a no-op.
 
     The row is committed first, with an empty `queued_at` (the outbox); its task is sent when the
     transaction commits. If the broker is unavailable then, the article stays in the outbox
-    (`article.queued_at` is still None on the returned object) and the sweep sends it later."""
+    (`article.queued_at` is still None on the returned object) and the sweep sends it later.
+    `send=False` leaves it in the outbox at once (a caller that already knows the broker is down)."""
     if not text.strip():
         raise ValueError(gettext("the article has no text"))
     article_size_check(len(text))
@@ -94,7 +96,7 @@ def article_ingest(
         if sync:
             article_process(article.id)
             article.refresh_from_db()
-        else:
+        elif send:
             article_queue(article=article)
     return article, created
 
