@@ -301,7 +301,8 @@ def test_redis_killed_mid_batch_delays_the_work_and_loses_none(own_redis, worker
     articles = first + during
     wait_all_ready(articles, seconds=READY_WITHIN, logs=[worker.log])
     assert_ready_exactly_once(articles, texts, [worker.log])
-    print(f"redis outage: {not_ready} articles caught mid-batch; all ready {time.monotonic() - started:.0f}s after the kill")
+    elapsed = time.monotonic() - started
+    print(f"redis outage: {not_ready} articles caught mid-batch; all ready {elapsed:.0f}s after the kill")
 
 
 def test_a_sigkilled_worker_loses_nothing_and_processes_nothing_twice(own_redis, workers):
