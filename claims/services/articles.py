@@ -21,8 +21,16 @@ from simple_history.utils import bulk_create_with_history
 from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
-from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity
-from claims.services.matching import claims_match
+from claims.matching import Matcher
+from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity, QuantityCheck
+from claims.services.matching import (
+    apply_suggestion,
+    check_rows,
+    context_before,
+    matcher_get,
+    quantity_from_row,
+    reference_ids_for,
+)
 
 # Errors worth a retry (the database or broker blinked), shared with the reference tasks.
 from claims.services.references import TRANSIENT_ERRORS
@@ -179,16 +187,16 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         Article.objects.filter(id=article_id, task_id=task_id).update(
             status=ArticleStatus.MATCHING, status_changed_at=timezone.now()
         )
+        results = article_match(article=article, extraction=extraction, matcher=matcher_get())
         with transaction.atomic():
-            claim_ids = article_store_claims(article=article, extraction=extraction)
-            claims_match(claim_ids=claim_ids)
+            claim_ids = article_store_claims(article=article, extraction=extraction, results=results)
             finished = (
                 Article.objects.filter(id=article_id, status=ArticleStatus.MATCHING, task_id=task_id)
                 .update(status=ArticleStatus.READY, status_changed_at=timezone.now())
             )
             if not finished:
                 raise LeaseLost
-        del article, extraction
+        del article, extraction, results
         logger.info("article %s ready (%d claims)", article_id, len(claim_ids))
     except LeaseLost:
         logger.warning("article %s: taken over by another task; this run's writes are dropped", article_id)
@@ -222,6 +230,7 @@ def article_to_outbox(*, article_id: int) -> None:
 
 
 _CLAIM_FIELDS = ("text", "normalized_text", "kind", "checkworthiness", "needs_matching")
+_SUGGESTION_FIELDS = ("suggested_verdict", "suggestion", "suggested_at", "priority", "status")
 
 
 def _claim_fields(span: ClaimSpan) -> dict:
@@ -234,7 +243,7 @@ def _claim_fields(span: ClaimSpan) -> dict:
     }
 
 
-def _quantity_row(claim: Claim, position: int, found: FoundQuantity) -> Quantity:
+def _quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Quantity:
     value = found.value
     is_number = not isinstance(value, str)
     data = found.to_dict()
@@ -256,18 +265,34 @@ def _quantity_row(claim: Claim, position: int, found: FoundQuantity) -> Quantity
     )
 
 
+def article_match(*, article: Article, extraction: Extraction, matcher: Matcher) -> list:
+    """The matcher's ClaimCheck for each claim of the extraction, from the text in memory (figures
+    exactly as they will be stored), before anything is written."""
+    results = []
+    for span in extraction.claims:
+        rows = [_quantity_row(None, position, extraction.quantities[index])
+                for position, index in enumerate(span.quantity_indexes)]
+        context = context_before(article.title, article.text, span.start)
+        results.append(matcher.check_claim(span.text, [quantity_from_row(row) for row in rows], context=context))
+    return results
+
+
 @transaction.atomic
-def article_store_claims(*, article: Article, extraction: Extraction) -> list[int]:
+def article_store_claims(*, article: Article, extraction: Extraction, results: list | None = None) -> list[int]:
     """Replace the article's claims with the extraction's, keeping the rows (and their verdicts) whose
     span is unchanged. Claims that vanished are deleted unless an editor already worked on them.
 
-    A constant number of statements whatever the number of claims: new claims (and their history
-    rows) and all figures are inserted in bulk, kept claims updated in one statement."""
+    With the matcher's `results` (one per claim, from `article_match`), the claims are stored already
+    matched: their suggestions and figure checks are written with them. Without, they are flagged
+    `needs_matching`. A constant number of statements whatever the number of claims: new claims (and
+    their history rows), figures and checks inserted in bulk, kept claims updated in one statement."""
     existing = {
         (c.start, c.end): c for c in article.claims.select_for_update().only("id", "start", "end", "status")
     }
-    fresh, kept, ordered = [], [], []
-    for span in extraction.claims:
+    fresh, kept, ordered, checks = [], [], [], []
+    reference_ids = reference_ids_for(results) if results else {}
+    now = timezone.now()
+    for number, span in enumerate(extraction.claims):
         fields = _claim_fields(span)
         claim = existing.pop((span.start, span.end), None)
         if claim is None:
@@ -277,20 +302,24 @@ def article_store_claims(*, article: Article, extraction: Extraction) -> list[in
             for name, value in fields.items():
                 setattr(claim, name, value)
             kept.append(claim)
-        ordered.append((claim, span))
+        rows = [_quantity_row(claim, position, extraction.quantities[index])
+                for position, index in enumerate(span.quantity_indexes)]
+        if results:
+            apply_suggestion(claim, results[number], now)
+            checks += check_rows(rows, results[number], reference_ids)
+        ordered.append((claim, rows))
     if kept:
         Quantity.objects.filter(claim__in=kept).delete()
-        Claim.objects.bulk_update(kept, list(_CLAIM_FIELDS), batch_size=BULK_BATCH_SIZE)
+        update_fields = [*_CLAIM_FIELDS, *(_SUGGESTION_FIELDS if results else ())]
+        Claim.objects.bulk_update(kept, update_fields, batch_size=BULK_BATCH_SIZE)
     if fresh:
         bulk_create_with_history(fresh, Claim, batch_size=BULK_BATCH_SIZE)
+    # bulk_create takes each row's claim id from its (now saved) claim, each check's from its row.
     Quantity.objects.bulk_create(
-        (
-            _quantity_row(claim, position, extraction.quantities[index])
-            for claim, span in ordered
-            for position, index in enumerate(span.quantity_indexes)
-        ),
-        batch_size=BULK_BATCH_SIZE,
+        [row for _, claim_rows in ordered for row in claim_rows], batch_size=BULK_BATCH_SIZE
     )
+    if checks:
+        QuantityCheck.objects.bulk_create(checks, batch_size=BULK_BATCH_SIZE)
     untouched = [c.id for c in existing.values() if c.status in (ClaimStatus.NEW, ClaimStatus.SUGGESTED)]
     if untouched:
         Claim.objects.filter(id__in=untouched, verdict__isnull=True).delete()

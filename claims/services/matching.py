@@ -123,9 +123,7 @@ def claim_context(claim: Claim) -> str:
     never copied into the worker once per claim."""
     if hasattr(claim, "context_before"):
         return f"{claim.article_title}\n{claim.context_before}"
-    article = claim.article
-    before = article.text[max(0, claim.start - CONTEXT_CHARS) : claim.start]
-    return f"{article.title}\n{before}"
+    return context_before(claim.article.title, claim.article.text, claim.start)
 
 
 def _claims_with_context(claim_ids: list[int]) -> list[Claim]:
@@ -173,6 +171,42 @@ def claim_match(*, claim: Claim, matcher: Matcher) -> str:
     return _match_batch([claim], matcher)[claim.id]
 
 
+def context_before(title: str, text: str, start: int) -> str:
+    """The matcher's context for a claim starting at `start`: the title and the text just before it."""
+    return f"{title}\n{text[max(0, start - CONTEXT_CHARS) : start]}"
+
+
+def reference_ids_for(results: Iterable) -> dict[str, int]:
+    """The ids of every reference these ClaimChecks name, in one query."""
+    keys = {""}
+    for result in results:
+        keys.update(check.reference_key for check in result.checks if check.reference_key)
+        keys.add(result.suggestion.reference or "")
+    return dict(ReferenceStatement.objects.filter(key__in=keys).values_list("key", "id"))
+
+
+def check_rows(rows: list[Quantity], result, reference_ids: dict[str, int]) -> list[QuantityCheck]:
+    """The QuantityCheck rows (unsaved) of one claim's figures."""
+    return [
+        QuantityCheck(quantity=row, **_check_fields(check, reference_ids))
+        for row, check in zip(rows, result.checks, strict=True)
+    ]
+
+
+def apply_suggestion(claim: Claim, result, now) -> str:
+    """Set the claim's suggestion fields from the matcher's ClaimCheck (not saved). A claim the
+    matcher may move on (status new) becomes suggested; one an editor took up keeps its status."""
+    verdict = result.suggestion.verdict
+    claim.suggested_verdict = verdict
+    claim.suggestion = result.suggestion.to_dict()
+    claim.suggested_at = now
+    claim.priority = claim_priority(claim.checkworthiness, verdict)
+    claim.needs_matching = False
+    if claim.status == _MATCHABLE_STATUS:
+        claim.status = ClaimStatus.SUGGESTED
+    return verdict
+
+
 def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
     """Match these claims and store their checks and suggestions in a constant number of statements:
     one read of their figures, one of the references named, one upsert of the checks, one update of
@@ -185,16 +219,11 @@ def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
         rows = rows_by_claim[claim.id]
         result = matcher.check_claim(claim.text, [quantity_from_row(row) for row in rows], context=claim_context(claim))
         results.append((claim, rows, result))
-    keys = {""}
-    for _, _, result in results:
-        keys.update(check.reference_key for check in result.checks if check.reference_key)
-        keys.add(result.suggestion.reference or "")
-    reference_ids = dict(ReferenceStatement.objects.filter(key__in=keys).values_list("key", "id"))
+    reference_ids = reference_ids_for(result for _, _, result in results)
     now = timezone.now()
     checks, verdicts = [], {}
     for claim, rows, result in results:
-        for row, check in zip(rows, result.checks, strict=True):
-            checks.append(QuantityCheck(quantity=row, **_check_fields(check, reference_ids)))
+        checks += check_rows(rows, result, reference_ids)
         verdict = result.suggestion.verdict
         verdicts[claim.id] = verdict
         claim.suggested_verdict = verdict
