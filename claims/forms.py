@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.lib import http
 from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
+from claims.services.articles import ArticleTooLarge, article_size_check
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
@@ -131,6 +132,10 @@ class ArticleAddForm(forms.ModelForm):
             cleaned["source"] = cleaned.get("source") or "admin"
         if not cleaned["text"].strip():
             raise forms.ValidationError(_("No article text could be read from it."))
+        try:
+            article_size_check(len(cleaned["text"]))
+        except ArticleTooLarge as error:
+            raise forms.ValidationError(str(error)) from error
         return cleaned
 
     def _text_from_upload(self, upload) -> str:

@@ -69,12 +69,23 @@ class Article(models.Model):
     status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # The outbox: when the article's task was last handed to the broker. Null while the article waits
+    # for a message (just ingested, or the broker was unavailable); the sweep sends those.
+    queued_at = models.DateTimeField(_("sent to the queue"), null=True, blank=True)
+    # The Celery task that holds the article while it is processed (its retries and redeliveries
+    # keep the id); another task leaves the article alone until the hold is stale.
+    task_id = models.CharField(_("task"), max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-ingested_at"]
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"]),
+            models.Index(
+                fields=["queued_at"], condition=Q(status="queued"), name="article_outbox"
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -138,17 +138,34 @@ LOGGING = {
 # --- Celery (all CELERY_* settings live here) -------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
+# The longest task: an article at FACTCHECK_MAX_ARTICLE_CHARS, or a rematch sweep, takes well under
+# CELERY_TASK_TIME_LIMIT; a task over it is killed (and retried by the sweep).
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 540)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
+# Retries of transient (database, broker) errors: exponential backoff with jitter, spread over
+# minutes: base * 2**n seconds (×0.5-1.5), capped; with the defaults ~25 minutes in all.
+FACTCHECK_RETRY_BASE_SECONDS = env_float("FACTCHECK_RETRY_BASE_SECONDS", 5.0)
+FACTCHECK_RETRY_MAX_SECONDS = env_float("FACTCHECK_RETRY_MAX_SECONDS", 300.0)
+FACTCHECK_RETRY_MAX_RETRIES = env_int("FACTCHECK_RETRY_MAX_RETRIES", 10)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # A task taken by a worker that dies is handed out again after this many seconds.
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    # A task taken by a worker that dies is handed out again after this many seconds. It must exceed
+    # the longest wait of a reserved message: the longest retry countdown plus the hard time limit.
+    "visibility_timeout": env_int(
+        "CELERY_VISIBILITY_TIMEOUT", int(FACTCHECK_RETRY_MAX_SECONDS) + CELERY_TASK_TIME_LIMIT + 60
+    ),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A publish while the broker is down fails fast (the outbox keeps the work; the sweep sends it later).
+CELERY_BROKER_CONNECTION_TIMEOUT = env_float("CELERY_BROKER_CONNECTION_TIMEOUT", 2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process that grew past this (KiB) is replaced after its current task.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400_000)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -204,11 +221,14 @@ SPECTACULAR_SETTINGS = {
 # --- The workbench ---------------------------------------------------------------------------------
 # Articles still `queued` after this many seconds are queued again by the periodic sweep; articles
 # stuck in `extracting`/`matching` (a worker died) after FACTCHECK_STUCK_SECONDS likewise.
-FACTCHECK_QUEUED_SECONDS = env_int("FACTCHECK_QUEUED_SECONDS", 300)
-FACTCHECK_STUCK_SECONDS = env_int("FACTCHECK_STUCK_SECONDS", 1800)
+# Articles waiting in the outbox (never sent: the broker was down) are sent by the next sweep.
+FACTCHECK_QUEUED_SECONDS = env_int("FACTCHECK_QUEUED_SECONDS", 120)
+FACTCHECK_STUCK_SECONDS = env_int("FACTCHECK_STUCK_SECONDS", CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"])
 FACTCHECK_MAX_ATTEMPTS = env_int("FACTCHECK_MAX_ATTEMPTS", 5)
 # Claims below this check-worthiness are kept but not put in the review queue.
 FACTCHECK_MIN_CHECKWORTHINESS = env_float("FACTCHECK_MIN_CHECKWORTHINESS", 0.5)
+# The longest article text accepted by every door (admin, API, `ingest`, `extract`), in characters.
+FACTCHECK_MAX_ARTICLE_CHARS = env_int("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000)
 FACTCHECK_MAX_UPLOAD_BYTES = env_int("FACTCHECK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 FACTCHECK_URL_TIMEOUT = env_float("FACTCHECK_URL_TIMEOUT", 20.0)
 # Thresholds of the matcher (claims.matching.MatchSettings); empty means the engine's defaults.

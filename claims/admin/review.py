@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -564,9 +565,23 @@ class ArticleAdmin(admin.ModelAdmin):
             title=data.get("title") or "", text=data["text"], source=data["source"], url=data.get("url") or None
         )
         obj.pk, obj.title = article.pk, article.title
+        if created:
+            # Runs after the article's own send (on commit, in order): tell the editor if it waits.
+            transaction.on_commit(lambda: self._warn_if_waiting(request, article))
         if not created:
             self.message_user(
                 request, _("This text was already ingested; here is the existing article."), messages.WARNING
+            )
+
+    def _warn_if_waiting(self, request, article):
+        from claims.services.articles import article_is_waiting_for_broker
+
+        if article_is_waiting_for_broker(article):
+            self.message_user(
+                request,
+                _("The article is saved and queued, but the task queue is unavailable: it will be sent when it is "
+                  "back."),
+                messages.WARNING,
             )
 
     def save_related(self, request, form, formsets, change):

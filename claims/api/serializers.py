@@ -25,6 +25,7 @@ from claims.models import (
     Verdict,
     WebhookSubscription,
 )
+from claims.services.articles import ArticleTooLarge, article_size_check
 
 
 def claim_queryset() -> QuerySet[Claim]:
@@ -271,6 +272,10 @@ class ArticleInputSerializer(serializers.Serializer):
     def validate(self, data):
         if not data.get("text", "").strip() and not data.get("url"):
             raise serializers.ValidationError({"text": "Give the article's text or its url."})
+        try:
+            article_size_check(len(data.get("text", "")))
+        except ArticleTooLarge as error:
+            raise serializers.ValidationError({"text": str(error)}) from error
         return data
 
 
@@ -279,6 +284,11 @@ class ArticleAcceptedSerializer(serializers.Serializer):
     status = serializers.CharField()
     status_url = serializers.URLField()
     created = serializers.BooleanField(help_text="False when identical text was already ingested.")
+    detail = serializers.CharField(
+        required=False,
+        help_text="Only when the task queue is unavailable: 'queued, broker unavailable, will retry'. "
+        "The article is stored and is sent to the workers as soon as the queue is back.",
+    )
 
 
 class ArticleSerializer(serializers.ModelSerializer):

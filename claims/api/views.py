@@ -272,8 +272,13 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 )
         except InputError as exc:  # NUL, lone surrogates, a URL that is not http(s): a 400 saying which
             raise serializers.ValidationError({"detail": str(exc)}) from exc
+        except article_services.ArticleTooLarge as error:
+            raise serializers.ValidationError({"text": str(error)}) from error
         status_url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         body = {"id": article.pk, "status": article.status, "status_url": status_url, "created": created}
+        if created and article_services.article_is_waiting_for_broker(article):
+            # Committed and in the outbox: the sweep sends it once the broker is back.
+            body["detail"] = article_services.BROKER_UNAVAILABLE
         return Response(
             body,
             status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,

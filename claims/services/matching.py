@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, Value
+from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
 
 from claims.extraction.types import Quantity as FoundQuantity
@@ -36,6 +37,9 @@ from claims.services.references import reference_record
 logger = logging.getLogger(__name__)
 
 REMATCH_BATCH_SIZE = 200
+# Claims matched (read, checked, written) per batch: memory stays bounded by the batch, whatever the
+# number of claims, and the statements per batch are constant.
+MATCH_BATCH_SIZE = 200
 # How much of the article before a claim the matcher reads as context (a subject named earlier).
 CONTEXT_CHARS = 600
 # The review queue puts machine contradictions first, then mixed claims; supported and unverified
@@ -113,10 +117,27 @@ def quantity_from_row(row: Quantity) -> FoundQuantity:
 
 
 def claim_context(claim: Claim) -> str:
-    """What the matcher may read around a claim: the article's title and the text just before it."""
-    article = claim.article
-    before = article.text[max(0, claim.start - CONTEXT_CHARS) : claim.start]
-    return f"{article.title}\n{before}"
+    """What the matcher may read around a claim: the article's title and the text just before it.
+
+    Claims loaded by `_claims_with_context` carry both, cut by the database: the article's text is
+    never copied into the worker once per claim."""
+    if hasattr(claim, "context_before"):
+        return f"{claim.article_title}\n{claim.context_before}"
+    return context_before(claim.article.title, claim.article.text, claim.start)
+
+
+def _claims_with_context(claim_ids: list[int]) -> list[Claim]:
+    """These claims with the article's title and the CONTEXT_CHARS before each claim (SQL substr)."""
+    context_start = Greatest(F("start") - CONTEXT_CHARS, Value(0))
+    return list(
+        Claim.objects.filter(id__in=claim_ids)
+        .only("id", "article_id", "start", "text", "checkworthiness")
+        .annotate(
+            article_title=F("article__title"),
+            context_before=Substr("article__text", context_start + 1, F("start") - context_start),
+        )
+        .order_by("id")
+    )
 
 
 def _stored_decimal(value) -> Decimal | None:
@@ -147,45 +168,111 @@ def _check_fields(check, reference_ids: dict[str, int]) -> dict:
 
 def claim_match(*, claim: Claim, matcher: Matcher) -> str:
     """Match one claim and store its checks and suggestion. Returns the suggested verdict."""
-    rows = list(claim.quantities.order_by("position", "id"))
-    result = matcher.check_claim(claim.text, [quantity_from_row(row) for row in rows], context=claim_context(claim))
-    keys = {check.reference_key for check in result.checks if check.reference_key}
-    keys.add(result.suggestion.reference or "")
-    reference_ids = dict(ReferenceStatement.objects.filter(key__in=keys).values_list("key", "id"))
+    return _match_batch([claim], matcher)[claim.id]
+
+
+def context_before(title: str, text: str, start: int) -> str:
+    """The matcher's context for a claim starting at `start`: the title and the text just before it."""
+    return f"{title}\n{text[max(0, start - CONTEXT_CHARS) : start]}"
+
+
+def reference_ids_for(results: Iterable) -> dict[str, int]:
+    """The ids of every reference these ClaimChecks name, in one query."""
+    keys = {""}
+    for result in results:
+        keys.update(check.reference_key for check in result.checks if check.reference_key)
+        keys.add(result.suggestion.reference or "")
+    return dict(ReferenceStatement.objects.filter(key__in=keys).values_list("key", "id"))
+
+
+def check_rows(rows: list[Quantity], result, reference_ids: dict[str, int]) -> list[QuantityCheck]:
+    """The QuantityCheck rows (unsaved) of one claim's figures."""
+    return [
+        QuantityCheck(quantity=row, **_check_fields(check, reference_ids))
+        for row, check in zip(rows, result.checks, strict=True)
+    ]
+
+
+def apply_suggestion(claim: Claim, result, now) -> str:
+    """Set the claim's suggestion fields from the matcher's ClaimCheck (not saved). A claim the
+    matcher may move on (status new) becomes suggested; one an editor took up keeps its status."""
     verdict = result.suggestion.verdict
-    with transaction.atomic():
-        for row, check in zip(rows, result.checks, strict=True):
-            QuantityCheck.objects.update_or_create(quantity=row, defaults=_check_fields(check, reference_ids))
-        Claim.objects.filter(id=claim.id).update(
-            suggested_verdict=verdict,
-            suggestion=result.suggestion.to_dict(),
-            suggested_at=timezone.now(),
-            priority=claim_priority(claim.checkworthiness, verdict),
-        )
-        Claim.objects.filter(id=claim.id, status=_MATCHABLE_STATUS).update(status=ClaimStatus.SUGGESTED)
+    claim.suggested_verdict = verdict
+    claim.suggestion = result.suggestion.to_dict()
+    claim.suggested_at = now
+    claim.priority = claim_priority(claim.checkworthiness, verdict)
+    claim.needs_matching = False
+    if claim.status == _MATCHABLE_STATUS:
+        claim.status = ClaimStatus.SUGGESTED
     return verdict
+
+
+def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
+    """Match these claims and store their checks and suggestions in a constant number of statements:
+    one read of their figures, one of the references named, one upsert of the checks, one update of
+    the claims. Returns each claim's suggested verdict."""
+    rows_by_claim: dict[int, list[Quantity]] = {claim.id: [] for claim in claims}
+    for row in Quantity.objects.filter(claim_id__in=list(rows_by_claim)).order_by("claim_id", "position", "id"):
+        rows_by_claim[row.claim_id].append(row)
+    results = []
+    for claim in claims:
+        rows = rows_by_claim[claim.id]
+        result = matcher.check_claim(claim.text, [quantity_from_row(row) for row in rows], context=claim_context(claim))
+        results.append((claim, rows, result))
+    reference_ids = reference_ids_for(result for _, _, result in results)
+    now = timezone.now()
+    checks, verdicts = [], {}
+    for claim, rows, result in results:
+        checks += check_rows(rows, result, reference_ids)
+        verdict = result.suggestion.verdict
+        verdicts[claim.id] = verdict
+        claim.suggested_verdict = verdict
+        claim.suggestion = result.suggestion.to_dict()
+        claim.suggested_at = now
+        claim.priority = claim_priority(claim.checkworthiness, verdict)
+    with transaction.atomic():
+        if checks:
+            QuantityCheck.objects.bulk_create(
+                checks,
+                batch_size=MATCH_BATCH_SIZE,
+                update_conflicts=True,
+                unique_fields=["quantity"],
+                update_fields=[*_CHECK_FIELDS, "checked_at"],
+            )
+        Claim.objects.bulk_update(
+            claims, ["suggested_verdict", "suggestion", "suggested_at", "priority"], batch_size=MATCH_BATCH_SIZE
+        )
+        Claim.objects.filter(id__in=list(verdicts), status=_MATCHABLE_STATUS).update(status=ClaimStatus.SUGGESTED)
+    return verdicts
+
+
+_CHECK_FIELDS = (
+    "verdict", "reference", "reference_value", "reference_unit", "ratio", "error", "score",
+    "explanation_ar", "explanation_en", "candidates",
+)
 
 
 def claims_match(*, claim_ids: Iterable[int]) -> int:
     """Match these claims against the library and store the results. Returns how many were matched.
 
-    Their `needs_matching` flag is cleared before matching, so a reference changed meanwhile flags
-    them again for the next sweep; a claim whose matching fails is flagged again too.
+    Claims are read MATCH_BATCH_SIZE at a time, without their article's text (only the context the
+    matcher reads), and written in bulk per batch. Their `needs_matching` flag is cleared before
+    matching, so a reference changed meanwhile flags them again for the next sweep; claims whose
+    matching fails are flagged again too.
     """
-    claim_ids = list(claim_ids)
+    claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
     matcher = matcher_get()
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
-    claims = Claim.objects.filter(id__in=claim_ids).select_related("article").order_by("id")
-    for claim in claims:
+    for first in range(0, len(claim_ids), MATCH_BATCH_SIZE):
+        batch = claim_ids[first : first + MATCH_BATCH_SIZE]
         try:
-            claim_match(claim=claim, matcher=matcher)
+            matched += len(_match_batch(_claims_with_context(batch), matcher))
         except BaseException:
-            Claim.objects.filter(id__in=[c for c in claim_ids if c >= claim.id]).update(needs_matching=True)
+            Claim.objects.filter(id__in=claim_ids[first:]).update(needs_matching=True)
             raise
-        matched += 1
     return matched
 
 

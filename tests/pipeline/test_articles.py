@@ -119,8 +119,11 @@ def test_the_sweep_requeues_articles_left_behind_and_gives_up_after_max_attempts
                                      status=ArticleStatus.EXTRACTING, attempts=1)
     hopeless = Article.objects.create(title="hopeless", source="z", text="نص", content_hash="c" * 64,
                                       status=ArticleStatus.MATCHING, attempts=3)
-    fresh = Article.objects.create(title="fresh", source="w", text="نص آخر", content_hash="d" * 64)
+    # Its message was sent a moment ago: the worker has it, the sweep leaves it alone.
+    fresh = Article.objects.create(title="fresh", source="w", text="نص آخر", content_hash="d" * 64,
+                                   queued_at=timezone.now())
     Article.objects.filter(id__in=[lost.id, crashed.id, hopeless.id]).update(status_changed_at=long_ago)
+    Article.objects.filter(id=lost.id).update(queued_at=long_ago)
 
     with django_capture_on_commit_callbacks(execute=True):
         requeued = articles_requeue_stuck()

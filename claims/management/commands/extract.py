@@ -1,12 +1,15 @@
 """Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1)."""
 
 import json
+import os
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
 from claims.lib import validation
+from claims.services.articles import ArticleTooLarge, article_size_check
 
 
 def _dumps(record: dict) -> str:
@@ -25,9 +28,14 @@ class Command(BaseCommand):
             raise CommandError("give FILE arguments or --jsonl PATH (- for stdin)")
         for path in files:
             try:
+                # A UTF-8 character is at most 4 bytes: a file over 4× the limit is refused unread.
+                size, limit = os.path.getsize(path), settings.FACTCHECK_MAX_ARTICLE_CHARS
+                if size > 4 * limit:
+                    raise ArticleTooLarge(f"the file is too long: {size:,} bytes, the maximum is {limit:,} characters")
                 with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            except (OSError, UnicodeDecodeError) as error:
+                    text = handle.read(settings.FACTCHECK_MAX_ARTICLE_CHARS + 1)
+                article_size_check(len(text))
+            except (OSError, UnicodeDecodeError, ArticleTooLarge) as error:
                 self.stderr.write(f"{path}: {error}")
                 continue
             self.stdout.write(_dumps({"source": path, **extract(text).to_dict()}))
@@ -58,5 +66,10 @@ class Command(BaseCommand):
                     raise TypeError("'text' must be a string")
             except (ValueError, KeyError, TypeError) as error:
                 self.stderr.write(f"line {number}: skipped, expected a JSON object with 'id' and 'text' ({error})")
+                continue
+            try:
+                article_size_check(len(text))
+            except ArticleTooLarge as error:
+                self.stderr.write(f"line {number}: skipped: {error}")
                 continue
             self.stdout.write(_dumps({"id": record.get("id"), **extract(text).to_dict()}))

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claims.models import ArticleStatus
-from claims.services.articles import article_ingest
+from claims.services.articles import BROKER_UNAVAILABLE, article_ingest, article_is_waiting_for_broker
 from claims.services.sources import SourceError, read_path, read_url
 
 
@@ -30,7 +30,8 @@ class Command(BaseCommand):
         for error in errors:
             self.stderr.write(f"error: {error}")
 
-        created = existing = failed = 0
+        created = existing = failed = waiting = 0
+        broker_up = True
         show_bar = sys.stderr.isatty() and options.get("verbosity", 1) > 0
         for item in tqdm(incoming, desc="ingest", unit="article", disable=not show_bar, file=sys.stderr):
             try:
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                     language=item.language,
                     published_at=item.published_at,
                     sync=sync,
+                    send=broker_up,
                 )
             except ValueError as exc:
                 errors.append(exc)
@@ -49,6 +51,12 @@ class Command(BaseCommand):
                 continue
             created += is_new
             existing += not is_new
+            if is_new and not sync and article_is_waiting_for_broker(article):
+                # Stored, in the outbox: the sweep sends it once the broker is back. The next files
+                # go straight to the outbox instead of waiting for the broker again.
+                waiting += 1
+                broker_up = False
+                self.stderr.write(f"warning: {item.source}: article {article.id} {BROKER_UNAVAILABLE}")
             if article.status == ArticleStatus.FAILED:
                 failed += 1
                 self.stderr.write(f"error: {item.source}: processing failed: {article.error}")
@@ -60,6 +68,11 @@ class Command(BaseCommand):
             f"{created + existing} articles: {created} new ({mode}), {existing} already known; "
             f"{failed} failed; {len(errors)} inputs skipped"
         )
+        if waiting:
+            self.stdout.write(
+                f"{waiting} articles stored and waiting for the task queue (broker unavailable): "
+                "they are sent automatically when it is back"
+            )
         if not incoming and errors:
             raise CommandError("nothing could be ingested")
         if errors or failed:
