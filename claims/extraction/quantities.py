@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from claims.extraction.dates import find_dates
 from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.types import RESERVED, Found
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -104,14 +106,6 @@ _WORDS_AT_WORD_START = _words_at_word_start()
 # With the prefixes spelled out in the trie, a failed attempt at a word start costs one walk down the
 # trie instead of one per way of reading the first letters as prefixes.
 _AT_WORD_START = re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(_WORDS_AT_WORD_START)})(?!\w)")
-_YEAR = r"(?:1[89]|20)\d\d(?![\d/]|[.,٫]\d)"  # a full stop may follow, a decimal may not
-_DAY_BEFORE = re.compile(r"(?<![\w/.])([0-3]?\d) (?:من )?\Z")
-_DAY_ORDINALS = phrase_pattern(o for o, v in LEX.ordinals.items() if v <= 31)
-_ORDINAL_DAY_BEFORE = re.compile(rf"(?<!\w)(?:[وف]?في )?(?P<ordinal>{_DAY_ORDINALS}) (?:من )?\Z")
-_MONTH_CUE_BEFORE = re.compile(rf"(?<!\w)[وف]?(?:{phrase_pattern(LEX.month_cues_before)}) \Z")
-_MONTH_CUE_AFTER = re.compile(rf" (?:{phrase_pattern(LEX.month_cues_after)})(?!\w)")
-_PLACE_BEFORE = re.compile(rf"(?<!\w)[وبل]?(?:ال)?(?:{phrase_pattern(LEX.place_nouns)}) \Z")
-_YEAR_AFTER = re.compile(rf" ?[,،]? (?:من )?(?:عام |العام |سنه )?({_YEAR})")
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)}) \Z")
 # Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
 _URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
@@ -125,22 +119,6 @@ def _starts_word(norm: str, start: int, prefixes: str = "") -> bool:
     if start == 0 or not norm[start - 1].isalnum():
         return True
     return norm[start - 1] in prefixes and (start == 1 or not norm[start - 2].isalnum())
-
-
-@dataclass
-class Found:
-    """A quantity in folded-text offsets, before mapping back to the original."""
-
-    start: int
-    end: int
-    kind: str
-    value: Decimal | str
-    unit: str | None = None
-    qualifier: str = "exact"
-    precision: Decimal | None = None
-    extras: dict = field(default_factory=dict)
-    scale: Decimal = ONE
-    has_unit: bool = False
 
 
 @dataclass
@@ -464,11 +442,16 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
 
 def find_quantities(norm: str) -> list[Found]:
     reserved: list[tuple[int, int]] = [m.span() for m in _URL.finditer(norm)]
+    urls = list(reserved)
     found: list[Found] = []
-    runs, months, duals = scan_page(norm)
-    names = _find_dates(norm, found, reserved, months)
-    reserved.extend((f.start, f.end) for f in found)
-    reserved.extend(names)
+    runs, _, duals = scan_page(norm)
+    # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
+    for date in find_dates(norm):
+        if _inside(date.start, date.end, urls):
+            continue
+        reserved.append((date.start, date.end))
+        if date.kind != RESERVED:
+            found.append(date)
     reserved.sort()
 
     numbers: list[Number] = []
@@ -547,46 +530,6 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
         if start < span_end:
             return True
     return False
-
-
-def _find_dates(norm: str, found: list[Found], reserved: list[tuple[int, int]], months) -> list[tuple[int, int]]:
-    """"20 يناير 2025", "السادس من مارس 2024", "ومارس 2024", "في أيار الماضي": a month name with a day,
-    a year or both, or alone after a cue. A day and month after a place noun ("مدينة 6 أكتوبر") is a
-    name: its span is returned, to be reserved so that its digits are not read as a figure either."""
-    names: list[tuple[int, int]] = []
-    for start, end, month, prefixed in months:
-        if _inside(start, end, reserved):
-            continue
-        year = _YEAR_AFTER.match(norm, end)
-        day = ordinal = None
-        if not prefixed:
-            day = _DAY_BEFORE.search(norm, max(0, start - 7), start)
-            if day is None:
-                ordinal = _ORDINAL_DAY_BEFORE.search(norm, max(0, start - 30), start)
-        day_value = int(day.group(1)) if day else LEX.ordinals[ordinal.group("ordinal")] if ordinal else None
-        if day_value is not None and not 1 <= day_value <= 31:
-            day = ordinal = day_value = None
-        first = day.start(1) if day else ordinal.start("ordinal") if ordinal else start
-        if day_value is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 12), first):
-            names.append((first, end))
-            continue
-        if year:
-            value = f"{year.group(1)}-{month:02d}" + (f"-{day_value:02d}" if day_value else "")
-            end = year.end()
-        elif day_value is not None:
-            value = f"--{month:02d}-{day_value:02d}"
-        elif not prefixed and _month_alone_is_a_date(norm, start, end):
-            value = f"--{month:02d}"
-        else:
-            continue
-        found.append(Found(first, end, "date", value))
-    return names
-
-
-def _month_alone_is_a_date(norm: str, start: int, end: int) -> bool:
-    """"في أيار الماضي", "منذ كانون الثاني": a month name alone needs a cue before or after it."""
-    return (_MONTH_CUE_AFTER.match(norm, end) is not None
-            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 8), start) is not None)
 
 
 def _join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
