@@ -11,8 +11,8 @@ from claims.extraction.claims import (
     score_sentence,
     sentences,
 )
+from claims.extraction.figures import find_quantities
 from claims.extraction.normalize import fold_with_offset_map
-from claims.extraction.quantities import find_quantities
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
@@ -28,7 +28,7 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
             end -= 1
         if end <= start:
             continue
-        extras = dict(found.extras)
+        extras = {key: value for key, value in found.extras.items() if not key.startswith("_")}
         noun_span = extras.pop("noun_span", None)
         if noun_span:
             extras["noun"] = text[offsets[noun_span[0]] : offsets[noun_span[1]]].strip()

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import extract, normalize_with_offsets
-from claims.extraction.quantities import LEX, RUN, scan_page
+from claims.extraction.numbers import LEX, RUN, scan_page
 
 ARABIC_PIECES = st.sampled_from(
     ["مليون", "مليار", "ألف", "دولار", "٪", "%", "في المئة", "بين", "و", "من", "إلى", "نحو", "أكثر من", "١٠٫٢", "3.5",
@@ -49,17 +49,15 @@ FOLDED_PIECES = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(FOLDED_PIECES, max_size=30).map("".join))
 def test_the_page_scan_finds_exactly_the_runs_of_the_run_pattern(folded):
-    runs, months, duals = scan_page(folded)
+    runs, duals = scan_page(folded)
     assert runs == [match.span() for match in RUN.finditer(folded)]
-    for start, end, noun in [(s, e, w) for s, e, w in duals] + [(s, e, m) for s, e, m, _ in months]:
-        assert folded[start:end] == noun if isinstance(noun, str) else LEX.months[folded[start:end]] == noun
+    for start, end, noun in duals:
+        assert folded[start:end] == noun
         word_start = start - 1 if start and folded[start - 1] in "وفبل" else start
         assert word_start == 0 or not folded[word_start - 1].isalnum()
-    for start, _, _, prefixed in months:
-        assert prefixed == (start > 0 and folded[start - 1].isalnum())
 
 
-def test_month_and_dual_words_are_never_number_atoms():
+def test_dual_words_are_never_number_atoms():
     """They share the page scan with number runs, which holds only while no word is both."""
     number_words = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
-    assert not number_words & (set(LEX.months) | {k for k, v in LEX.units.items() if v[2]})
+    assert not number_words & {k for k, v in LEX.units.items() if v[2]}

@@ -29,7 +29,13 @@ class Command(BaseCommand):
             except (OSError, UnicodeDecodeError) as error:
                 self.stderr.write(f"{path}: {error}")
                 continue
-            self.stdout.write(_dumps({"source": path, **extract(text).to_dict()}))
+            try:
+                result = extract(text).to_dict()
+            except Exception as error:  # noqa: BLE001 - one failing file must not stop the others
+                self.stdout.write(_dumps({"source": path, "error": f"{type(error).__name__}: {error}"}))
+                self.stderr.write(f"{path}: extraction failed ({type(error).__name__}: {error})")
+                continue
+            self.stdout.write(_dumps({"source": path, **result}))
         if jsonl:
             if jsonl == "-":
                 self._extract_lines(sys.stdin)
@@ -49,4 +55,10 @@ class Command(BaseCommand):
             except (ValueError, KeyError, TypeError) as error:
                 self.stderr.write(f"line {number}: skipped, expected a JSON object with 'id' and 'text' ({error})")
                 continue
-            self.stdout.write(_dumps({"id": record.get("id"), **extract(text).to_dict()}))
+            try:
+                result = extract(text).to_dict()
+            except Exception as error:  # noqa: BLE001 - one failing text must not stop the batch
+                self.stdout.write(_dumps({"id": record.get("id"), "error": f"{type(error).__name__}: {error}"}))
+                self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
+                continue
+            self.stdout.write(_dumps({"id": record.get("id"), **result}))
