@@ -40,6 +40,7 @@ from hijridate import Hijri
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
 from claims.extraction.normalize import normalize
 from claims.extraction.numbers import RUN, numbers_in_run
+from claims.extraction.ordinals import find_ordinals
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
 from claims.extraction.types import RESERVED, Found
 
@@ -71,7 +72,6 @@ _HIJRI_MONTHS = {row[0]: int(row[1]) for row in read_rows("hijri_months.tsv")}
 _WEEKDAYS = _words("weekdays.txt")
 _DURATION_UNITS = {row[0]: (row[1], int(row[2]) if len(row) > 2 and row[2] else None)
                    for row in read_rows("duration_units.tsv")}
-_DAY_ORDINALS = {word: rank for word, rank in LEX.ordinals.items() if rank <= 31}
 _DAY_WORDS = {word: 1 for word in _WORDS["first_day"]}
 
 
@@ -100,12 +100,10 @@ _OF = _alt(_WORDS["of"])
 # A day may be glued to "و" ("بين 3 و9 أكتوبر") or to the article ("الـ20 من أكتوبر").
 _DIGIT_DAY_BEFORE = re.compile(
     rf"(?:(?<![\w/.,])|(?<=(?<!\w)[{_AND}])|(?<=(?<!\w){_ARTICLE}))(?P<day>[0-3]?\d)(?: ?[-/.] ?| )(?:{_OF} )?\Z")
-_WORD_DAY_BEFORE = re.compile(
-    rf"(?<!\w)(?:{_PREFIX}{_alt(_WORDS['day_lead'])} )?(?P<word>{_alt({**_DAY_ORDINALS, **_DAY_WORDS})}) (?:{_OF} )?\Z")
+_FIRST_DAY_BEFORE = re.compile(rf"(?<!\w)(?P<word>{_alt(_DAY_WORDS)}) (?:{_OF} )?\Z")
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<weekday>{_alt(_WEEKDAYS)}) ?[,،]? ?\Z")
 # After the month: [sep] day, or [sep] [من] [year cue] year [marker]
 _DIGIT_DAY_AFTER = re.compile(r"(?: ?[-/.,،] ?| |)(?P<day>[0-3]?\d)(?![\d%]|[.,٫]\d)")
-_WORD_DAY_AFTER = re.compile(rf" (?P<word>{_alt(_DAY_ORDINALS)})(?!\w)")
 _YEAR_AFTER = re.compile(
     rf"(?:{_SEP}|\.)?(?:{_OF} )?(?:{_PREFIX}{_YEAR_NOUN} )?(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)"
     rf"(?P<hijri>{_HIJRI_MARK})?(?P<greg>{_GREG_MARK})?")
@@ -397,16 +395,17 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
     digit = _DIGIT_DAY_BEFORE.search(norm, max(head, start - 8), start)
     if digit and 1 <= int(digit.group("day")) <= 31:
         return int(digit.group("day")), digit.start("day")
-    word = _WORD_DAY_BEFORE.search(norm, head, start)
+    word = _FIRST_DAY_BEFORE.search(norm, head, start)
     if word:
-        text = word.group("word")
-        return _DAY_ORDINALS.get(text) or _DAY_WORDS[text], word.start("word")
+        return _DAY_WORDS[word.group("word")], word.start("word")
     stem_end = start - 1
-    for role in ("of",):
-        for phrase in _WORDS[role]:
-            if norm.endswith(" " + phrase + " ", head, start):
-                stem_end = start - len(phrase) - 2
+    for phrase in _WORDS["of"]:
+        if norm.endswith(" " + phrase + " ", head, start):
+            stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
+        ordinal = _ordinal_ending_at(norm, stem_end)
+        if ordinal:
+            return ordinal
         number = _number_before(norm, stem_end)
         if number and not norm[number[0]:stem_end].isdigit():
             value = _day_value(number[1])
@@ -424,10 +423,9 @@ def _day_after(norm: str, end: int) -> tuple[int, int] | None:
         if _END_AFTER.match(norm, day_end) or _year_after(norm, day_end):
             return int(digit.group("day")), day_end
         return None
-    word = _WORD_DAY_AFTER.match(norm, end)
-    if word:
-        day_end = word.end()
-        day = _DAY_ORDINALS[word.group("word")]
+    ordinal = _ordinal_at(norm, end + 1) if norm.startswith(" ", end) else None
+    if ordinal:
+        day, day_end = ordinal
     elif norm.startswith(" ", end):
         number = _number_at(norm, end + 1)
         if number is None or not norm[end + 1:number[0]].replace(" ", "").isalpha():
@@ -440,6 +438,23 @@ def _day_after(norm: str, end: int) -> tuple[int, int] | None:
         return None
     if _END_AFTER.match(norm, day_end) or _year_after(norm, day_end):
         return day, day_end
+    return None
+
+
+def _ordinal_ending_at(norm: str, end: int) -> tuple[int, int] | None:
+    """A day written as an ordinal that ends at `end` ("السادس", "الحادي والعشرين"): (day, start)."""
+    head = max(0, end - 40)
+    for ordinal in reversed(find_ordinals(norm[head:end])):
+        if ordinal.end == end - head and 1 <= ordinal.value <= 31:
+            return int(ordinal.value), head + ordinal.start
+    return None
+
+
+def _ordinal_at(norm: str, start: int) -> tuple[int, int] | None:
+    """A day written as an ordinal that begins at `start`: (day, end)."""
+    found = find_ordinals(norm[start:start + 40])
+    if found and found[0].start == 0 and 1 <= found[0].value <= 31:
+        return int(found[0].value), start + found[0].end
     return None
 
 
