@@ -28,7 +28,7 @@ from claims.extraction.numbers import (
 )
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.ranges import join_ranges
-from claims.extraction.tokens import words_back
+from claims.extraction.tokens import readings, words_back
 from claims.extraction.types import RESERVED, Found
 
 LEX = lexicon()
@@ -87,6 +87,9 @@ def find_quantities(norm: str) -> list[Found]:
     for start, end, noun in duals:
         if not _inside(start, end, reserved):
             kind, unit, count = LEX.units[noun]
+            below_zero = _BELOW_ZERO.match(norm, end) if kind == "measure" else None
+            if below_zero:  # "درجتين تحت الصفر"
+                count, end = -count, below_zero.end()
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
@@ -195,9 +198,11 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     if qualifiers.starts_hedge(norm, end):
         return None
     match = NEXT_WORD.match(norm, end)
-    if match and match.group(1) not in LEX.not_count_nouns and match.group(1) not in NUMBER_WORDS:
-        return match.span(1)
-    return None
+    if match is None or match.group(1) in LEX.not_count_nouns:
+        return None
+    if any(stem in NUMBER_WORDS for _, stem in readings(match.group(1))):
+        return None  # "عشرة وعشرون دولار": the next word is the next number
+    return match.span(1)
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:

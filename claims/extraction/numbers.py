@@ -364,7 +364,12 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
             b.last_place, b.last_kind = Decimal(100), "hundred"
             if b.digit_precision is not None:
                 b.scale = Decimal(100)
+        elif (not conj and b.last_kind == "word" and b.last_place == 100 and b.group % 100 == 0
+              and 0 < value < 100):
+            b.add(value, _place(value), "word")  # Egyptian: "متين تلاتة وستين" is 263, no و after the hundreds
         elif conj and b.last_place is not None:
+            if b.last_kind == "word" and b.last_place == 10 and value < 10 and _TENS_WORD.match(norm, token.end()):
+                return False  # "بين عشرة وخمسة عشر": و + a teen after tens starts a new number
             if 20 <= value < 100 and b.last_place == 1 and b.last_term < 10 and b.last_kind == "word":
                 b.group += value
                 b.last_term, b.last_place = b.last_term + value, Decimal(10)
@@ -441,12 +446,20 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, st
 
 
 def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
-    """"واحد على عشرين", "١ جزء من ثلاثة", "جزء من مئة": a fraction written as a division."""
+    """"واحد على عشرين", "١ جزء من ثلاثة", "جزء من مئة": a fraction written as a division; and "واحد فاصلة
+    خمسة وعشرون" (1.25): a decimal point spoken as a word."""
     joined: list[Number] = []
     for number in numbers:
         if joined:
             left = joined[-1]
             between = norm[left.end : number.start]
+            if (between.strip() in _CUES["decimal_point"] and left.value >= 0 and not left.fraction
+                    and not number.fraction and number.value >= 0 and number.value == number.value.to_integral_value()
+                    and left.value == left.value.to_integral_value()):
+                places = len(str(int(number.value)))
+                precision = ONE.scaleb(-places)
+                joined[-1] = Number(left.start, number.end, left.value + number.value * precision, precision)
+                continue
             if number.value != 0 and _DIVISION_BETWEEN.fullmatch(" " + between.strip() + " ") and between.strip():
                 word = between.split()[-1] if between.split() else ""
                 part = len(between.split()) > 1

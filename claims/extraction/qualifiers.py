@@ -16,12 +16,18 @@ from claims.extraction.tokens import ANY_PREFIX, words_back
 LEX = lexicon()
 OR_EQUAL = "or_equal"
 _INCLUSIVE = {"more_than": "at_least", "less_than": "at_most"}
+_BOUNDS = ("at_least", "at_most")
 
-_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<phrase>{phrase_pattern(LEX.hedges_before)}) ?\Z")
+_WORD_HEDGES = [phrase for phrase in LEX.hedges_before if phrase[0].isalpha()]
+_SIGN_HEDGES = [phrase for phrase in LEX.hedges_before if not phrase[0].isalpha()]
+# Word hedges begin a word; comparison signs may touch what is before them ("س>10").
+_BEFORE = re.compile(
+    rf"(?:(?<!\w){ANY_PREFIX}(?P<phrase>{phrase_pattern(_WORD_HEDGES)})|(?P<sign>{phrase_pattern(_SIGN_HEDGES)})) ?\Z"
+)
 _AFTER = re.compile(rf" ?{ANY_PREFIX}(?P<phrase>{phrase_pattern(LEX.hedges_after)})(?!\w)")
 _VERB = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
 _MINUS = re.compile(
-    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)<>=-])(?<!\d )- ?)\Z"
+    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)-])(?<!\d )- ?)\Z"
 )
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
@@ -35,9 +41,9 @@ def sign_before(norm: str, start: int) -> int | None:
 
 def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase that ends right before `start`, and where the phrase begins."""
-    match = _BEFORE.search(norm, words_back(norm, start, _WORDS_BEFORE), start)
+    match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)
     if match:
-        return LEX.hedges_before[match.group("phrase")], match.start()
+        return LEX.hedges_before[match.group("phrase") or match.group("sign")], match.start()
     return None
 
 
@@ -61,8 +67,8 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     if after:
         if after[0] == OR_EQUAL:
             qualifier = _INCLUSIVE.get(qualifier, qualifier)
-        elif qualifier == "exact":
-            qualifier = after[0]
+        elif qualifier == "exact" or (qualifier == "approx" and after[0] in _BOUNDS):
+            qualifier = after[0]  # "حوالي 500 أو أقل": the bound after the figure says more than the hedge
     return qualifier
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction import qualifiers
 from claims.extraction.lexicon import lexicon, phrase_pattern
 from claims.extraction.tokens import ANY_PREFIX, words_back
 from claims.extraction.types import ONE, Found
@@ -22,7 +23,8 @@ _BETWEEN_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['ran
 _FROM_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_from'])}) \Z")
 _TO = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['range_and'])}) ?\Z")
 _AND = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_and'])}) ?\Z")
-_AND_LEAD = re.compile(rf"[ ,،]*(?:{phrase_pattern(_CUES['range_and'])}|[,،]|او)")
+# Between the first bound and the hedge of the second: "و", a comma, "أو", or nothing ("وأقل من" holds its و).
+_JOINER = re.compile(rf"[ ,،]*(?:(?:{phrase_pattern(_CUES['range_and'] | _CUES['or'])}) ?)?")
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than", "at_most")
 _NOT_RANGED = ("date", "ordinal")
@@ -51,7 +53,7 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     if len(between) > 40:  # length first: between can be a page
         return None
     head = words_back(norm, low.start, 2)
-    if _is_bounds(low, high, between):
+    if _is_bounds(norm, low, high):
         if low.qualifier in _UPPER:
             low, high = high, low
         return _range(low, high, low.start if low.start < high.start else high.start, max(low.end, high.end))
@@ -73,12 +75,16 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     return None
 
 
-def _is_bounds(low: Found, high: Found, between: str) -> bool:
+def _is_bounds(norm: str, low: Found, high: Found) -> bool:
     """"أكبر من 10 وأصغر من 20": one figure bounded below, the other above, joined by و (or a comma)."""
     pair = {low.qualifier, high.qualifier}
-    if not (pair & set(_LOWER) and pair & set(_UPPER)):
+    if not (pair & set(_LOWER) and pair & set(_UPPER)) or low.kind != high.kind or low.unit != high.unit:
         return False
-    return _AND_LEAD.match(between) is not None and low.kind == high.kind and low.unit == high.unit
+    lower, upper = (low, high) if low.qualifier in _LOWER else (high, low)
+    if not lower.value < upper.value:
+        return False  # "أكثر من 40 وأقل من 10" bounds nothing
+    hedge = qualifiers.hedge_before(norm, high.start)
+    return hedge is not None and _JOINER.fullmatch(norm, low.end, hedge[1]) is not None
 
 
 def _compatible(low: Found, high: Found) -> bool:
