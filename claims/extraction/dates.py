@@ -41,6 +41,7 @@ from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
 from claims.extraction.normalize import normalize
 from claims.extraction.numbers import RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
+from claims.extraction.qualifiers import qualifier_of
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
 from claims.extraction.types import RESERVED, Found
 
@@ -750,7 +751,8 @@ def _durations(norm: str, units) -> list[Found]:
                     end = same.end()
             elif alone == 1 and (one := _ONE_AFTER.match(norm, end)):
                 end = one.end()  # "لمدة عام واحد"
-        found.append(Found(start, end, "duration", value, unit, "exact", ONE, {}, ONE, True))
+        qualifier = qualifier_of(norm, start, end)  # "منذ أكثر من شهرين", "نحو 3 أيام"
+        found.append(Found(start, end, "duration", value, unit, qualifier, ONE, {}, ONE, True))
     return found
 
 

@@ -171,6 +171,19 @@ def test_it_reads_durations_with_their_unit(sentence, figure, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("لم يُصرف الراتب منذ أكثر من شهرين", "more_than"),
+        ("استمر الاعتصام نحو أسبوعين", "approx"),
+        ("يجب أن تبقى العينة 48 ساعة على الأقل", "at_least"),
+        ("تُمنح تأشيرة لمدة لا تتجاوز 10 أيام", "at_most"),
+    ],
+)
+def test_a_hedge_qualifies_a_duration(sentence, qualifier):
+    assert only(sentence, "duration").qualifier == qualifier
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "سأراك الساعة 3 عصرا",  # a clock time
