@@ -49,7 +49,9 @@ LEX = lexicon()
 ONE = Decimal(1)
 YEAR_MIN, YEAR_MAX = 1000, 2100  # a written Gregorian year
 BARE_YEAR_MIN = 1900  # a year with no cue, marker or period around it
-HIJRI_MIN, HIJRI_MAX = 1300, 1500  # a Hijri year in a numeric date or a year pair with no marker
+# A year written with no marker between these is Hijri: they are the Gregorian years 1931-2029, the years news
+# reports, while Gregorian years 1350-1450 are rare in it (1453 and 1492, written as such, stay Gregorian).
+HIJRI_MIN, HIJRI_MAX = 1350, 1450
 # Start of Hijri year 1 and the mean length of a Hijri year, in Gregorian years: for years the converter lacks.
 _HIJRI_EPOCH, _HIJRI_YEAR = 622.54, 0.970224
 
@@ -586,9 +588,9 @@ def _years(norm: str, candidates: list[int], dates: list[_Date], taken: list[tup
         if _ACT_YEAR_BEFORE.search(norm, max(0, start - 24), start):
             continue
         marks = _AFTER_NUMERIC.match(norm, end)
-        hijri = bool(marks.group("hijri"))
         cue = _YEAR_CUE_BEFORE.search(norm, max(0, start - 16), start)
-        if hijri:
+        hijri = bool(marks.group("hijri")) or bool(cue) and not marks.group("greg") and HIJRI_MIN <= year <= HIJRI_MAX
+        if marks.group("hijri"):
             end = marks.end()
         elif marks.group("greg"):
             if not (cue or BARE_YEAR_MIN <= year <= YEAR_MAX):

@@ -77,6 +77,7 @@ def test_it_reads_hijri_dates_as_gregorian_with_the_hijri_original(sentence, fig
         ("اعتمد المجلس ميزانية العام المالي 1438هـ", "1438هـ", "2016-10-02", "2017-09-20", "1438"),
         ("خلال شهر شعبان 1436 ارتفعت الطلبات", "شهر شعبان 1436", "2015-05-19", "2015-06-17", "1436-08"),
         ("وُلد العالم سنة 1205 هجري في نجد", "سنة 1205 هجري", "1790", "1791", "1205"),
+        ("تأسس النادي في العام 1420 بمبادرة أهلية", "العام 1420", "1999-04-17", "2000-04-05", "1420"),
     ],
 )
 def test_a_hijri_year_or_month_is_a_gregorian_period_never_a_count(sentence, figure, low, high, hijri):
@@ -84,6 +85,15 @@ def test_a_hijri_year_or_month_is_a_gregorian_period_never_a_count(sentence, fig
     assert (quantity.text, quantity.qualifier, quantity.value) == (figure, "range", low)
     assert (quantity.extras["low"], quantity.extras["high"], quantity.extras["hijri"]) == (low, high, hijri)
     assert not dates(sentence, "count")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("سقطت القسطنطينية عام 1453 بيد العثمانيين", "1453"), ("افتُتح الجسر عام 1420م للمشاة", "1420")],
+)
+def test_a_year_outside_the_unmarked_hijri_range_or_marked_gregorian_stays_gregorian(sentence, value):
+    quantity = only(sentence)
+    assert (quantity.value, quantity.qualifier) == (value, "exact")
 
 
 def test_a_hijri_day_and_month_without_a_year_is_neither_a_date_nor_a_count():
