@@ -13,6 +13,7 @@ from claims.extraction.claims import (
 )
 from claims.extraction.figures import find_quantities
 from claims.extraction.normalize import fold_with_offset_map
+from claims.extraction.not_figures import is_marked_verb
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
@@ -26,8 +27,8 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
         start, end = offsets[found.start], offsets[found.end]
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end <= start:
-            continue
+        if end <= start or (found.kind == "count" and is_marked_verb(text[start:end])):
+            continue  # "وألّف": the shadda, gone from the folded text, says it is a verb
         extras = {key: value for key, value in found.extras.items() if not key.startswith("_")}
         noun_span = extras.pop("noun_span", None)
         if noun_span:

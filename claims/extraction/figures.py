@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -33,7 +33,7 @@ from claims.extraction.types import RESERVED, Found
 
 LEX = lexicon()
 _CUES = LEX.cues
-UNIT_FAMILIES = {row[0]: row[1] for row in read_rows("unit_families.tsv")}
+UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
 _ARTICLE = next(iter(_CUES["article"]))
 _SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
 _SUFFIX = re.compile(
@@ -163,8 +163,6 @@ def _quantity(norm: str, number: Number) -> Found | None:
         unit_kind, unit = "percent", "%"
         if lead.group("unit"):
             start = lead.start()
-    qualifier = qualifiers.qualifier_of(norm, start, end)
-
     extras: dict = _family(unit_kind, unit) if unit_kind else {}
     text = norm[number.start : number.end]
     if unit_kind is not None:
@@ -187,6 +185,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if noun:
             extras["noun_span"] = noun
             end = noun[1]
+    qualifier = qualifiers.qualifier_of(norm, start, end)  # after the counted noun: "200 شخص أو أقل"
     if number.scale != 1:
         extras["scale"] = number.scale
     if sub_unit:

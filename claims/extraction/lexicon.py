@@ -138,12 +138,13 @@ def lexicon() -> Lexicon:
 def _roles(name: str) -> dict[str, frozenset[str]]:
     """role<TAB>phrase rows as {role: phrases}; the phrase (second field) is normalised too."""
     roles: dict[str, set[str]] = {}
-    for role, phrase, *_ in ((row[0], *row[1:]) for row in _raw_rows(name)):
+    for role, phrase, *_ in read_raw_rows(name):
         roles.setdefault(role, set()).add(normalize(phrase))
     return {role: frozenset(phrases) for role, phrases in roles.items()}
 
 
-def _raw_rows(name: str) -> list[list[str]]:
+def read_raw_rows(name: str) -> list[list[str]]:
+    """Rows of a data file whose first field is a code, not a phrase: nothing is normalised."""
     return [
         [field.strip() for field in line.split("\t")]
         for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()

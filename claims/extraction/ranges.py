@@ -53,7 +53,8 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     if len(between) > 40:  # length first: between can be a page
         return None
     head = words_back(norm, low.start, 2)
-    if _is_bounds(norm, low, high):
+    if _is_bounds(norm, _lend_unit(low, high), high):
+        low = _lend_unit(low, high)  # "أكبر من 10 وأصغر من 20 سنة"
         if low.qualifier in _UPPER:
             low, high = high, low
         return _range(low, high, low.start if low.start < high.start else high.start, max(low.end, high.end))
