@@ -46,7 +46,8 @@ TEXTS = st.one_of(
     st.text(),
     st.lists(st.one_of(ARABIC_PIECES, st.text(max_size=3)), max_size=40).map("".join),
     DATA_LETTERS,
-    st.lists(st.one_of(DATA_PHRASES, ARABIC_PIECES, st.sampled_from([" ", " 12 ", " ٣٠ ", " و"])), max_size=25).map(" ".join),
+    st.lists(st.one_of(DATA_PHRASES, ARABIC_PIECES, st.sampled_from([" ", " 12 ", " ٣٠ ", " و"])), max_size=25)
+    .map(" ".join),
 )
 
 

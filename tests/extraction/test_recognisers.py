@@ -5,8 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from claims.extraction import extract, normalize
-from claims.extraction import not_figures
+from claims.extraction import extract, normalize, not_figures
 from claims.extraction.figures import UNIT_FAMILIES
 from claims.extraction.lexicon import lexicon, read_rows, read_words
 
