@@ -160,6 +160,8 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + name, ("month", name))
         for unit in _DURATION_UNITS:
             words.setdefault(prefix + unit, ("unit", unit))
+        for clock in _WORDS["clock"]:
+            words.setdefault(prefix + clock, ("clock", clock))
     return words
 
 
@@ -169,6 +171,11 @@ _ANCHOR_WORDS = _anchor_words()
 # month name directly ("سبتمبر10"), a letter may not.
 _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(_ANCHOR_WORDS)})(?![^\W\d])")
 _DIGIT_RUN = re.compile(r"\d+")
+_AFTER_HOUR = frozenset(": ")
+_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
+_DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
+_EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
+                              rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
 _DATE_SEPARATORS = frozenset("/-.")
 _SPACED_SEPARATORS = frozenset((" /", " -"))
 _AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
@@ -274,13 +281,14 @@ def _day_value(value: Decimal) -> int | None:
 
 def find_dates(norm: str) -> list[Found]:
     """The dates, periods and durations in the folded text `norm`, sorted by start (see the module docstring)."""
-    months, units, numerics, years = _anchors(norm)
+    months, units, clocks, numerics, years, hours = _anchors(norm)
     dates: list[_Date] = []
-    reserved: list[Found] = []
+    reserved: list[Found] = _clock_times(norm, clocks, hours)
     _month_dates(norm, months, dates, reserved)
     taken = _merged((d.start, d.end) for d in dates)
     _numeric_dates(norm, numerics, dates, taken)
     _years(norm, years, dates, taken)
+    _gregorian_equivalents(norm, dates)
     dates.sort(key=lambda d: (d.start, -d.end))
     found = _periods(norm, _drop_overlapping(dates))
     found.extend(reserved)
@@ -294,20 +302,55 @@ def _anchors(norm: str):
     """Where a date or duration can be: month names and time units at a word start (as (start, end, name,
     prefixed)), digit runs that a date separator follows, and four-digit runs. Two scans led by a consumed
     character class, so `re` skips in C to the few places worth a look."""
-    months, units = [], []
+    words: dict[str, list] = {"month": [], "unit": [], "clock": []}
     for match in _ANCHOR_WORD.finditer(" " + norm):  # padded: index 0 is a word start like any other
         kind, name = _ANCHOR_WORDS[match.group("word")]
         end = match.end() - 1
         start = end - len(name)
-        (months if kind == "month" else units).append((start, end, name, start > match.start("word") - 1))
-    numerics, years = [], []
+        words[kind].append((start, end, name, start > match.start("word") - 1))
+    numerics, years, hours = [], [], []
     for match in _DIGIT_RUN.finditer(norm):
         start, end = match.span()
         if end - start == 4:
             years.append(start)
         if end - start <= 4 and (norm[end:end + 1] in _DATE_SEPARATORS or norm[end:end + 2] in _SPACED_SEPARATORS):
             numerics.append(start)
-    return months, units, numerics, years
+        if end - start <= 2 and norm[end:end + 1] in _AFTER_HOUR:
+            hours.append(start)
+    return words["month"], words["unit"], words["clock"], numerics, years, hours
+
+
+def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
+    """"الساعة 10 صباحا", "الساعة الثالثة", "9:30 مساء": a time of day is not a figure (reserved, not reported)."""
+    found = []
+    for _, end, _, _ in clocks:
+        if not norm.startswith(" ", end):
+            continue
+        digits = _CLOCK_DIGITS.match(norm, end + 1)
+        if digits:
+            time_end = digits.end()
+        elif (ordinal := _ordinal_at(norm, end + 1)) and ordinal[0] <= 12:
+            time_end = ordinal[1]
+        elif (number := _number_at(norm, end + 1)) and 0 < number[1] <= 24:
+            time_end = number[0]
+        else:
+            continue
+        part = _DAY_PART.match(norm, time_end)
+        found.append(Found(end + 1, part.end() if part else time_end, RESERVED, ""))
+    for start in hours:
+        match = _CLOCK_DIGITS.match(norm, start)
+        if match and (match.group("minutes") or _DAY_PART.match(norm, match.end())):
+            part = _DAY_PART.match(norm, match.end())
+            found.append(Found(start, part.end() if part else match.end(), RESERVED, ""))
+    return found
+
+
+def _gregorian_equivalents(norm: str, dates: list[_Date]) -> None:
+    """"16 رمضان عام 1395- 1975", "1436هـ (2015م)": the Gregorian year written after a Hijri date."""
+    for d in [d for d in dates if d.hijri and not d.bare]:
+        match = _EQUIVALENT_YEAR.match(norm, d.end)
+        if match and BARE_YEAR_MIN <= int(match.group("year")) <= YEAR_MAX:
+            dates.append(_Date(match.start("year"), match.end(), int(match.group("year"))))
 
 
 def _merged(spans) -> list[tuple[int, int]]:
@@ -330,7 +373,8 @@ def _drop_overlapping(dates: list[_Date]) -> list[_Date]:
     kept: list[_Date] = []
     for d in dates:
         if kept and d.start < kept[-1].end:
-            if d.end - d.start > kept[-1].end - kept[-1].start:
+            longer = d.end - d.start - (kept[-1].end - kept[-1].start)
+            if longer > 0 or longer == 0 and kept[-1].bare and not d.bare:
                 kept[-1] = d
             continue
         kept.append(d)
@@ -519,8 +563,9 @@ def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: 
                 continue  # "13- 7": a spaced pair with no year is a score, not a date
             both_months = int(a) <= 12 and int(b) <= 12
             cue = _NUMERIC_CUE_BEFORE.search(norm, max(0, start - 12), start)
-            if sep == "." and not (cue and _END_AFTER.match(norm, end)):
-                continue
+            closed = _END_AFTER.match(norm, end)
+            if sep == "." and not (cue and closed) or not (cue or closed) or _UNIT_AFTER.match(norm, end):
+                continue  # "10-20 دولار", "10-20 شخصا": a range of amounts, not a day and month
             if both_months and not (cue and a.startswith("0") | b.startswith("0") or len(a) == len(b) == 2 and cue):
                 continue
         if parsed.year is not None and parsed.month is not None and parsed.day is None and sep == ".":
@@ -671,6 +716,8 @@ def _period_allowed(to: re.Match, lead: re.Match | None, low: _Date, high: _Date
     elif (low.day is None) != (high.day is None) or (low.year is not None and high.year is None):
         return False
     lead_word = lead.group("lead") if lead else ""
+    if low.hijri != high.hijri and not (low.bare or high.bare):
+        return False  # "1436هـ - 2015م": one year in two calendars, not a period
     if to.group("and"):
         return lead_word in _BETWEEN_WORDS
     if to.group("dash") == "/":

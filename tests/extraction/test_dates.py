@@ -96,6 +96,19 @@ def test_a_year_outside_the_unmarked_hijri_range_or_marked_gregorian_stays_grego
     assert (quantity.value, quantity.qualifier) == (value, "exact")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hijri", "gregorian"),
+    [
+        ("تأسست المدرسة في 3 صفر عام 1390- 1970 بالقرية", "1970-04-10", "1970"),
+        ("افتُتح المتحف عام 1433هـ (2012م) رسميا", "2011-11-26", "2012"),
+    ],
+)
+def test_the_gregorian_year_after_a_hijri_date_is_its_own_date_not_a_count(sentence, hijri, gregorian):
+    found = dates(sentence)
+    assert [q.value for q in found] == [hijri, gregorian]
+    assert not dates(sentence, "count")
+
+
 def test_a_hijri_day_and_month_without_a_year_is_neither_a_date_nor_a_count():
     assert extract("تبدأ الإجازة في 20 رمضان لجميع المدارس").quantities == []
 
@@ -136,6 +149,8 @@ def test_it_reads_periods_with_both_bounds_never_as_one_date(sentence, figure, l
         "صدر القانون رقم 12 لسنة 2019 بشأن الاستثمار",  # the year of a numbered act is part of its name
         "حصل الفريق على صفر نقاط",  # صفر the number, not the month
         "أنهى الفريق الشوط الأول متقدما 14- 9 على ضيفه",  # a spaced pair with no year is a score
+        "يتقاضى العامل 10-20 دولار يوميا",  # a range of amounts
+        "أصيب 15-20 شخصا في الحادث",
     ],
 )
 def test_it_does_not_read_these_as_dates(sentence):
@@ -203,6 +218,19 @@ def test_a_hedge_qualifies_a_duration(sentence, qualifier):
 )
 def test_it_does_not_read_these_as_durations(sentence):
     assert dates(sentence, "duration") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تبدأ الاختبارات في الساعة 8 صباحا يوميا",
+        "يُفتح الباب الساعة 4:30 عصرا",
+        "انطلق الموكب الساعة التاسعة مساء",
+        "أقلعت الطائرة عند 11:45 ليلا",
+    ],
+)
+def test_a_time_of_day_is_not_a_figure(sentence):
+    assert [q.kind for q in extract(sentence).quantities] == []
 
 
 @pytest.mark.parametrize(("month", "number"), list(LEX.months.items()))
