@@ -51,7 +51,8 @@ _TIMES = "x"
 
 
 def find_quantities(norm: str) -> list[Found]:
-    skipped = not_figures.reserved_spans(norm)
+    runs, duals, hits = scan_page(norm)  # one scan of the page's word starts for every recogniser below
+    skipped = not_figures.reserved_spans(norm, hits)
     reserved = list(skipped)
     found: list[Found] = []
     # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
@@ -62,13 +63,12 @@ def find_quantities(norm: str) -> list[Found]:
         if date.kind != RESERVED:
             found.append(date)
     reserved.sort()
-    for ordinal in find_ordinals(norm):
+    for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
             found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
     reserved.sort()
 
-    runs, duals = scan_page(norm)
     numbers: list[Number] = []
     for start, end in runs:
         if _inside(start, end, reserved):

@@ -94,10 +94,14 @@ def is_adjective_number(norm: str, start: int, end: int) -> bool:
         LEX.not_count_nouns, LEX.units, LEX.currencies, _NUMBER_LIKE, LEX.hedges_before, LEX.hedge_verbs, _CUE_WORDS))
 
 
-def reserved_spans(norm: str) -> list[tuple[int, int]]:
-    """Spans of the folded text where no figure is read (see the module docstring), sorted."""
+def reserved_spans(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the folded text where no figure is read (see the module docstring), sorted. `hits` are the
+    ("idiom", start, end, phrase) entries of numbers.scan_page(norm); without them the page is scanned here."""
     spans = [match.span() for match in _URL.finditer(norm)]
-    spans.extend(match.span("idiom") for match in _IDIOM.finditer(norm))
+    if hits is None:
+        spans.extend(match.span("idiom") for match in _IDIOM.finditer(norm))
+    else:
+        spans.extend((start, end) for kind, start, end, _ in hits if kind == "idiom")
     spans.sort()
     return spans
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
 
 LEX = lexicon()
@@ -69,13 +69,16 @@ _TENS_WORD = re.compile(rf" (?:{phrase_pattern(_CUES['ten'])})(?!\w)")
 NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
 _NEXT_WORD = NEXT_WORD
 DUAL_NOUNS = frozenset(k for k, v in LEX.units.items() if v[2])
+ORDINAL_WORDS: dict[str, tuple[int, str]] = {row[0]: (int(row[1]), row[2]) for row in read_rows("ordinal_words.tsv")}
+IDIOMS = read_words("idioms.txt")
 _DUAL_NOUNS = DUAL_NOUNS
 
 
 def _words_at_word_start() -> dict[str, tuple]:
     """Every word that scan_page looks for, with its attached prefixes spelled out, and what it is:
-    ("run", word) for a number word (prefixes [وف]?[بل]? as in RUN) and ("dual", noun) for dual nouns
-    (at most one prefix letter)."""
+    ("run", word) for a number word (prefixes [وف]?[بل]? as in RUN), ("dual", noun) for dual nouns (at most
+    one prefix letter), ("ordinal", word) for the words of ordinal_words.tsv and ("idiom", phrase) for the
+    phrases of idioms.txt (prefixes as number words). A number word wins over the others."""
     words: dict[str, tuple[str, str]] = {}
     for first in ("", *CONJUNCTIONS):
         for second in ("", *PREPOSITIONS):
@@ -84,6 +87,12 @@ def _words_at_word_start() -> dict[str, tuple]:
     for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS):
         for noun in _DUAL_NOUNS:
             words.setdefault(prefix + noun, ("dual", noun))
+    for first in ("", *CONJUNCTIONS):
+        for second in ("", *PREPOSITIONS):
+            for word in ORDINAL_WORDS:
+                words.setdefault(first + second + word, ("ordinal", word))
+            for phrase in IDIOMS:
+                words.setdefault(first + second + phrase, ("idiom", phrase))
     return words
 
 
@@ -404,17 +413,20 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
     return b.last_kind == "word" and b.words > 0 and word not in _CUES["ten"]
 
 
-def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
-    """Number runs (the spans of `RUN.finditer(norm)`), and dual nouns that begin a word after at most
-    one prefix letter, as (start, end, noun).
+def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[str, int, int, str]]]:
+    """One scan of the page for every recogniser that starts at a word: number runs (the spans of
+    `RUN.finditer(norm)`), dual nouns as (start, end, noun) after at most one prefix letter, and ordinal
+    words and idioms as (kind, start, end, word) after their prefix letters.
 
     A run begins at a digit or at a word start (it never ends on a non-word character), so the next
-    run is the earlier of the next word-start match and the next digit where RUN matches. Dual nouns
-    are never number atoms, so they share the word-start scan without overlapping runs.
+    run is the earlier of the next word-start match and the next digit where RUN matches. Dual nouns and
+    ordinal words are never number atoms, so they share the word-start scan without overlapping runs; an
+    idiom may begin with a number word ("ألف مبروك"): the run there is still reported.
     """
     padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
     runs: list[tuple[int, int]] = []
     duals: list[tuple[int, int, str]] = []
+    words: list[tuple[str, int, int, str]] = []
     nowhere = len(padded) + 1
     position = 1
     word_at = digit_at = -1
@@ -428,7 +440,7 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, st
             digit = _DIGIT_START.search(padded, position)
             digit_at = digit.start() if digit else nowhere
         if word_at == digit_at == nowhere:
-            return runs, duals
+            return runs, duals, words
         kind, name = ("digit", "") if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
         if kind in ("digit", "run"):
             run_at = digit_at if kind == "digit" else word_at
@@ -441,7 +453,15 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, st
             position = run.end()
             continue
         end = word.end() - 1
-        duals.append((end - len(name), end, name))  # the noun after its prefix letter, if any
+        start = end - len(name)  # after the prefix letters, if any
+        if kind == "dual":
+            duals.append((start, end, name))
+        else:
+            words.append((kind, start, end, name))
+            if kind == "idiom" and (run := RUN.match(padded, word_at)) is not None:
+                runs.append((run.start() - 1, run.end() - 1))
+                position = run.end()
+                continue
         position = word.end()
 
 

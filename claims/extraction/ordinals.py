@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from claims.extraction.lexicon import phrase_pattern, read_rows, read_words
-from claims.extraction.numbers import LEX
+from claims.extraction.lexicon import phrase_pattern, read_words
+from claims.extraction.numbers import LEX, ORDINAL_WORDS
 from claims.extraction.tokens import PREFIXES
 from claims.extraction.types import Found
 
 ONE = Decimal(1)
-_WORDS: dict[str, tuple[int, str]] = {row[0]: (int(row[1]), row[2]) for row in read_rows("ordinal_words.tsv")}
+_WORDS = ORDINAL_WORDS
 _TENS_CARDINALS = {word: int(value) for word, value in LEX.cardinals.items() if 20 <= value < 100 and value % 10 == 0}
 _AND = phrase_pattern(LEX.cues["and"])
 _ARTICLE = phrase_pattern(LEX.cues["article"])
@@ -31,25 +31,36 @@ _AND_WORD = re.compile(rf" {_AND} ?(?P<word>{phrase_pattern(set(_WORDS) | set(_T
 _NOT_FEMININE = "".join(f"(?<!{re.escape(ending)})" for ending in sorted(LEX.cues["feminine_ending"]))
 _MASCULINE_BEFORE = re.compile(rf"[\u0621-\u064a]{_NOT_FEMININE} \Z")
 _FUNCTION_WORD_AFTER = re.compile(rf" {PREFIXES}(?:{phrase_pattern(LEX.not_count_nouns)})(?!\w)")
+_HUNDREDS = [word for word, (_, form) in _WORDS.items() if form.startswith("hundreds")]
+_HUNDREDS_BEFORE = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(_HUNDREDS)}) {_AND} ?\Z")
 _RANK_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.rank_nouns)}) \Z")
 _NAME_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('ordinal_name_words.txt'))}) \Z")
 # "الأشهر التسعة الأولى": an ordinal right after a number word qualifies the number, it ranks nothing.
 _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_ARTICLE})?(?:{phrase_pattern(LEX.cardinals)}) \Z")
 
 
-def find_ordinals(norm: str) -> list[Found]:
-    """The ordinals of the folded text, in order."""
-    padded = " " + norm  # index 0 is a word start like any other; padded index = norm index + 1
+def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[Found]:
+    """The ordinals of the folded text, in order. `hits` are the ("ordinal", start, end, word) entries of
+    numbers.scan_page(norm), the page's one word-start scan; without them the page is scanned here."""
+    padded = " " + norm  # padded index = norm index + 1: every pattern below reads the padded text
+    if hits is None:
+        hits = [("ordinal", m.start("word") - 1, m.end() - 1, m.group("word")) for m in _FIRST.finditer(padded)]
     found: list[Found] = []
-    position = 0
-    while (match := _FIRST.search(padded, position)) is not None:
-        start = match.start("word")
-        parsed = _read(padded, match.group("word"), match.end())
-        position = match.end()
+    consumed = 0
+    for kind, start, end, word in hits:
+        if kind != "ordinal" or start < consumed:
+            continue
+        start, end = start + 1, end + 1
+        form = _WORDS[word][1]
+        hundreds = _HUNDREDS_BEFORE.search(padded, max(0, start - 12), start) if form in ("unit", "compound") else None
+        parsed = _read(padded, word, end)
         if parsed is None:
             continue
         rank, end = parsed
-        form = _WORDS[match.group("word")][1]
+        if hundreds and rank < 100:  # "المئة والخامسة والعشرون": the hundreds word is a cardinal of the page scan
+            rank, start = rank + _WORDS[hundreds.group("word")][0], hundreds.start()
+        elif form == "hundreds":
+            continue
         if form == "feminine" and _MASCULINE_BEFORE.search(padded, max(0, start - 4), start):
             continue
         if form == "bare" and _FUNCTION_WORD_AFTER.match(padded, end):
@@ -59,7 +70,7 @@ def find_ordinals(norm: str) -> list[Found]:
             continue
         extras = {"ranked": True} if _RANK_BEFORE.search(padded, max(0, start - 20), start) else {}
         found.append(Found(start - 1, end - 1, "ordinal", Decimal(rank), precision=ONE, extras=extras))
-        position = end
+        consumed = end - 1
     return found
 
 
