@@ -12,7 +12,9 @@ the text back from ../shared/external/news_saudinewsnet_ar.jsonl. Without that f
 
 A judged figure is "stale" when the current engine no longer reports exactly what was judged at its
 offsets (another span, value, kind, unit, qualifier or bounds): its verdict is about an older output and
-the figure must be judged again. Precision is the share of "ok" among the judged figures that are not stale.
+the figure must be judged again. Rows with the verdict "not_reported" are figures of an earlier engine that
+the engine no longer reports (mostly fixed false positives); they stay stale-free while nothing is reported
+over them. Precision is the share of "ok" among the judged figures that are reported and not stale.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from claims.extraction import extract  # noqa: E402
 
 EXTERNAL = ROOT.parent / "shared" / "external"
 JUDGED = ROOT / "eval" / "news_audit_judged.jsonl"
+NOT_REPORTED = "not_reported"
 VERDICTS = ("ok", "not_a_figure", "wrong_value", "wrong_kind", "wrong_unit", "wrong_qualifier", "range_missed",
             "incomplete")
 # What identifies the engine's output for one figure; a change in any of them makes a verdict stale.
@@ -56,10 +59,17 @@ def score(judged: list[dict], texts: dict[str, str], show: bool) -> int:
     outputs = engine_output({row["id"]: texts[row["id"]] for row in judged if row["id"] in texts})
     verdicts: Counter[str] = Counter()
     stale: list[dict] = []
+    gone: Counter[str] = Counter()
     missing = 0
     for row in judged:
         if row["id"] not in texts:
             missing += 1
+            continue
+        if row["verdict"] == NOT_REPORTED:
+            if any(q["start"] < row["end"] and row["start"] < q["end"] for q in outputs[row["id"]]):
+                stale.append(row)
+            else:
+                gone[row.get("previous_verdict", "")] += 1
             continue
         now = [reported(q) for q in outputs[row["id"]]]
         if reported(row) not in now:
@@ -70,13 +80,17 @@ def score(judged: list[dict], texts: dict[str, str], show: bool) -> int:
     if not total:
         print("no judged figure matches the current engine")
         return 1
-    print(f"judged figures: {len(judged)}; still reported as judged: {total}; stale: {len(stale)}; "
+    print(f"judged rows: {len(judged)}; reported and judged: {total}; stale: {len(stale)}; "
           f"sentence missing: {missing}")
+    if gone:
+        print("no longer reported (judged when an earlier engine reported them): "
+              + ", ".join(f"{count} {verdict}" for verdict, count in sorted(gone.items())))
     print(f"precision (fully right): {verdicts['ok']}/{total} = {verdicts['ok'] / total:.3f}")
     for verdict in VERDICTS:
         if verdicts[verdict]:
             print(f"  {verdict:16s} {verdicts[verdict]}")
-    for title, rows in (("stale (judge again)", stale), ("not ok", [r for r in judged if r["verdict"] != "ok"])):
+    wrong = [r for r in judged if r["verdict"] not in ("ok", NOT_REPORTED) and r not in stale]
+    for title, rows in (("stale (judge again)", stale), ("not ok", wrong)):
         if rows and (show or title.startswith("stale")):
             print(f"{title}:")
             for row in rows:
