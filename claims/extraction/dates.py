@@ -550,8 +550,8 @@ def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: 
         if comma_year:
             a, b, c, end = b, a, comma_year.group("year"), comma_year.end()
         parsed = _read_numeric(a, b, c, sep, hijri_mark)
-        if parsed is None:
-            continue
+        if parsed is None or _UNIT_AFTER.match(norm, end):
+            continue  # "10-20 دولار", "2/1000 كغ": amounts, not dates
         if isinstance(parsed, tuple):  # a pair of years: a period
             low, high, hijri = parsed
             bare = not (hijri_mark or marks.group("greg"))
@@ -597,7 +597,7 @@ def _read_numeric(a: str, b: str, c: str | None, sep: str, hijri_mark: bool):
             return None
         return x, y, hijri_mark or (HIJRI_MIN <= x <= HIJRI_MAX and HIJRI_MIN <= y <= HIJRI_MAX)
     if len(a) == 4:
-        if not (YEAR_MIN <= x <= YEAR_MAX or hijri_mark):
+        if not (BARE_YEAR_MIN <= x <= YEAR_MAX or hijri_mark):
             return None
         if len(b) == 2 and y == (x + 1) % 100 and sep != ".":
             return x, x + 1, hijri_mark  # "2014/15": a season
@@ -605,7 +605,7 @@ def _read_numeric(a: str, b: str, c: str | None, sep: str, hijri_mark: bool):
             return _Date(0, 0, x, y, None, hijri_mark)
         return None
     if len(b) == 4:
-        if 1 <= x <= 12 and len(a) <= 2 and (YEAR_MIN <= y <= YEAR_MAX or hijri_mark) and sep != ".":
+        if 1 <= x <= 12 and len(a) <= 2 and (BARE_YEAR_MIN <= y <= YEAR_MAX or hijri_mark) and sep != ".":
             return _Date(0, 0, y, x, None, hijri_mark)
         return None
     if len(a) > 2 or len(b) > 2 or hijri_mark:

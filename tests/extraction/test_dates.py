@@ -151,6 +151,7 @@ def test_it_reads_periods_with_both_bounds_never_as_one_date(sentence, figure, l
         "أنهى الفريق الشوط الأول متقدما 14- 9 على ضيفه",  # a spaced pair with no year is a score
         "يتقاضى العامل 10-20 دولار يوميا",  # a range of amounts
         "أصيب 15-20 شخصا في الحادث",
+        "تراوحت الكثافة بين 2/1000 كغ في العينات",  # a ratio with a unit
     ],
 )
 def test_it_does_not_read_these_as_dates(sentence):
