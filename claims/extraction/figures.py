@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
@@ -97,13 +98,10 @@ def find_quantities(norm: str) -> list[Found]:
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """True when [start, end) overlaps one of the sorted `spans`."""
-    for span_start, span_end in spans:
-        if span_start >= end:
-            break
-        if start < span_end:
-            return True
-    return False
+    """True when [start, end) overlaps one of the sorted, non-nested `spans` (a date may hold a reserved
+    name, so the span before the insertion point and the one at it are both checked)."""
+    index = bisect_left(spans, (end,))
+    return any(span_start < end and start < span_end for span_start, span_end in spans[max(0, index - 2) : index])
 
 
 def _family(kind: str, unit: str | None) -> dict:

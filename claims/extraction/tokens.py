@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon
 
@@ -46,6 +47,7 @@ def readings(word: str) -> list[tuple[str, str]]:
     return result
 
 
+@lru_cache(maxsize=4096)  # several recognisers ask for the same window; a str caches its own hash
 def words_back(norm: str, start: int, count: int) -> int:
     """Where the `count`-th word before `start` begins (0 at the start of the text); stops at a line break."""
     position = start
