@@ -132,7 +132,7 @@ def quantity_weight(quantity: Quantity) -> float:
     if kind == "duration":
         return 0.55 if value >= 1 and value == value.to_integral_value() else 0.35
     if kind == "ordinal":
-        return 0.6
+        return 0.6 if quantity.extras.get("ranked") else 0.2  # a ranking ("المرتبة الثانية"), or just "الثاني"
     noun = _normalized_noun(quantity.extras.get("noun", ""))
     if isinstance(value, Decimal) and abs(value) >= 1000:
         return 0.85

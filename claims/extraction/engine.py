@@ -11,8 +11,9 @@ from claims.extraction.claims import (
     score_sentence,
     sentences,
 )
+from claims.extraction.figures import find_quantities
 from claims.extraction.normalize import fold_with_offset_map
-from claims.extraction.quantities import find_quantities
+from claims.extraction.not_figures import is_marked_verb
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
@@ -26,9 +27,9 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
         start, end = offsets[found.start], offsets[found.end]
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end <= start:
-            continue
-        extras = dict(found.extras)
+        if end <= start or (found.kind == "count" and is_marked_verb(text[start:end])):
+            continue  # "وألّف": the shadda, gone from the folded text, says it is a verb
+        extras = {key: value for key, value in found.extras.items() if not key.startswith("_")}
         noun_span = extras.pop("noun_span", None)
         if noun_span:
             extras["noun"] = text[offsets[noun_span[0]] : offsets[noun_span[1]]].strip()

@@ -90,6 +90,7 @@ class Lexicon:
     chrome_line_markers: frozenset[str]
     byline_markers: frozenset[str]
     attribution_verbs: frozenset[str]
+    cues: dict[str, frozenset[str]]
 
 
 @cache
@@ -130,4 +131,22 @@ def lexicon() -> Lexicon:
         chrome_line_markers=read_words("chrome_line_markers.txt"),
         byline_markers=read_words("byline_markers.txt"),
         attribution_verbs=read_words("attribution_verbs.txt"),
+        cues=_roles("cues.tsv"),
     )
+
+
+def _roles(name: str) -> dict[str, frozenset[str]]:
+    """role<TAB>phrase rows as {role: phrases}; the phrase (second field) is normalised too."""
+    roles: dict[str, set[str]] = {}
+    for role, phrase, *_ in read_raw_rows(name):
+        roles.setdefault(role, set()).add(normalize(phrase))
+    return {role: frozenset(phrases) for role, phrases in roles.items()}
+
+
+def read_raw_rows(name: str) -> list[list[str]]:
+    """Rows of a data file whose first field is a code, not a phrase: nothing is normalised."""
+    return [
+        [field.strip() for field in line.split("\t")]
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]

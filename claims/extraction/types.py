@@ -8,8 +8,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+ONE = Decimal(1)
+
 KINDS = ("money", "percent", "count", "multiplier", "fraction", "date", "duration", "measure", "ordinal")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "range")
+# The kind of a found span that is no figure (a name holding digits, a date inside a place name): the
+# engine reserves it, so that no recogniser reads a figure inside it, and never reports it.
+RESERVED = "reserved"
+
+
+@dataclass
+class Found:
+    """A span found by a recogniser, in folded-text offsets, before mapping back to the original.
+
+    `value` is a Decimal, or an ISO string for dates (see `Quantity.value`); `extras` may hold
+    "noun_span" (folded offsets of a counted noun) and any key of interfaces.md §1 extras.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | str
+    unit: str | None = None
+    qualifier: str = "exact"
+    precision: Decimal | None = None
+    extras: dict = field(default_factory=dict)
+    scale: Decimal = ONE
+    has_unit: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,3 +26,28 @@ def test_it_writes_one_line_per_file_with_its_source(tmp_path, capsys):
     assert record["source"] == str(article)
     assert [q["unit"] for q in record["quantities"]] == ["%", "EUR"]
     assert "مليار" in capsys.readouterr().out or record["claims"]
+
+
+def test_a_text_that_fails_is_reported_with_its_id_and_the_batch_goes_on(monkeypatch, capsys):
+    def failing_on_the_second(text):
+        if "فشل" in text:
+            raise ValueError("boom")
+        return real_extract(text)
+
+    from claims.management.commands import extract as command
+
+    real_extract = command.extract
+    monkeypatch.setattr(command, "extract", failing_on_the_second)
+    lines = (
+        '{"id": "a", "text": "ارتفع 12٪"}\n'
+        '{"id": "b", "text": "نص فشل فيه المحرك"}\n'
+        '{"id": "c", "text": "بلغ الدين 3 مليارات دولار"}\n'
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    call_command("extract", "--jsonl", "-")
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ["a", "b", "c"]
+    assert records[1] == {"id": "b", "error": "ValueError: boom"}
+    assert records[2]["quantities"][0]["unit"] == "USD"
+    assert "line 2" in err

@@ -38,7 +38,13 @@ class Command(BaseCommand):
             except (OSError, UnicodeDecodeError, ArticleTooLarge) as error:
                 self.stderr.write(f"{path}: {error}")
                 continue
-            self.stdout.write(_dumps({"source": path, **extract(text).to_dict()}))
+            try:
+                result = extract(text).to_dict()
+            except Exception as error:  # noqa: BLE001 - one failing file must not stop the others
+                self.stdout.write(_dumps({"source": path, "error": f"{type(error).__name__}: {error}"}))
+                self.stderr.write(f"{path}: extraction failed ({type(error).__name__}: {error})")
+                continue
+            self.stdout.write(_dumps({"source": path, **result}))
         if jsonl:
             # Bytes, decoded line by line: one line that is not UTF-8 is reported, the others still read.
             if jsonl == "-":
@@ -70,6 +76,13 @@ class Command(BaseCommand):
             try:
                 article_size_check(len(text))
             except ArticleTooLarge as error:
+                self.stdout.write(_dumps({"id": record.get("id"), "error": str(error)}))
                 self.stderr.write(f"line {number}: skipped: {error}")
                 continue
-            self.stdout.write(_dumps({"id": record.get("id"), **extract(text).to_dict()}))
+            try:
+                result = extract(text).to_dict()
+            except Exception as error:  # noqa: BLE001 - one failing text must not stop the batch
+                self.stdout.write(_dumps({"id": record.get("id"), "error": f"{type(error).__name__}: {error}"}))
+                self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
+                continue
+            self.stdout.write(_dumps({"id": record.get("id"), **result}))

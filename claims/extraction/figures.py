@@ -1,0 +1,229 @@
+"""The recognisers, run in order over the folded text (offsets here are into the folded text).
+
+1. spans where no figure is read: URLs and handles, idioms (not_figures.py);
+2. dates, through the hook `dates.find_dates` (reserved before any number is read);
+3. ordinals (ordinals.py), reserved too, so "الحادي عشر" is never read as a number and a fraction;
+4. numbers (numbers.py), each then read in its context: its unit (money.py, units.tsv: percent,
+   multiplier, measure with its family), sign, qualifier (qualifiers.py), kind and counted noun, unless
+   not_figures.py says it is not a figure;
+5. ranges (ranges.py) join pairs of figures that bound one quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+
+from claims.extraction import money, not_figures, qualifiers
+from claims.extraction.dates import find_dates
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
+from claims.extraction.numbers import (
+    NEXT_WORD,
+    NUMBER_WORDS,
+    ONE,
+    Number,
+    join_divisions,
+    numbers_in_run,
+    scan_page,
+)
+from claims.extraction.ordinals import find_ordinals
+from claims.extraction.ranges import join_ranges
+from claims.extraction.tokens import readings, words_back
+from claims.extraction.types import RESERVED, Found
+
+LEX = lexicon()
+_CUES = LEX.cues
+UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
+_ARTICLE = next(iter(_CUES["article"]))
+_SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
+_SUFFIX = re.compile(
+    rf" ?(?P<of>(?:{phrase_pattern(_CUES['of'])}) )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])"
+)
+_PERCENT_UNITS = frozenset(k for k, v in LEX.units.items() if v[0] == "percent" and k != "%")
+_PERCENT_BEFORE = re.compile(
+    rf"(?<!\w)(?:{phrase_pattern(_CUES['percent_lead'])}|(?P<unit>{phrase_pattern(_PERCENT_UNITS)})) \Z"
+)
+_BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
+# "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
+_YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
+_SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
+_TIMES = "x"
+
+
+def find_quantities(norm: str) -> list[Found]:
+    runs, duals, hits = scan_page(norm)  # one scan of the page's word starts for every recogniser below
+    skipped = not_figures.reserved_spans(norm, hits)
+    reserved = list(skipped)
+    found: list[Found] = []
+    # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
+    for date in find_dates(norm):
+        if _inside(date.start, date.end, skipped):
+            continue
+        reserved.append((date.start, date.end))
+        if date.kind != RESERVED:
+            found.append(date)
+    reserved.sort()
+    for ordinal in find_ordinals(norm, hits):
+        if not _inside(ordinal.start, ordinal.end, reserved):
+            found.append(ordinal)
+            reserved.append((ordinal.start, ordinal.end))
+    reserved.sort()
+
+    numbers: list[Number] = []
+    for start, end in runs:
+        if _inside(start, end, reserved):
+            numbers.extend(n for n in numbers_in_run(norm, start, end) if not _inside(n.start, n.end, reserved))
+        else:
+            numbers.extend(numbers_in_run(norm, start, end))
+    numbers = join_divisions(norm, numbers)
+    consumed_until = -1
+    for number in numbers:
+        if number.start < consumed_until:
+            continue
+        quantity = _quantity(norm, number)
+        if quantity is not None:
+            found.append(quantity)
+            consumed_until = quantity.end
+    for start, end, noun in duals:
+        if not _inside(start, end, reserved):
+            kind, unit, count = LEX.units[noun]
+            below_zero = _BELOW_ZERO.match(norm, end) if kind == "measure" else None
+            if below_zero:  # "درجتين تحت الصفر"
+                count, end = -count, below_zero.end()
+            found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
+                               extras=_family(kind, unit)))
+    found.sort(key=lambda f: (f.start, f.end))
+    return join_ranges(norm, _join_sub_units(norm, _drop_overlaps(found)))
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps one of the sorted, non-nested `spans` (a date may hold a reserved
+    name, so the span before the insertion point and the one at it are both checked)."""
+    index = bisect_left(spans, (end,))
+    return any(span_start < end and start < span_end for span_start, span_end in spans[max(0, index - 2) : index])
+
+
+def _family(kind: str, unit: str | None) -> dict:
+    return {"family": UNIT_FAMILIES[unit]} if kind == "measure" and unit in UNIT_FAMILIES else {}
+
+
+def _quantity(norm: str, number: Number) -> Found | None:
+    if number.vague:
+        return None
+    start, end = number.start, number.end
+    value, precision = number.value, number.precision
+    after = norm[end] if end < len(norm) else ""
+    times_x = after == _TIMES and not norm[end + 1 : end + 2].isalnum() and not norm[start - 1 : start].isalpha()
+    if after.isalpha() and not times_x:
+        return None  # glued to letters: a name ("H100"), or a unit typed without its space, which we leave
+    suffix = _SUFFIX.match(norm, end)
+    if suffix and suffix.group("of") and not suffix.group("suffix").startswith(_ARTICLE):
+        suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
+    unit_kind, unit = None, None
+    sub_unit = False
+    if suffix:
+        phrase = suffix.group("suffix")
+        end = suffix.end()
+        if phrase in LEX.currencies:
+            unit_kind = "money"
+            unit, end = money.currency(norm, phrase, start, end)
+            if phrase in LEX.currency_factors:  # "5 سنتات" is 0.05 USD
+                factor = LEX.currency_factors[phrase]
+                value, precision, sub_unit = value * factor, precision * factor, True
+        else:
+            unit_kind, unit, _ = LEX.units[phrase]
+    if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
+        return None
+    if unit_kind is None:
+        sign = money.sign_before(norm, start)
+        if sign:
+            unit, start = sign
+            unit_kind = "money"
+    if unit_kind is None and times_x:  # "3x": three times
+        unit_kind, unit, end = "multiplier", "times", end + 1
+    if unit_kind is None and not number.fraction:
+        if number.digits_only and (not_figures.is_name_digits(norm, number.start, number.end)
+                                   or not_figures.is_identifier(norm[number.start : number.end])):
+            return None
+        if not_figures.is_adjective_number(norm, number.start, number.end):
+            return None
+    minus = qualifiers.sign_before(norm, start)
+    if minus is not None:
+        value, start = -value, minus
+    below_zero = _BELOW_ZERO.match(norm, end)
+    if below_zero and (unit_kind is None or unit_kind == "measure"):
+        value, end = -abs(value), below_zero.end()
+        unit_kind, unit = "measure", unit or "°"
+    if unit_kind is None and norm[start - 1 : start] == "%" and not norm[start - 2 : start - 1].isdigit():
+        unit_kind, unit, start = "percent", "%", start - 1  # "%12", as right-to-left typing often puts it
+    if unit_kind is None and (lead := _PERCENT_BEFORE.search(norm, words_back(norm, start, 3), start)):
+        unit_kind, unit = "percent", "%"
+        if lead.group("unit"):
+            start = lead.start()
+    extras: dict = _family(unit_kind, unit) if unit_kind else {}
+    text = norm[number.start : number.end]
+    if unit_kind is not None:
+        kind = unit_kind
+    elif number.fraction or "/" in text:
+        kind = "fraction"
+    elif number.year_like:
+        if not_figures.is_name_year(norm, start):
+            return None  # "رؤية 2030", "القانون رقم 194 لسنة 2020": part of a name
+        cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 4), start)
+        if cue and not cue.group("gap"):
+            return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
+        if cue or not _counted_noun(norm, end):
+            return Found(number.start, number.end, "date", str(int(value)))
+        kind = "count"
+    else:
+        kind = "count"
+    if kind == "count":
+        noun = _counted_noun(norm, end)
+        if noun:
+            extras["noun_span"] = noun
+            end = noun[1]
+    qualifier = qualifiers.qualifier_of(norm, start, end)  # after the counted noun: "200 شخص أو أقل"
+    if number.scale != 1:
+        extras["scale"] = number.scale
+    if sub_unit:
+        extras["_sub_unit"] = True
+    return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
+    if qualifiers.starts_hedge(norm, end):
+        return None
+    match = NEXT_WORD.match(norm, end)
+    if match is None or match.group(1) in LEX.not_count_nouns:
+        return None
+    if any(stem in NUMBER_WORDS for _, stem in readings(match.group(1))):
+        return None  # "عشرة وعشرون دولار": the next word is the next number
+    return match.span(1)
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for quantity in found:
+        if kept and quantity.start < kept[-1].end:
+            if quantity.end - quantity.start > kept[-1].end - kept[-1].start:
+                kept[-1] = quantity
+            continue
+        kept.append(quantity)
+    return kept
+
+
+def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
+    """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount."""
+    joined: list[Found] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and quantity.extras.get("_sub_unit") and previous.kind == "money"
+                and not previous.extras.get("_sub_unit") and previous.unit == quantity.unit
+                and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and _SUB_UNIT_JOIN.fullmatch(norm, previous.end, quantity.start)):
+            joined[-1] = Found(previous.start, quantity.end, "money", previous.value + quantity.value, previous.unit,
+                               previous.qualifier, quantity.precision, {}, ONE, True)
+            continue
+        joined.append(quantity)
+    return joined

@@ -1,0 +1,59 @@
+"""Money: currencies by ISO 4217 code (currencies.tsv), resolved by the article's country cues.
+
+A sign or code before the figure ("$", "€", "AED 12,500") or a currency name after it. A bare or
+ambiguous name (ريال, دينار, درهم, جنيه, ليرة) takes, in this order: the nationality adjective written
+right after it ("ريالات قطرية" → QAR), the nearest country or city cue before it on the page
+("صادرات المغرب ... 30 مليار درهم" → MAD, a London story's "جنيه" → GBP), and only then its default.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.tokens import PREFIXES
+
+LEX = lexicon()
+_ARTICLE = next(iter(LEX.cues["article"]))
+# Written before the figure: signs ("$", "€") and ISO codes ("AED 12,500").
+SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha() or (k.isascii() and len(k) == 3)}
+_SIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{phrase_pattern(SIGNS)}) ?\Z")
+_BARE_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
+_REGION_CUE = re.compile(rf"(?<!\w){PREFIXES}(?:{_ARTICLE})?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
+_ADJECTIVE_AFTER = re.compile(rf" (?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
+
+
+def sign_before(norm: str, start: int) -> tuple[str, int] | None:
+    """The code of a currency sign or ISO code written right before `start`, and where it begins."""
+    if norm[max(0, start - 1) : start] == "$":
+        return "USD", start - 1
+    match = _SIGN_BEFORE.search(norm, max(0, start - 5), start)
+    if match:
+        return SIGNS[match.group().strip()], match.start()
+    return None
+
+
+def currency(norm: str, phrase: str, start: int, end: int) -> tuple[str, int]:
+    """The code of the currency name `phrase` written at norm[..end] after a figure at `start`, and the end of
+    the mention (past a nationality adjective that decided it)."""
+    code = LEX.currencies[phrase]
+    if code not in _BARE_DEFAULTS or " " in phrase or not phrase.isalpha():
+        return code, end
+    adjective = _ADJECTIVE_AFTER.match(norm, end)
+    if adjective:
+        default, region = LEX.currency_regions[adjective.group("cue")]
+        if default == code:
+            return region, adjective.end()
+    cues = _region_cues(norm)
+    for _, (default, region) in reversed(cues[: bisect_left(cues, (start,))]):
+        if default == code:
+            return region, end
+    return code, end
+
+
+@lru_cache(maxsize=1)
+def _region_cues(norm: str) -> list[tuple[int, tuple[str, str]]]:
+    """The page's country cues, found once for all its bare currency names (the page is the cache key)."""
+    return [(cue.start(), LEX.currency_regions[cue.group("cue")]) for cue in _REGION_CUE.finditer(norm)]

@@ -1,0 +1,130 @@
+"""Digits and number words that are not figures: one module, used by extraction and by matching.
+
+Public API (all on folded text, see normalize.py, except `is_marked_verb`):
+
+- `is_name_digits(norm, start, end)`: the digits at norm[start:end] belong to a name: glued to letters
+  (`H100`, `4o`), after a Latin word and a hyphen (`GPT-4`), after a Latin name that is not an English
+  function word (`LLaMA 3`, `Windows 11`), in a list of Latin names (`Baidu و Alibaba و 360`), or after a
+  product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`).
+- `is_model_size(norm, start)`: a Latin-suffixed size after a Latin name (`Llama 3.1 405B`).
+- `is_name_year(norm, start)`: the year of a plan (`رؤية 2030`) or of a numbered act (`رقم 194 لسنة 2020`).
+- `is_identifier(digits)`: a phone number or an identifier, written with a leading zero (`0504610646`).
+- `is_adjective_number(norm, start, end)`: `واحد`/`واحدة` after a noun (`جلسة واحدة`), not after a unit
+  (`شهر واحد` is a duration).
+- `reserved_spans(norm)`: spans no recogniser reads a figure in: URLs, e-mails, hashtags, handles, and the
+  idioms of idioms.txt (`ألف مبروك`, `ثاني أكسيد الكربون`).
+- `is_marked_verb(original)`: a word of the original text that its shadda makes a verb (`وألّف`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_words
+from claims.extraction.normalize import normalize
+from claims.extraction.tokens import ANY_PREFIX, PREFIXES, readings, words_back
+
+LEX = lexicon()
+_CUES = LEX.cues
+# Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
+_URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
+_IDIOMS = read_words("idioms.txt")
+_IDIOM = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<idiom>{phrase_pattern(_IDIOMS)})(?!\w)")
+_LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
+_AND = phrase_pattern(_CUES["and"])
+# "Baidu و Alibaba و 360", "Baidu, Alibaba, 360": a number coordinated with a Latin name is one too.
+_LATIN_LIST_BEFORE = re.compile(rf"(?<![\w])([a-z][a-z0-9]*) ?(?:{_AND}|[,،]) ?\Z")
+# "Llama 3.1 405B", "Ascend 910B": a Latin-suffixed number after a Latin name is a model size or a part number.
+_LATIN_MODEL_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9.-]*)(?: \d+(?:\.\d+)*)? \Z")
+_PLAN_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['article'])})?"
+                          rf"(?:{phrase_pattern(LEX.plan_words)})(?: [^\W\d]+){{0,2}} \Z")
+_ACT_BEFORE = re.compile(
+    rf"(?<!\w)(?:{phrase_pattern(_CUES['act_number'])}) \d+ (?:{phrase_pattern(_CUES['act_year'])}) \Z"
+)
+_NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
+_ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
+_WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
+_SHADDA = "\u0651"
+_CUE_WORDS = frozenset().union(*LEX.cues.values())
+_NUMBER_LIKE = frozenset(LEX.cardinals) | frozenset(LEX.scales) | frozenset(LEX.fractions)
+
+
+def is_name_digits(norm: str, start: int, end: int) -> bool:
+    """True when the digits at norm[start:end] are part of a name (see the module docstring)."""
+    before = norm[start - 1] if start else " "
+    after = norm[end] if end < len(norm) else " "
+    if before.isalpha() and before.isascii() or after.isalpha():
+        return True
+    if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
+        return True
+    head = words_back(norm, start, 4)
+    latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
+    if latin and latin.group(1) not in LEX.latin_function_words:
+        return True
+    return _NAME_WORD_BEFORE.search(norm, head, start) is not None
+
+
+def is_model_size(norm: str, start: int) -> bool:
+    model = _LATIN_MODEL_BEFORE.search(norm, words_back(norm, start, 3), start)
+    return model is not None and model.group(1) not in LEX.latin_function_words
+
+
+def is_name_year(norm: str, start: int) -> bool:
+    """"رؤية 2030", "رؤية مصر 2030", "القانون رقم 194 لسنة 2020": the year is part of a name."""
+    return (_PLAN_BEFORE.search(norm, words_back(norm, start, 4), start) is not None
+            or _ACT_BEFORE.search(norm, words_back(norm, start, 4), start) is not None)
+
+
+def is_identifier(digits: str) -> bool:
+    """A phone number or an identifier: digits with a leading zero, six or more ("0504610646", "00966...");
+    no figure is written with a leading zero."""
+    return digits.isdigit() and digits[0] == "0" and len(digits) >= 6
+
+
+def is_adjective_number(norm: str, start: int, end: int) -> bool:
+    """"جلسة واحدة", "بصوت واحد": واحد/واحدة right after a noun describes it, it counts nothing."""
+    if norm[start:end] not in _ADJECTIVE_NUMBERS:
+        return False
+    word = _WORD_BEFORE.search(norm, max(0, start - 30), start)
+    if word is None:
+        return False
+    previous = word.group(1)
+    return not any(previous in words for words in (
+        LEX.not_count_nouns, LEX.units, LEX.currencies, _NUMBER_LIKE, LEX.hedges_before, LEX.hedge_verbs, _CUE_WORDS))
+
+
+def reserved_spans(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the folded text where no figure is read (see the module docstring), sorted. `hits` are the
+    ("idiom", start, end, phrase) entries of numbers.scan_page(norm); without them the page is scanned here."""
+    spans = [match.span() for match in _URL.finditer(norm)]
+    if hits is None:
+        spans.extend(match.span("idiom") for match in _IDIOM.finditer(norm))
+    else:
+        spans.extend((start, end) for kind, start, end, _ in hits if kind == "idiom")
+    spans.sort()
+    return spans
+
+
+def _marked(word: str) -> str:
+    """`word` folded like normalize() but keeping its shadda."""
+    return "".join(_SHADDA if char == _SHADDA else normalize(char) for char in word)
+
+
+_MARKED_VERBS = frozenset(
+    _marked(line.strip())
+    for line in (DATA_DIR / "verb_homographs.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def is_marked_verb(original: str) -> bool:
+    """True when a word of `original` (text as written, with its diacritics) is a verb of
+    verb_homographs.txt by its shadda: "وألّف" is a verb, "وألف" stays a thousand."""
+    if _SHADDA not in original:
+        return False
+    for word in original.split():
+        word = "".join(c for c in word if c == _SHADDA or not unicodedata.combining(c))
+        if any(stem in _MARKED_VERBS for _, stem in readings(_marked(word))):
+            return True
+    return False

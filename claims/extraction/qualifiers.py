@@ -1,0 +1,82 @@
+"""Qualifiers: what the words around a figure say about it (hedges.tsv).
+
+A hedge before the figure ("نحو", "أكثر من", "لا يقل عن", ">="), after it ("تقريبا", "أو أكثر", "على
+الأقل"), or a hedging verb before it across a short subject ("تجاوزت الإيرادات 5 مليارات"). The longest
+phrase wins, so a negated comparative ("لا أقل من" → at_least) beats the comparative inside it, and
+"أقل من 5 أو يساوي" turns less_than into at_most ("or_equal" after the figure).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.tokens import ANY_PREFIX, words_back
+
+LEX = lexicon()
+OR_EQUAL = "or_equal"
+_INCLUSIVE = {"more_than": "at_least", "less_than": "at_most"}
+_BOUNDS = ("at_least", "at_most")
+
+_WORD_HEDGES = [phrase for phrase in LEX.hedges_before if phrase[0].isalpha()]
+_SIGN_HEDGES = [phrase for phrase in LEX.hedges_before if not phrase[0].isalpha()]
+# Word hedges begin a word; comparison signs may touch what is before them ("س>10").
+_BEFORE = re.compile(
+    rf"(?:(?<!\w){ANY_PREFIX}(?P<phrase>{phrase_pattern(_WORD_HEDGES)})|(?P<sign>{phrase_pattern(_SIGN_HEDGES)})) ?\Z"
+)
+_AFTER = re.compile(rf" ?{ANY_PREFIX}(?P<phrase>{phrase_pattern(LEX.hedges_after)})(?!\w)")
+_VERB = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
+_MINUS = re.compile(
+    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)-])(?<!\d )- ?)\Z"
+)
+_WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
+_VERB_WORDS = 4  # a verb and a subject of at most two words
+
+
+def sign_before(norm: str, start: int) -> int | None:
+    """Where a minus sign or a spoken minus ("سالب", "ناقص") right before `start` begins, else None."""
+    match = _MINUS.search(norm, words_back(norm, start, 2), start)
+    return match.start() if match else None
+
+
+def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
+    """The qualifier of a hedge phrase that ends right before `start`, and where the phrase begins."""
+    match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)
+    if match:
+        return LEX.hedges_before[match.group("phrase") or match.group("sign")], match.start()
+    return None
+
+
+def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
+    """The qualifier of a hedge phrase right after `end` ("تقريبا", "أو أكثر"), and where it ends."""
+    match = _AFTER.match(norm, end)
+    if match:
+        return LEX.hedges_after[match.group("phrase")], match.end()
+    return None
+
+
+def qualifier_of(norm: str, start: int, end: int) -> str:
+    """exact | approx | more_than | less_than | at_least | at_most for the figure at norm[start:end]."""
+    qualifier = "exact"
+    before = hedge_before(norm, start)
+    if before:
+        qualifier = before[0]
+    elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
+        qualifier = LEX.hedge_verbs[verb.group("verb")]
+    after = hedge_after(norm, end)
+    if after:
+        if after[0] == OR_EQUAL:
+            qualifier = _INCLUSIVE.get(qualifier, qualifier)
+        elif qualifier == "exact" or (qualifier == "approx" and after[0] in _BOUNDS):
+            qualifier = after[0]  # "حوالي 500 أو أقل": the bound after the figure says more than the hedge
+    return qualifier
+
+
+_HEDGE_START = re.compile(
+    rf" ?{ANY_PREFIX}(?:{phrase_pattern(set(LEX.hedges_before) | set(LEX.hedges_after))})(?!\w)"
+)
+
+
+def starts_hedge(norm: str, end: int) -> bool:
+    """True when a hedge phrase begins right after `end` ("10 وأقل من 20"): the next word is not a noun."""
+    return _HEDGE_START.match(norm, end) is not None

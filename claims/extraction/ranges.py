@@ -1,0 +1,112 @@
+"""Ranges: two figures that bound one quantity, joined into one with `low`/`high` and qualifier `range`.
+
+- "بين 25 و40 ألف دولار", "ما بين عشرة وعشرين": between ... and;
+- "من 10 إلى 20 دولار", "من عشرة لعشرين", "10-20 دولار", "20 ~ 100", "1000 – 5000": from ... to, when
+  the unit is written once (the first figure borrows the scale and unit of the second); with a unit on
+  each side ("من 40 مليار دولار إلى 1.3 تريليون دولار") it is a change, and stays two figures;
+- "أكبر من 10 وأصغر من 20", "لا يزيد عن 50 ولا يقل عن 20": a lower and an upper bound joined by و.
+The words are cues (cues.tsv: range_between, range_from, range_to, range_and).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction import qualifiers
+from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.tokens import ANY_PREFIX, words_back
+from claims.extraction.types import ONE, Found
+
+LEX = lexicon()
+_CUES = LEX.cues
+_BETWEEN_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_between'])}) \Z")
+_FROM_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_from'])}) \Z")
+_TO = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['range_and'])}) ?\Z")
+_AND = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_and'])}) ?\Z")
+# Between the first bound and the hedge of the second: "و", a comma, "أو", or nothing ("وأقل من" holds its و).
+_JOINER = re.compile(rf"[ ,،]*(?:(?:{phrase_pattern(_CUES['range_and'] | _CUES['or'])}) ?)?")
+_LOWER = ("more_than", "at_least")
+_UPPER = ("less_than", "at_most")
+_NOT_RANGED = ("date", "ordinal")
+_DASH_RATIO = 10
+
+
+def join_ranges(norm: str, found: list[Found]) -> list[Found]:
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        low = found[index]
+        high = found[index + 1] if index + 1 < len(found) else None
+        if high is not None and low.kind not in _NOT_RANGED and high.kind not in _NOT_RANGED:
+            joined = _join(norm, low, high)
+            if joined is not None:
+                result.append(joined)
+                index += 2
+                continue
+        result.append(low)
+        index += 1
+    return result
+
+
+def _join(norm: str, low: Found, high: Found) -> Found | None:
+    between = norm[low.end : high.start]
+    if len(between) > 40:  # length first: between can be a page
+        return None
+    head = words_back(norm, low.start, 2)
+    if _is_bounds(norm, _lend_unit(low, high), high):
+        low = _lend_unit(low, high)  # "أكبر من 10 وأصغر من 20 سنة"
+        if low.qualifier in _UPPER:
+            low, high = high, low
+        return _range(low, high, low.start if low.start < high.start else high.start, max(low.end, high.end))
+    if len(between) > 8 or not _TO.search(" " + between):
+        return None
+    lent = _lend_unit(low, high)
+    if not _compatible(lent, high):
+        return None
+    if _BETWEEN_BEFORE.search(norm, head, low.start) and _AND.search(" " + between):
+        return _range(lent, high, low.start, high.end)
+    if _AND.search(" " + between):
+        return None
+    shared_unit = not low.has_unit or low.unit is None
+    if not shared_unit or not 0 <= lent.value < high.value:
+        return None
+    # Without "من" a dash joins only figures of one size ("1000-5000"), not a code or a score ("1-222").
+    if _FROM_BEFORE.search(norm, head, low.start) or high.value < _DASH_RATIO * lent.value:
+        return _range(lent, high, low.start, high.end)
+    return None
+
+
+def _is_bounds(norm: str, low: Found, high: Found) -> bool:
+    """"أكبر من 10 وأصغر من 20": one figure bounded below, the other above, joined by و (or a comma)."""
+    pair = {low.qualifier, high.qualifier}
+    if not (pair & set(_LOWER) and pair & set(_UPPER)) or low.kind != high.kind or low.unit != high.unit:
+        return False
+    lower, upper = (low, high) if low.qualifier in _LOWER else (high, low)
+    if not lower.value < upper.value:
+        return False  # "أكثر من 40 وأقل من 10" bounds nothing
+    hedge = qualifiers.hedge_before(norm, high.start)
+    return hedge is not None and _JOINER.fullmatch(norm, low.end, hedge[1]) is not None
+
+
+def _compatible(low: Found, high: Found) -> bool:
+    return low.kind == high.kind and low.unit == high.unit and low.value != high.value
+
+
+def _range(low: Found, high: Found, start: int, end: int) -> Found:
+    return Found(
+        start, end, high.kind, low.value, high.unit, "range", high.precision,
+        {**{k: v for k, v in high.extras.items() if k != "noun_span" or high.end == end},
+         "low": low.value, "high": high.value},
+        high.scale, True,
+    )
+
+
+def _lend_unit(low: Found, high: Found) -> Found:
+    """The first figure of "بين 25 و40 ألف دولار" or "بين 10 و12 ألف وظيفة" takes the scale and unit of the second."""
+    if low.has_unit or low.kind != "count" or not (high.has_unit or (low.scale == 1 and high.scale != 1)):
+        return low
+    value = low.value * high.scale if low.scale == 1 else low.value
+    precision = (low.precision or ONE) * (high.scale if low.scale == 1 else 1)
+    extras = {k: v for k, v in low.extras.items() if k != "noun_span"}
+    return Found(low.start, low.end, high.kind, value, high.unit, low.qualifier, precision, extras, high.scale,
+                 high.has_unit)

@@ -1,0 +1,74 @@
+"""Words of the folded text, with their attached prefixes, and context measured in words.
+
+Recognisers read the context of a figure in words, never in characters: `words_back(norm, start, n)` is
+where the n-th word before `start` begins, the left edge of the window a cue pattern is searched in.
+`readings(word)` splits the prefix letters of cues.tsv (و ف, then ب ل) off a word in every way the
+letters allow, longest stem first, so a recogniser looks stems up in its own data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extraction.lexicon import lexicon
+
+LEX = lexicon()
+CONJUNCTIONS = "".join(sorted(LEX.cues["conjunction_prefix"]))
+PREPOSITIONS = "".join(sorted(LEX.cues["preposition_prefix"]))
+# The optional prefix letters before a word, as a regex fragment: "[وف]?[بل]?".
+PREFIXES = f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?"
+ANY_PREFIX = f"[{CONJUNCTIONS}{PREPOSITIONS}]?"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(norm: str) -> list[Token]:
+    """The words of the folded text with their offsets (letters and digits; punctuation is not a word)."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+
+
+def readings(word: str) -> list[tuple[str, str]]:
+    """(prefix, stem) pairs of `word`: the word itself first, then with و/ف and ب/ل taken off."""
+    result = [("", word)]
+    rest, prefix = word, ""
+    if len(rest) > 2 and rest[0] in CONJUNCTIONS:
+        prefix, rest = rest[0], rest[1:]
+        result.append((prefix, rest))
+    if len(rest) > 2 and rest[0] in PREPOSITIONS:
+        result.append((prefix + rest[0], rest[1:]))
+    return result
+
+
+@lru_cache(maxsize=4096)  # several recognisers ask for the same window; a str caches its own hash
+def words_back(norm: str, start: int, count: int) -> int:
+    """Where the `count`-th word before `start` begins (0 at the start of the text); stops at a line break."""
+    position = start
+    for _ in range(count):
+        space = norm.rfind(" ", 0, max(position - 1, 0))
+        if space < 0:
+            position = 0
+            break
+        position = space + 1
+    line = norm.rfind("\n", position, start)
+    return line + 1 if line >= 0 else position
+
+
+def words_ahead(norm: str, end: int, count: int) -> int:
+    """Where the `count`-th word after `end` ends (len(norm) at the end of the text); stops at a line break."""
+    position = end
+    for _ in range(count):
+        space = norm.find(" ", position + 1)
+        if space < 0:
+            position = len(norm)
+            break
+        position = space
+    line = norm.find("\n", end, position)
+    return line if line >= 0 else position
