@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from claims.matching.compare import Comparison, compare
 from claims.matching.explain import explain, explain_unverified
-from claims.matching.references import ReferenceFigure, ReferenceStatement
+from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year
 from claims.matching.results import ClaimCheck, QuantityCheck, suggest
 from claims.matching.settings import MatchSettings
 from claims.matching.text import content_tokens, is_content, tokens
@@ -287,9 +287,10 @@ class Matcher:
 
     def check_claim(self, text: str, quantities: Sequence, context: str = "") -> ClaimCheck:
         """Check every quantity of one claim sentence; `context` helps find the subject only."""
+        quantities = _join_dates([as_year(quantity) for quantity in quantities])
         view = self._view(text, quantities, context)
-        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in _join_dates(quantities)]
-        return ClaimCheck(checks=checks, suggestion=suggest(checks))
+        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in quantities]
+        return ClaimCheck(checks=checks, suggestion=suggest(checks, [quantity.kind for quantity in quantities]))
 
     def check_quantity(
         self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
@@ -310,19 +311,26 @@ class Matcher:
         ]
         if supporters:
             return self._check("supported", quantity, max(supporters, key=_rank), reported)
-        rivals = [
-            c
-            for c in found
-            if c.comparison.contradicts
-            and c.score >= settings.min_contradict_score
-            and c.metric >= settings.min_contradict_metric
-            and c.subject >= settings.min_contradict_subject
-        ]
+        rivals = [c for c in found if c.comparison.contradicts and self._firm(c)]
         if rivals:
             best = max(rivals, key=_rank)
-            if best.comparison.error != "value" or not self._ambiguous(best, found):
+            if best.comparison.error not in ("value", "bound") or not self._ambiguous(best, found):
                 return self._check("contradicted", quantity, best, reported)
+        loose = [c for c in found if c.comparison.misleads and self._firm(c)]
+        if loose:
+            best = max(loose, key=_rank)
+            if not self._ambiguous(best, found):
+                return self._check("misleading_bound", quantity, best, reported)
         return self._unverified(text, quantity, found, reported, view or self._view(text, [quantity], context))
+
+    def _firm(self, candidate: Candidate) -> bool:
+        """Close enough in subject and metric to call a figure wrong or misleading, not only right."""
+        settings = self.settings
+        return (
+            candidate.score >= settings.min_contradict_score
+            and candidate.metric >= settings.min_contradict_metric
+            and candidate.subject >= settings.min_contradict_subject
+        )
 
     def _ambiguous(self, best: Candidate, found: list[Candidate]) -> bool:
         """Another statement scores about as well (a time series, a second source): no plain-value call."""

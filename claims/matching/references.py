@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from claims.extraction.types import Quantity, decimal_to_str
@@ -11,6 +11,7 @@ from claims.matching.units import is_currency
 
 # A bare "2048" is a count unless the record says kind "date"; only dashed forms are dates by shape.
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}(-\d{2})?)$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
@@ -95,7 +96,7 @@ class ReferenceStatement:
                     # The engine reads Arabic; a bare English count is mostly a day or list number.
                     junk = place == "text_en" and quantity.kind == "count" and "scale" not in quantity.extras
                     if not junk and not _inside_name(written, quantity, names):
-                        figure = ReferenceFigure.from_quantity(quantity)
+                        figure = ReferenceFigure.from_quantity(as_year(quantity))
                         figure.extras["in"] = place
                         figures.append(figure)
         return cls(
@@ -116,6 +117,17 @@ class ReferenceStatement:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(name for name in (self.subject, *self.aliases) if name)
+
+
+def as_year(quantity):
+    """A bare four-digit year read as a count ("السنة المالية 2025") is a date: context, never a figure
+    that a count or a sum in a reference could support."""
+    if quantity.kind != "count" or quantity.qualifier != "exact" or "scale" in quantity.extras:
+        return quantity
+    written = (quantity.text or "").strip()
+    if len(written) == 4 and written.isdigit() and _YEAR.match(written) and Decimal(quantity.value) == int(written):
+        return replace(quantity, kind="date", value=written, unit=None)
+    return quantity
 
 
 def _inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:

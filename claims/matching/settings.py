@@ -47,8 +47,10 @@ class MatchSettings:
     rounding_rel_tolerance: Decimal = Decimal("0.01")
     max_rounding_share: Decimal = Decimal("0.1")
     # "more than X" is supported by a reference in [X, X * bound_factor]; beyond, it is true but
-    # says little, so it stays unverified rather than supported.
+    # says little, so it stays unverified rather than supported; from X * misleading_bound_factor
+    # on ("more than 40 million" for 400 million) it is true but misleading: `misleading_bound`.
     bound_factor: Decimal = Decimal("1.5")
+    misleading_bound_factor: Decimal = Decimal("3")
     # Scale slips looked for: claim / reference close to 10**k for k in ±scale_powers.
     scale_powers: tuple[int, ...] = (1, 2, 3)
     # A date off only by its year is a "year" error when the gap is at most this many years.
