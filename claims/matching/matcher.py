@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -48,6 +50,7 @@ class _Entry:
     families: frozenset[str]
     years: frozenset[int]
     search_text: str
+    names_in_metric: bool = False  # a word of the subject's name is a metric word too ("سوق")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class _ClaimView:
     text: str
     tokens: list[str]
     subjects: dict[int, float] = field(default_factory=dict)  # entry index -> subject score
+    crowded: dict[str, float] = field(default_factory=dict)  # crowded subject's name key -> factor
     years: frozenset[int] = frozenset()
 
 
@@ -97,6 +101,129 @@ def _value_key(figure) -> tuple | None:
     return (_family(figure), figure.unit if figure.kind == "money" else None, format(value, ".3g"))
 
 
+class _MetricScorer:
+    """How well the words around one claim figure say what a statement measures, in [0, 1].
+
+    score = max(token_set_ratio to the statement's metric, coverage of its metric words,
+    0.9 * token_set_ratio to the words around each of its figures). Statements of one subject share
+    names, metrics and often wordings, so each distinct part is scored once per claim figure: a
+    library where a few subjects hold most statements costs a dictionary look-up per statement.
+    """
+
+    def __init__(self, window: list[str], settings: MatchSettings):
+        self.window = window
+        self.settings = settings
+        self._words: dict[frozenset[str], str] = {}
+        self._metrics: dict[tuple, float] = {}
+        self._contexts: dict[tuple[str, str], float] = {}
+
+    def metric(self, entry: _Entry) -> float:
+        joined = None if entry.names_in_metric else self._words.get(entry.name_tokens)
+        if joined is None:
+            joined = self._joined(entry)
+        key = (joined, entry.metric, entry.metric_tokens)
+        metric = self._metrics.get(key)
+        if metric is None:
+            words = joined.split()
+            metric = fuzz.token_set_ratio(entry.metric, joined) / 100 if entry.metric else 0.0
+            metric = self._metrics[key] = max(metric, self._coverage(entry.metric_tokens, words))
+        for context in entry.figure_contexts:
+            similarity = self._contexts.get((joined, context))
+            if similarity is None:
+                similarity = self._contexts[joined, context] = 0.9 * fuzz.token_set_ratio(context, joined) / 100
+            metric = max(metric, similarity)
+        return metric
+
+    def _joined(self, entry: _Entry) -> str:
+        # The subject's own words say nothing about the metric, unless the metric uses them too ("سوق").
+        words = [t for t in self.window if t not in entry.name_tokens or t in entry.metric_tokens]
+        joined = " ".join(words)
+        if not entry.names_in_metric:
+            self._words[entry.name_tokens] = joined
+        return joined
+
+    def _coverage(self, metric_tokens: tuple[str, ...], words: list[str]) -> float:
+        """Mean similarity of the best `metric_top_words` metric words to a word near the figure.
+
+        Weak matches count as zero, so one shared word of a two-word metric gives 0.5: enough,
+        with the subject, to support, never to contradict.
+        """
+        if not metric_tokens or not words:
+            return 0.0
+        floor = self.settings.metric_word_similarity * 100
+        best = sorted(
+            (
+                (match[1] if match else 0.0)
+                for match in (
+                    process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=floor) for token in metric_tokens
+                )
+            ),
+            reverse=True,
+        )
+        top = best[: min(self.settings.metric_top_words, len(best))]
+        return sum(top) / len(top) / 100
+
+
+class _CrowdedSubject:
+    """The statements of a subject that holds many: a word index over what they measure.
+
+    Scoring every statement of such a subject for every claim figure is linear in the subject.
+    Instead the claim's window words (and words within `metric_word_similarity` of them) are looked
+    up, statements are ranked by the summed BM25 inverse document frequency of the words they share
+    (words in half the subject's statements or more weigh nothing), and the best `crowded_retrieved`
+    are scored as usual, together with every statement holding the claim's value or a scale slip
+    of it (so the right figure is never lost among statements that measure the same thing).
+    """
+
+    def __init__(self, members: list[tuple[int, float]], entries: list[_Entry], settings: MatchSettings):
+        self.members = members
+        self.settings = settings
+        postings: dict[str, list[int]] = defaultdict(list)
+        self.by_value: dict[tuple, list[int]] = defaultdict(list)
+        for position, (index, _) in enumerate(members):
+            entry = entries[index]
+            words = set(entry.metric_tokens) | {word for context in entry.figure_contexts for word in context.split()}
+            for word in words:
+                postings[word].append(position)
+            for figure in entry.statement.figures:
+                key = _value_key(figure)
+                if key:
+                    self.by_value[key].append(position)
+        size = len(members)
+        self.postings = {word: found for word, found in postings.items() if len(found) * 2 < size}
+        self.weights = {
+            word: math.log((size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
+        }
+        self.vocabulary = list(self.postings)
+        self._similar: dict[str, list[str]] = {}
+
+    def similar(self, word: str) -> list[str]:
+        found = self._similar.get(word)
+        if found is None:
+            floor = self.settings.metric_word_similarity * 100
+            found = [
+                match
+                for match, _, _ in process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+                )
+            ]
+            self._similar[word] = found
+        return found
+
+    def retrieve(self, window: list[str], quantity) -> list[tuple[int, float]]:
+        """(entry index, subject score) of the statements worth scoring for this figure."""
+        ranks: dict[int, float] = defaultdict(float)
+        for word in dict.fromkeys(window):
+            for match in self.similar(word):
+                weight = self.weights[match]
+                for position in self.postings[match]:
+                    ranks[position] += weight
+        best = heapq.nlargest(self.settings.crowded_retrieved, ranks, key=ranks.__getitem__)
+        for key in _slip_keys(quantity, self.settings):
+            best.extend(self.by_value.get(key, ()))
+        return [self.members[position] for position in dict.fromkeys(best)]
+
+
 class Matcher:
     def __init__(self, statements: Iterable[ReferenceStatement], settings: MatchSettings | None = None):
         self.settings = settings or MatchSettings()
@@ -106,6 +233,11 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
+        self._crowded = {
+            key: _CrowdedSubject(members, self.entries, self.settings)
+            for key, members in self.by_name.items()
+            if len(members) > self.settings.crowded_subject
+        }
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -130,6 +262,7 @@ class Matcher:
             years=frozenset(year for year in years if year),
             search_text=" ".join([*statement.names, statement.metric, statement.text]),
         )
+        entry.names_in_metric = bool(entry.name_tokens & set(entry.metric_tokens))
         self.entries.append(entry)
         for figure in statement.figures:
             key = _value_key(figure)
@@ -147,19 +280,18 @@ class Matcher:
 
     # -- blocking ---------------------------------------------------------------------------------
 
-    def _subject_hits(self, words: list[str]) -> dict[int, float]:
-        """Entries named in `words`, with their subject score; names inside longer matches dropped.
+    def _subject_hits(self, words: list[str]) -> set[str]:
+        """Name keys found in `words`; names inside longer matches dropped.
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
-        scores = self._name_hits(words)
+        keys = self._name_hits(words)
         bare = [word[1:] if word[0] in _CLITICS and len(word) > 3 else word for word in words]
         if bare != words:
-            for index, score in self._name_hits(bare).items():
-                scores[index] = max(scores.get(index, 0.0), score)
-        return scores
+            keys |= self._name_hits(bare)
+        return keys
 
-    def _name_hits(self, words: list[str]) -> dict[int, float]:
+    def _name_hits(self, words: list[str]) -> set[str]:
         found: list[tuple[int, int, str]] = []
         for size in range(min(_MAX_NAME_TOKENS, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -167,26 +299,38 @@ class Matcher:
                 for key in {" ".join(gram), "".join(gram)} if size > 1 else {gram[0]}:
                     if key in self.by_name:
                         found.append((start, start + size, key))
-        kept = [
-            (start, end, key)
+        return {
+            key
             for start, end, key in found
             if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in found)
-        ]
-        scores: dict[int, float] = {}
-        for _, _, key in kept:
-            for index, score in self.by_name[key]:
-                scores[index] = max(scores.get(index, 0.0), score)
-        return scores
+        }
 
     def _view(self, text: str, quantities: Sequence, context: str) -> _ClaimView:
         claim_tokens = tokens(text)
-        subjects = self._subject_hits(claim_tokens)
-        factor = self.settings.context_subject_factor
-        for index, score in self._subject_hits(tokens(context)).items() if context else ():
-            subjects[index] = max(subjects.get(index, 0.0), score * factor)
+        factors = dict.fromkeys(
+            self._subject_hits(tokens(context)) if context else (), self.settings.context_subject_factor
+        )
+        factors.update(dict.fromkeys(self._subject_hits(claim_tokens), 1.0))
+        subjects: dict[int, float] = {}
+        crowded: dict[str, float] = {}
+        for key, factor in factors.items():
+            if key in self._crowded:
+                crowded[key] = factor
+                continue
+            for index, score in self.by_name[key]:
+                subjects[index] = max(subjects.get(index, 0.0), score * factor)
         years = {int(token) for token in claim_tokens if _YEAR.match(token)}
         years |= {year for q in quantities if q.kind == "date" and (year := _year_of(q.value))}
-        return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, years=frozenset(years))
+        return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, crowded=crowded, years=frozenset(years))
+
+    def _subject_score(self, view: _ClaimView, index: int) -> float:
+        """The subject score of one statement for this claim, crowded subjects included."""
+        score = view.subjects.get(index, 0.0)
+        names = self.entries[index].names
+        for key, factor in view.crowded.items():
+            if key in names:
+                score = max(score, names[key] * factor)
+        return score
 
     def _window(self, view: _ClaimView, quantity) -> list[str]:
         """Content words of the quantity ("100 مليون مستخدم") and around it in the claim sentence.
@@ -215,40 +359,26 @@ class Matcher:
             ranked = process.extract(
                 text, self._search_texts, scorer=fuzz.token_set_ratio, limit=self.settings.max_candidates
             )
-            pool = {index: view.subjects.get(index, 0.0) for _, _, index in ranked}
+            pool = {index: self._subject_score(view, index) for _, _, index in ranked}
         else:
             pool = view.subjects
         window = self._window(view, quantity)
+        if view.crowded and not brute_force:
+            pool = dict(pool)
+            for key, factor in view.crowded.items():
+                for index, score in self._crowded[key].retrieve(window, quantity):
+                    pool[index] = max(pool.get(index, 0.0), score * factor)
+        scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
             entry = self.entries[index]
             if subject < self.settings.min_subject_score or not self._comparable(family, quantity, entry):
                 continue
-            scored.append(self._score(entry, subject, window, view, quantity))
-        scored = [c for c in scored if c.score >= self.settings.min_candidate_score]
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return [self._compared(c, quantity) for c in scored[: self.settings.max_candidates]]
-
-    def _metric_coverage(self, metric_tokens: tuple[str, ...], words: list[str]) -> float:
-        """Mean similarity of the best `metric_top_words` metric words to a word near the figure.
-
-        Weak matches count as zero, so one shared word of a two-word metric gives 0.5: enough,
-        with the subject, to support, never to contradict.
-        """
-        if not metric_tokens or not words:
-            return 0.0
-        floor = self.settings.metric_word_similarity * 100
-        best = sorted(
-            (
-                (match[1] if match else 0.0)
-                for match in (
-                    process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=floor) for token in metric_tokens
-                )
-            ),
-            reverse=True,
-        )
-        top = best[: min(self.settings.metric_top_words, len(best))]
-        return sum(top) / len(top) / 100
+            candidate = self._score(entry, subject, scorer, view, quantity)
+            if candidate.score >= self.settings.min_candidate_score:
+                scored.append(candidate)
+        best = heapq.nlargest(self.settings.max_candidates, scored, key=_by_score)
+        return [self._compared(c, quantity) for c in best]
 
     @staticmethod
     def _comparable(family: str, quantity, entry: _Entry) -> bool:
@@ -259,14 +389,8 @@ class Matcher:
             quantity.kind == "money" and "money" in entry.families
         )
 
-    def _score(self, entry: _Entry, subject: float, window: list[str], view: _ClaimView, quantity) -> Candidate:
-        # The subject's own words say nothing about the metric, unless the metric uses them too ("سوق").
-        words = [token for token in window if token not in entry.name_tokens or token in entry.metric_tokens]
-        joined = " ".join(words)
-        metric = fuzz.token_set_ratio(entry.metric, joined) / 100 if entry.metric else 0.0
-        metric = max(metric, self._metric_coverage(entry.metric_tokens, words))
-        for context in entry.figure_contexts:
-            metric = max(metric, 0.9 * fuzz.token_set_ratio(context, joined) / 100)
+    def _score(self, entry: _Entry, subject: float, scorer: _MetricScorer, view: _ClaimView, quantity) -> Candidate:
+        metric = scorer.metric(entry)
         weight = self.settings.subject_weight
         score = weight * subject + (1 - weight) * metric
         if quantity.kind != "date" and view.years and entry.years:
@@ -389,12 +513,12 @@ class Matcher:
         key = _value_key(quantity)
         if key is None:
             return None
-        window = self._window(view, quantity)
+        scorer = _MetricScorer(self._window(view, quantity), self.settings)
         best = None
         for index in self.by_value.get(key, ()):
-            if view.subjects.get(index, 0.0) >= self.settings.min_subject_score:
+            if self._subject_score(view, index) >= self.settings.min_subject_score:
                 continue
-            candidate = self._score(self.entries[index], 0.0, window, view, quantity)
+            candidate = self._score(self.entries[index], 0.0, scorer, view, quantity)
             if candidate.metric < self.settings.min_contradict_metric:
                 continue
             if best is None or candidate.metric > best.metric:
@@ -417,6 +541,24 @@ def _join_dates(quantities: Sequence) -> list:
                     joined[i] = replace(joined[i], value=full)
                     joined[j] = replace(joined[j], value=full)
     return joined
+
+
+def _slip_keys(quantity, settings: MatchSettings) -> list[tuple]:
+    """Value keys of the figure and of its scale slips (x10, x100, ... either way)."""
+    if quantity.kind == "date":
+        key = _value_key(quantity)
+        return [key] if key else []
+    keys = []
+    for power in (0, *settings.scale_powers, *(-p for p in settings.scale_powers)):
+        value = Decimal(quantity.value).scaleb(-power)
+        key = _value_key(replace(quantity, value=value)) if value else None
+        if key:
+            keys.append(key)
+    return keys
+
+
+def _by_score(candidate: Candidate) -> float:
+    return candidate.score
 
 
 def _rank(candidate: Candidate) -> tuple[float, float]:

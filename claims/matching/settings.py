@@ -57,6 +57,11 @@ class MatchSettings:
     max_year_gap: int = 3
     # Words around the figure taken as its metric, on each side.
     metric_window: int = 12
+    # A subject with more statements than `crowded_subject` is searched through a word index over
+    # its metrics and figure contexts: the `crowded_retrieved` best by shared words are scored, plus
+    # every statement holding the claim's value or a scale slip of it.
+    crowded_subject: int = 400
+    crowded_retrieved: int = 200
     # Statements scored per quantity, and (key, score) pairs reported back for the editor.
     max_candidates: int = 25
     reported_candidates: int = 3
