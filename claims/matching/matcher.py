@@ -31,12 +31,11 @@ from claims.matching.explain import explain, explain_unverified
 from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year
 from claims.matching.results import ClaimCheck, QuantityCheck, suggest
 from claims.matching.settings import MatchSettings
-from claims.matching.text import content_tokens, is_content, tokens
+from claims.matching.text import content_tokens, is_content, tokens, tokens_without_prepositions
 from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MAX_NAME_TOKENS = 5
-_CLITICS = frozenset("لبك")
 
 
 @dataclass
@@ -280,13 +279,14 @@ class Matcher:
 
     # -- blocking ---------------------------------------------------------------------------------
 
-    def _subject_hits(self, words: list[str]) -> set[str]:
-        """Name keys found in `words`; names inside longer matches dropped.
+    def _subject_hits(self, text: str) -> set[str]:
+        """Name keys found in `text`; names inside longer matches dropped.
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
+        words = tokens(text)
         keys = self._name_hits(words)
-        bare = [word[1:] if word[0] in _CLITICS and len(word) > 3 else word for word in words]
+        bare = tokens_without_prepositions(text)
         if bare != words:
             keys |= self._name_hits(bare)
         return keys
@@ -307,10 +307,13 @@ class Matcher:
 
     def _view(self, text: str, quantities: Sequence, context: str) -> _ClaimView:
         claim_tokens = tokens(text)
-        factors = dict.fromkeys(
-            self._subject_hits(tokens(context)) if context else (), self.settings.context_subject_factor
-        )
-        factors.update(dict.fromkeys(self._subject_hits(claim_tokens), 1.0))
+        in_claim = self._subject_hits(text)
+        in_context = self._subject_hits(context) - in_claim if context else set()
+        # A claim that names no subject ("وبلغت إيراداتها ...") speaks of the one its context names:
+        # with a single subject there, it is as good as named in the sentence.
+        resolved = not in_claim and len({self._subject_of_key(key) for key in in_context}) == 1
+        factors = dict.fromkeys(in_context, 1.0 if resolved else self.settings.context_subject_factor)
+        factors.update(dict.fromkeys(in_claim, 1.0))
         subjects: dict[int, float] = {}
         crowded: dict[str, float] = {}
         for key, factor in factors.items():
@@ -322,6 +325,11 @@ class Matcher:
         years = {int(token) for token in claim_tokens if _YEAR.match(token)}
         years |= {year for q in quantities if q.kind == "date" and (year := _year_of(q.value))}
         return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, crowded=crowded, years=frozenset(years))
+
+    def _subject_of_key(self, key: str) -> str:
+        """The subject a name key stands for (its first statement's; names are shared within one)."""
+        index, _ = self.by_name[key][0]
+        return normalize_name(self.entries[index].statement.subject)
 
     def _subject_score(self, view: _ClaimView, index: int) -> float:
         """The subject score of one statement for this claim, crowded subjects included."""
@@ -411,7 +419,7 @@ class Matcher:
 
     def check_claim(self, text: str, quantities: Sequence, context: str = "") -> ClaimCheck:
         """Check every quantity of one claim sentence; `context` helps find the subject only."""
-        quantities = _join_dates([as_year(quantity) for quantity in quantities])
+        quantities = _join_dates([as_year(quantity, text) for quantity in quantities])
         view = self._view(text, quantities, context)
         checks = [self.check_quantity(text, quantity, context, view=view) for quantity in quantities]
         return ClaimCheck(checks=checks, suggestion=suggest(checks, [quantity.kind for quantity in quantities]))
@@ -541,6 +549,10 @@ def _join_dates(quantities: Sequence) -> list:
                     joined[i] = replace(joined[i], value=full)
                     joined[j] = replace(joined[j], value=full)
     return joined
+
+
+def normalize_name(name: str) -> str:
+    return " ".join(tokens(name))
 
 
 def _slip_keys(quantity, settings: MatchSettings) -> list[tuple]:

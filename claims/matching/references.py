@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from claims.extraction.types import Quantity, decimal_to_str
+from claims.matching.text import load_words, tokens
 from claims.matching.units import is_currency
 
 # A bare "2048" is a count unless the record says kind or unit "date"; only dashed forms are dates by shape.
@@ -17,6 +18,7 @@ _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 # "66000000000-72000000000", "66e9 – 72e9", "1.5..2", "10 to 20": a range, low first.
 _RANGE = re.compile(rf"^({_NUMBER})\s*(?:-|–|—|\.\.|to)\s*({_NUMBER})$")
 DATE_UNITS = frozenset({"date"})
+YEAR_CUES = load_words("year_cues.txt")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
@@ -102,7 +104,7 @@ class ReferenceStatement:
                     # The engine reads Arabic; a bare English count is mostly a day or list number.
                     junk = place == "text_en" and quantity.kind == "count" and "scale" not in quantity.extras
                     if not junk and not _inside_name(written, quantity, names):
-                        figure = ReferenceFigure.from_quantity(as_year(quantity))
+                        figure = ReferenceFigure.from_quantity(as_year(quantity, written))
                         figure.extras["in"] = place
                         figures.append(figure)
         return cls(
@@ -125,14 +127,18 @@ class ReferenceStatement:
         return tuple(name for name in (self.subject, *self.aliases) if name)
 
 
-def as_year(quantity):
-    """A bare four-digit year read as a count ("السنة المالية 2025") is a date: context, never a figure
-    that a count or a sum in a reference could support."""
+def as_year(quantity, text: str = ""):
+    """A bare four-digit year read as a count is a date when a year word comes right before it
+    ("السنة المالية 2025", "بحلول 2030"; data/year_cues.txt): context, never a figure that a count or
+    a sum in a reference could support. `text` is the sentence the quantity's offsets point into."""
     if quantity.kind != "count" or quantity.qualifier != "exact" or "scale" in quantity.extras:
         return quantity
-    written = (quantity.text or "").strip()
-    if len(written) == 4 and written.isdigit() and _YEAR.match(written) and Decimal(quantity.value) == int(written):
-        return replace(quantity, kind="date", value=written, unit=None)
+    digits = (quantity.text or "").split()[0] if (quantity.text or "").split() else ""
+    if not (len(digits) == 4 and _YEAR.match(digits) and Decimal(quantity.value) == int(digits)):
+        return quantity
+    before = tokens(text[max(0, quantity.start - 40) : quantity.start]) if text and quantity.start is not None else []
+    if before and before[-1] in YEAR_CUES:
+        return replace(quantity, kind="date", value=digits, unit=None, extras={})
     return quantity
 
 

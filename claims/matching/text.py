@@ -28,6 +28,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Longest first: "وال" before "و".
 _PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
 _MIN_STEM = 3
+_PREPOSITIONS = frozenset("لبك")
 _DATA = Path(__file__).with_name("data")
 _SNOWBALL = snowballstemmer.stemmer("arabic")
 
@@ -76,7 +77,16 @@ def tokens(text: str) -> list[str]:
     return [SYNONYMS.get(token, token) for token in _raw_tokens(text)]
 
 
-def _load_words(name: str) -> frozenset[str]:
+def tokens_without_prepositions(text: str) -> list[str]:
+    """`tokens()` with a one-letter preposition (ل ب ك) dropped before stemming: "لشات" -> "شات".
+
+    Only for finding names: on common words the letter is as often part of the word ("بنك")."""
+    words = _TOKEN.findall(normalize(text))
+    bare = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
+    return [SYNONYMS.get(token, token) for token in map(stem, bare)]
+
+
+def load_words(name: str) -> frozenset[str]:
     words = set()
     for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -85,7 +95,7 @@ def _load_words(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-STOPWORDS = _load_words("stopwords.txt")
+STOPWORDS = load_words("stopwords.txt")
 
 
 def is_content(token: str) -> bool:
