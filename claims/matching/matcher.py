@@ -407,8 +407,13 @@ class Matcher:
 
     def _compared(self, candidate: Candidate, quantity) -> Candidate:
         best: tuple[ReferenceFigure, Comparison] | None = None
+        dated = _dated(candidate.statement)
         for figure in candidate.statement.figures:
             comparison = compare(quantity, figure, self.settings)
+            if comparison is not None and comparison.supports and figure.kind == "date" and not dated:
+                # The year of a revenue or a forecast dates it: a wrong one is an error, a right one
+                # is context, no evidence for the claim.
+                comparison = Comparison("none", closeness=comparison.closeness)
             if comparison is not None and (best is None or comparison.closeness > best[1].closeness):
                 best = (figure, comparison)
         if best is None:
@@ -438,12 +443,15 @@ class Matcher:
             c
             for c in found
             if c.comparison.supports
-            and c.score >= settings.min_support_score
-            and c.metric >= settings.min_support_metric
+            and (
+                c.score >= settings.min_support_score
+                and c.metric >= settings.min_support_metric
+                or _same_day(c, quantity, settings)
+            )
         ]
         if supporters:
             return self._check("supported", quantity, max(supporters, key=_rank), reported)
-        rivals = [c for c in found if c.comparison.contradicts and self._firm(c)]
+        rivals = [c for c in found if c.comparison.contradicts and (self._firm(c) or _same_day(c, quantity, settings))]
         if rivals:
             best = max(rivals, key=_rank)
             if best.comparison.error not in ("value", "bound") or not self._ambiguous(best, found):
@@ -465,9 +473,17 @@ class Matcher:
         )
 
     def _ambiguous(self, best: Candidate, found: list[Candidate]) -> bool:
-        """Another statement scores about as well (a time series, a second source): no plain-value call."""
+        """Another statement scores about as well (a time series, a second source): no plain-value call.
+
+        A misleading bound stays misleading when every such statement finds it misleading too
+        ("more than 40 million" users against both 400 and 800 million)."""
         floor = best.score - self.settings.ambiguity_margin
-        return any(c.statement.key != best.statement.key and c.score >= floor for c in found)
+        return any(
+            c.statement.key != best.statement.key
+            and c.score >= floor
+            and not (best.comparison.misleads and c.comparison.misleads)
+            for c in found
+        )
 
     def _check(self, verdict: str, quantity, candidate: Candidate, reported) -> QuantityCheck:
         figure, comparison = candidate.figure, candidate.comparison
@@ -549,6 +565,33 @@ def _join_dates(quantities: Sequence) -> list:
                     joined[i] = replace(joined[i], value=full)
                     joined[j] = replace(joined[j], value=full)
     return joined
+
+
+def _dated(statement: ReferenceStatement) -> bool:
+    """A statement about when something happened: its value is a date, or it gives nothing but dates.
+
+    Only such a statement supports a date; a year inside "revenue for fiscal 2025 was ..." dates the
+    revenue, it does not record an event a claim's date could be checked against."""
+    figures = statement.figures
+    if not figures:
+        return False
+    first = figures[0]
+    return (first.kind == "date" and first.start is None) or all(figure.kind == "date" for figure in figures)
+
+
+def _same_day(candidate: Candidate, quantity, settings: MatchSettings) -> bool:
+    """A day written in full against a dated statement about the claim's own subject: the date is
+    evidence enough, however the event is worded ("قدّمت", "كشفت عن", "ظهر"): the very day supports,
+    the same day and month in another year is a wrong year."""
+    comparison, figure = candidate.comparison, candidate.figure
+    return (
+        comparison is not None
+        and quantity.kind == figure.kind == "date"
+        and len(str(quantity.value)) == len(str(figure.value)) == 10
+        and (comparison.supports or comparison.error == "year")
+        and candidate.subject >= settings.min_contradict_subject
+        and _dated(candidate.statement)
+    )
 
 
 def normalize_name(name: str) -> str:
