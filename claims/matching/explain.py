@@ -197,6 +197,14 @@ def _times(ratio: Decimal | None) -> tuple[str, str]:
     return f" (أقل منه {times} مرة)", f" ({times}× below it)"
 
 
+def explain_name(claim, name: str) -> tuple[str, str]:
+    """(Arabic, English) for digits that belong to a name the claim gives."""
+    return (
+        f"الرقم ({claim.text}) جزء من الاسم «{name}» وليس رقما يُتحقق منه.",
+        f"{claim.text!r} is part of the name {name!r}, not a figure to check.",
+    )
+
+
 def explain_unverified(claim, other: ReferenceStatement | None = None, error: str | None = None) -> tuple[str, str]:
     claim_ar = claim.text or figure_ar(claim.kind, claim.value, claim.unit)
     claim_en = figure_en(claim.kind, claim.value, claim.unit)

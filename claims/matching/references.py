@@ -103,7 +103,7 @@ class ReferenceStatement:
                 for quantity in extract(written).quantities if written else ():
                     # The engine reads Arabic; a bare English count is mostly a day or list number.
                     junk = place == "text_en" and quantity.kind == "count" and "scale" not in quantity.extras
-                    if not junk and not _inside_name(written, quantity, names):
+                    if not junk and not inside_name(written, quantity, names):
                         figure = ReferenceFigure.from_quantity(as_year(quantity, written))
                         figure.extras["in"] = place
                         figures.append(figure)
@@ -142,7 +142,7 @@ def as_year(quantity, text: str = ""):
     return quantity
 
 
-def _inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
+def inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
     """Numbers that are part of a name ("رؤية 2030", "Llama 3.1 405B") are not figures."""
     for name in names:
         start = text.find(name)
@@ -220,7 +220,7 @@ def figure_from_value(
             raise ValueError(f"{raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return ReferenceFigure(kind="date", value=raw, unit=None, qualifier=qualifier)
     if _ISO_DATE.match(raw):
-        raise ValueError(f"{raw!r} is a date, but the unit {unit!r} is for amounts (use unit \"date\" or none)")
+        raise ValueError(f'{raw!r} is a date, but the unit {unit!r} is for amounts (use unit "date" or none)')
     ranged = _RANGE.match(raw)
     if ranged:
         low, high = sorted(Decimal(part) for part in ranged.groups())

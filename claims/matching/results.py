@@ -9,6 +9,8 @@ from claims.extraction.types import decimal_to_str
 
 VERDICTS = ("supported", "contradicted", "mixed", "misleading_bound", "unverified")
 ERRORS = ("scale", "rounding", "unit", "currency", "year", "subject", "bound", "value")
+# Figures that place a claim rather than state it: dates beside other figures, digits of a name.
+CONTEXT_KINDS = frozenset({"date", "name"})
 # The editor rating (interfaces §4 `rating` keys) a machine verdict suggests; none for the others.
 RATING_SUGGESTIONS = {"supported": "true", "contradicted": "wrong_figure", "misleading_bound": "misleading"}
 
@@ -72,13 +74,23 @@ class Suggestion:
 class ClaimCheck:
     checks: list[QuantityCheck]  # aligned with the quantities given
     suggestion: Suggestion
+    key: list[bool] = field(default_factory=list)  # aligned: the figures the suggestion stands by
 
     def to_dict(self) -> dict:
         return {"checks": [check.to_dict() for check in self.checks], "suggestion": self.suggestion.to_dict()}
 
 
+def key_figures(kinds: list[str]) -> list[bool]:
+    """Which figures a claim stands or falls by: all but dates and name digits; its dates when it
+    holds nothing else."""
+    if any(kind not in CONTEXT_KINDS for kind in kinds):
+        return [kind not in CONTEXT_KINDS for kind in kinds]
+    return [kind != "name" for kind in kinds]
+
+
 def suggest(checks: list[QuantityCheck], kinds: list[str] | None = None) -> Suggestion:
-    """The claim's verdict from its figures' checks (`kinds` aligned with them).
+    """The claim's verdict from its figures' checks (`kinds` aligned with them; "name" for digits
+    of a name, which never count).
 
     Supported only when every key figure is; one contradicted figure makes the claim contradicted
     (mixed beside supported ones); a true but misleading bound makes it `misleading_bound`; a key
@@ -86,8 +98,7 @@ def suggest(checks: list[QuantityCheck], kinds: list[str] | None = None) -> Sugg
     nothing else: beside a sum or a count they place it in time, they do not support it (a wrong
     year still contradicts).
     """
-    kinds = kinds or [""] * len(checks)
-    key = [check for check, kind in zip(checks, kinds, strict=True) if kind != "date"] or list(checks)
+    key = [check for check, is_key in zip(checks, key_figures(kinds or [""] * len(checks)), strict=True) if is_key]
     contradicted = [check for check in checks if check.verdict == "contradicted"]
     misleading = [check for check in key if check.verdict == "misleading_bound"]
     supported = [check for check in key if check.verdict == "supported"]
