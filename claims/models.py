@@ -38,6 +38,7 @@ class MachineVerdict(models.TextChoices):
     SUPPORTED = "supported", _("Supported")
     CONTRADICTED = "contradicted", _("Contradicted")
     MIXED = "mixed", _("Mixed")
+    MISLEADING_BOUND = "misleading_bound", _("True but misleading bound")
     UNVERIFIED = "unverified", _("Unverified")
 
 

@@ -132,6 +132,7 @@ class CheckworthinessFilter(admin.SimpleListFilter):
 MACHINE_COLOURS = {
     MachineVerdict.CONTRADICTED: "#b3261e",
     MachineVerdict.MIXED: "#a86400",
+    MachineVerdict.MISLEADING_BOUND: "#8a4b00",
     MachineVerdict.SUPPORTED: "#1e7b34",
     MachineVerdict.UNVERIFIED: "#5f6368",
 }

@@ -108,8 +108,9 @@ class QuantitySerializer(serializers.ModelSerializer):
 class SuggestionSerializer(serializers.Serializer):
     """The matcher's claim-level suggestion (§4 `suggestion`)."""
 
-    verdict = serializers.ChoiceField(choices=["supported", "contradicted", "mixed", "unverified"])
+    verdict = serializers.ChoiceField(choices=MachineVerdict.values)
     reference = serializers.CharField(allow_null=True)
+    rating = serializers.CharField(allow_null=True, required=False)
     score = serializers.FloatField()
     explanation = serializers.CharField(allow_blank=True)
     explanation_ar = serializers.CharField(allow_blank=True, required=False)

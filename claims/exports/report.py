@@ -21,6 +21,7 @@ MACHINE_VERDICT_LABELS = {
     "supported": ("يؤيده المرجع", "Supported"),
     "contradicted": ("يخالف المرجع", "Contradicted"),
     "mixed": ("نتيجة متباينة", "Mixed"),
+    "misleading_bound": ("حدّ صحيح لكنه مضلل", "True but misleading bound"),
     "unverified": ("لا مرجع قريب", "Unverified"),
 }
 STATUS_LABELS = {

@@ -4,10 +4,15 @@ Every figure becomes an interval in its family's base unit, widened by how it is
 step of its last written digit (plus a small relative floor) when exact, `approx_rel_tolerance` for
 حوالي/نحو, up to `bound_factor` above "more than X". Overlap is support; then come the named
 errors, tried in order: rounding, unit, currency, scale slip, and last a plain wrong value.
+
+A bound is judged as a bound: "more than X" with the reference far above X (`misleading_bound_factor`
+or more) is true but misleading ("more than 40 million" users for 400 million); with the reference
+below X it is false ("more than $1B" for $5.6M), a contradiction of kind "bound".
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,8 +27,8 @@ POINTS = frozenset({"exact", "approx"})
 
 @dataclass(frozen=True)
 class Comparison:
-    outcome: str  # "support" | "contradict" | "none"
-    error: str | None = None  # rounding | unit | currency | scale | year | value
+    outcome: str  # "support" | "contradict" | "misleading" | "none"
+    error: str | None = None  # rounding | unit | currency | scale | year | bound | value
     ratio: Decimal | None = None  # claim / reference, in base units
     scale_factor: Decimal | None = None
     closeness: float = 0.0  # ranks the figures of one statement: higher is closer
@@ -35,6 +40,10 @@ class Comparison:
     @property
     def contradicts(self) -> bool:
         return self.outcome == "contradict"
+
+    @property
+    def misleads(self) -> bool:
+        return self.outcome == "misleading"
 
 
 @dataclass(frozen=True)
@@ -83,30 +92,49 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
     claim_range = _interval(claim, settings, settings.exact_rel_tolerance)
     figure_range = _interval(figure, settings, Decimal(0))
     ratio = _ratio(claim, figure)
-    closeness = -abs(ratio.copy_abs().log10()) if ratio else -99.0
+    # Only a ranking key: a float logarithm is exact enough and far cheaper than Decimal.log10.
+    closeness = -abs(math.log10(abs(float(ratio)))) if ratio else -99.0
     point_like = claim.qualifier in POINTS and figure.qualifier in POINTS
     if claim_range.agrees(figure_range, point_like):
-        return Comparison("support", ratio=ratio, closeness=10.0 + float(closeness))
-    # A bound that holds but is loose ("more than 3,000" for 100,000) says too little to judge.
+        return Comparison("support", ratio=ratio, closeness=10.0 + closeness)
+    # A bound that holds but is loose ("more than 3,000" for 5,000) says too little to judge; far
+    # from the reference ("more than 40 million" for 400 million) it misleads.
+    # Further apart than the largest scale slip looked for, it is more likely another quantity.
+    far, farthest = settings.misleading_bound_factor, Decimal(10) ** max(settings.scale_powers, default=0)
     if claim.qualifier in LOWER_BOUNDS and figure_range.low > claim_range.high:
-        return Comparison("none", ratio=ratio, closeness=float(closeness))
+        misleading = ratio is not None and farthest * abs(ratio) >= 1 >= abs(ratio) * far
+        return Comparison("misleading" if misleading else "none", error="bound", ratio=ratio, closeness=closeness)
     if claim.qualifier in UPPER_BOUNDS and figure_range.high < claim_range.low:
-        return Comparison("none", ratio=ratio, closeness=float(closeness))
+        misleading = ratio is not None and far <= abs(ratio) <= farthest
+        return Comparison("misleading" if misleading else "none", error="bound", ratio=ratio, closeness=closeness)
+    # A bound on the wrong side of the reference is false, however far ("more than $1B" for $5.6M).
+    if figure.qualifier in POINTS and claim.qualifier in LOWER_BOUNDS | UPPER_BOUNDS:
+        return _bound_slip(claim, figure, settings, ratio, closeness)
     if figure.qualifier in LOWER_BOUNDS and claim_range.low > figure_range.high:
-        return Comparison("none", ratio=ratio, closeness=float(closeness))
+        return Comparison("none", ratio=ratio, closeness=closeness)
     if figure.qualifier in UPPER_BOUNDS and claim_range.high < figure_range.low:
-        return Comparison("none", ratio=ratio, closeness=float(closeness))
+        return Comparison("none", ratio=ratio, closeness=closeness)
 
     loose = _rounding_interval(claim, settings)
     if claim.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS and loose.agrees(figure_range, point_like):
-        return Comparison("support", error="rounding", ratio=ratio, closeness=5.0 + float(closeness))
+        return Comparison("support", error="rounding", ratio=ratio, closeness=5.0 + closeness)
     if (
         claim.unit != figure.unit
         and claim_family not in ("money", "share", "count")
         and _raw_overlap(claim, figure, settings)
     ):
         return _contradiction(claim, figure, "unit")
-    # A slip must land on the reference value itself, give or take a little, not on its whole span.
+    slip = _scale_slip(claim, figure, figure_range, settings, ratio, closeness)
+    if slip is not None:
+        return slip
+    limit = settings.max_value_error_ratio
+    if ratio is None or not (1 / limit <= abs(ratio) <= limit):
+        return Comparison("none", ratio=ratio, closeness=closeness)
+    return Comparison("contradict", error="value", ratio=ratio, closeness=closeness)
+
+
+def _scale_slip(claim, figure, figure_range, settings, ratio, closeness) -> Comparison | None:
+    """A slip must land on the reference value itself, give or take a little, not on its whole span."""
     reference = to_base(figure.kind, figure.unit, Decimal(figure.value))
     spread = min((figure_range.high - figure_range.low) / 2, abs(reference) * settings.approx_rel_tolerance / 2)
     target = _Interval(reference - spread, reference + spread)
@@ -115,13 +143,20 @@ def compare(claim, figure, settings: MatchSettings) -> Comparison | None:
         for exponent in (power, -power):
             factor = Decimal(10) ** exponent
             if slipped.scaled(1 / factor).overlaps(target):
-                return Comparison(
-                    "contradict", error="scale", ratio=ratio, scale_factor=factor, closeness=float(closeness)
-                )
-    limit = settings.max_value_error_ratio
+                return Comparison("contradict", error="scale", ratio=ratio, scale_factor=factor, closeness=closeness)
+    return None
+
+
+def _bound_slip(claim, figure, settings, ratio, closeness) -> Comparison:
+    """A false bound: beyond the reference on the side it rules out, within the scale powers looked for."""
+    figure_range = _interval(figure, settings, Decimal(0))
+    slip = _scale_slip(claim, figure, figure_range, settings, ratio, closeness)
+    if slip is not None:
+        return slip
+    limit = Decimal(10) ** max(settings.scale_powers, default=0)
     if ratio is None or not (1 / limit <= abs(ratio) <= limit):
-        return Comparison("none", ratio=ratio, closeness=float(closeness))
-    return Comparison("contradict", error="value", ratio=ratio, closeness=float(closeness))
+        return Comparison("none", ratio=ratio, closeness=closeness)
+    return Comparison("contradict", error="bound", ratio=ratio, closeness=closeness)
 
 
 def _interval(quantity, settings: MatchSettings, relative: Decimal) -> _Interval:

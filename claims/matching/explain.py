@@ -159,6 +159,18 @@ def explain(claim, statement: ReferenceStatement, figure: ReferenceFigure, compa
             f"{head_en}; the article's {claim_en} gives the same number in {claim.unit} instead of "
             f"{figure.unit} — a currency mix-up.",
         )
+    if comparison.misleads:
+        times = _times(comparison.ratio)
+        return (
+            f"{head_ar}؛ وعبارة المقال ({claim_ar}) صحيحة حرفيًا لكنها بعيدة عن الرقم الفعلي{times[0]}، فهي مضللة.",
+            f"{head_en}; the article's bound ({claim_en}) is true but far from the actual figure{times[1]}: "
+            f"misleading.",
+        )
+    if error == "bound":
+        return (
+            f"{head_ar}؛ أما عبارة المقال ({claim_ar}) فحدّ يقع في الجهة الخطأ من الرقم الفعلي.",
+            f"{head_en}; the article's bound ({claim_en}) lies on the wrong side of the actual figure.",
+        )
     if error == "year":
         return (
             f"{head_ar}؛ والتاريخ في المقال ({claim_ar}) يخطئ في السنة.",
@@ -170,6 +182,26 @@ def explain(claim, statement: ReferenceStatement, figure: ReferenceFigure, compa
     return (
         f"{head_ar}؛ ورقم المقال ({claim_ar}) لا يتفق معه{off}.",
         f"{head_en}; the article's {claim_en} does not match it{off_en}.",
+    )
+
+
+def _times(ratio: Decimal | None) -> tuple[str, str]:
+    """ " (10 times ...)" for a misleading bound, in both languages; empty when the ratio is unknown."""
+    if not ratio:
+        return "", ""
+    factor = abs(ratio)
+    if factor >= 1:
+        times = decimal_to_str(factor.quantize(Decimal("0.1")).normalize())
+        return f" (أكبر منه {times} مرة)", f" ({times}× above it)"
+    times = decimal_to_str((1 / factor).quantize(Decimal("0.1")).normalize())
+    return f" (أقل منه {times} مرة)", f" ({times}× below it)"
+
+
+def explain_name(claim, name: str) -> tuple[str, str]:
+    """(Arabic, English) for digits that belong to a name the claim gives."""
+    return (
+        f"الرقم ({claim.text}) جزء من الاسم «{name}» وليس رقما يُتحقق منه.",
+        f"{claim.text!r} is part of the name {name!r}, not a figure to check.",
     )
 
 

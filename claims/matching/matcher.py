@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,16 +27,15 @@ from decimal import Decimal
 from rapidfuzz import fuzz, process
 
 from claims.matching.compare import Comparison, compare
-from claims.matching.explain import explain, explain_unverified
-from claims.matching.references import ReferenceFigure, ReferenceStatement
-from claims.matching.results import ClaimCheck, QuantityCheck, suggest
+from claims.matching.explain import explain, explain_name, explain_unverified
+from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year, inside_name
+from claims.matching.results import ClaimCheck, QuantityCheck, key_figures, suggest
 from claims.matching.settings import MatchSettings
-from claims.matching.text import content_tokens, is_content, tokens
+from claims.matching.text import content_tokens, is_content, tokens, tokens_without_prepositions
 from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MAX_NAME_TOKENS = 5
-_CLITICS = frozenset("لبك")
 
 
 @dataclass
@@ -48,6 +49,7 @@ class _Entry:
     families: frozenset[str]
     years: frozenset[int]
     search_text: str
+    names_in_metric: bool = False  # a word of the subject's name is a metric word too ("سوق")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class _ClaimView:
     text: str
     tokens: list[str]
     subjects: dict[int, float] = field(default_factory=dict)  # entry index -> subject score
+    crowded: dict[str, float] = field(default_factory=dict)  # crowded subject's name key -> factor
+    names: tuple[str, ...] = ()  # subject names and aliases the claim sentence itself gives
     years: frozenset[int] = frozenset()
 
 
@@ -97,6 +101,129 @@ def _value_key(figure) -> tuple | None:
     return (_family(figure), figure.unit if figure.kind == "money" else None, format(value, ".3g"))
 
 
+class _MetricScorer:
+    """How well the words around one claim figure say what a statement measures, in [0, 1].
+
+    score = max(token_set_ratio to the statement's metric, coverage of its metric words,
+    0.9 * token_set_ratio to the words around each of its figures). Statements of one subject share
+    names, metrics and often wordings, so each distinct part is scored once per claim figure: a
+    library where a few subjects hold most statements costs a dictionary look-up per statement.
+    """
+
+    def __init__(self, window: list[str], settings: MatchSettings):
+        self.window = window
+        self.settings = settings
+        self._words: dict[frozenset[str], str] = {}
+        self._metrics: dict[tuple, float] = {}
+        self._contexts: dict[tuple[str, str], float] = {}
+
+    def metric(self, entry: _Entry) -> float:
+        joined = None if entry.names_in_metric else self._words.get(entry.name_tokens)
+        if joined is None:
+            joined = self._joined(entry)
+        key = (joined, entry.metric, entry.metric_tokens)
+        metric = self._metrics.get(key)
+        if metric is None:
+            words = joined.split()
+            metric = fuzz.token_set_ratio(entry.metric, joined) / 100 if entry.metric else 0.0
+            metric = self._metrics[key] = max(metric, self._coverage(entry.metric_tokens, words))
+        for context in entry.figure_contexts:
+            similarity = self._contexts.get((joined, context))
+            if similarity is None:
+                similarity = self._contexts[joined, context] = 0.9 * fuzz.token_set_ratio(context, joined) / 100
+            metric = max(metric, similarity)
+        return metric
+
+    def _joined(self, entry: _Entry) -> str:
+        # The subject's own words say nothing about the metric, unless the metric uses them too ("سوق").
+        words = [t for t in self.window if t not in entry.name_tokens or t in entry.metric_tokens]
+        joined = " ".join(words)
+        if not entry.names_in_metric:
+            self._words[entry.name_tokens] = joined
+        return joined
+
+    def _coverage(self, metric_tokens: tuple[str, ...], words: list[str]) -> float:
+        """Mean similarity of the best `metric_top_words` metric words to a word near the figure.
+
+        Weak matches count as zero, so one shared word of a two-word metric gives 0.5: enough,
+        with the subject, to support, never to contradict.
+        """
+        if not metric_tokens or not words:
+            return 0.0
+        floor = self.settings.metric_word_similarity * 100
+        best = sorted(
+            (
+                (match[1] if match else 0.0)
+                for match in (
+                    process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=floor) for token in metric_tokens
+                )
+            ),
+            reverse=True,
+        )
+        top = best[: min(self.settings.metric_top_words, len(best))]
+        return sum(top) / len(top) / 100
+
+
+class _CrowdedSubject:
+    """The statements of a subject that holds many: a word index over what they measure.
+
+    Scoring every statement of such a subject for every claim figure is linear in the subject.
+    Instead the claim's window words (and words within `metric_word_similarity` of them) are looked
+    up, statements are ranked by the summed BM25 inverse document frequency of the words they share
+    (words in half the subject's statements or more weigh nothing), and the best `crowded_retrieved`
+    are scored as usual, together with every statement holding the claim's value or a scale slip
+    of it (so the right figure is never lost among statements that measure the same thing).
+    """
+
+    def __init__(self, members: list[tuple[int, float]], entries: list[_Entry], settings: MatchSettings):
+        self.members = members
+        self.settings = settings
+        postings: dict[str, list[int]] = defaultdict(list)
+        self.by_value: dict[tuple, list[int]] = defaultdict(list)
+        for position, (index, _) in enumerate(members):
+            entry = entries[index]
+            words = set(entry.metric_tokens) | {word for context in entry.figure_contexts for word in context.split()}
+            for word in words:
+                postings[word].append(position)
+            for figure in entry.statement.figures:
+                key = _value_key(figure)
+                if key:
+                    self.by_value[key].append(position)
+        size = len(members)
+        self.postings = {word: found for word, found in postings.items() if len(found) * 2 < size}
+        self.weights = {
+            word: math.log((size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
+        }
+        self.vocabulary = list(self.postings)
+        self._similar: dict[str, list[str]] = {}
+
+    def similar(self, word: str) -> list[str]:
+        found = self._similar.get(word)
+        if found is None:
+            floor = self.settings.metric_word_similarity * 100
+            found = [
+                match
+                for match, _, _ in process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+                )
+            ]
+            self._similar[word] = found
+        return found
+
+    def retrieve(self, window: list[str], quantity) -> list[tuple[int, float]]:
+        """(entry index, subject score) of the statements worth scoring for this figure."""
+        ranks: dict[int, float] = defaultdict(float)
+        for word in dict.fromkeys(window):
+            for match in self.similar(word):
+                weight = self.weights[match]
+                for position in self.postings[match]:
+                    ranks[position] += weight
+        best = heapq.nlargest(self.settings.crowded_retrieved, ranks, key=ranks.__getitem__)
+        for key in _slip_keys(quantity, self.settings):
+            best.extend(self.by_value.get(key, ()))
+        return [self.members[position] for position in dict.fromkeys(best)]
+
+
 class Matcher:
     def __init__(self, statements: Iterable[ReferenceStatement], settings: MatchSettings | None = None):
         self.settings = settings or MatchSettings()
@@ -106,6 +233,11 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
+        self._crowded = {
+            key: _CrowdedSubject(members, self.entries, self.settings)
+            for key, members in self.by_name.items()
+            if len(members) > self.settings.crowded_subject
+        }
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -130,6 +262,7 @@ class Matcher:
             years=frozenset(year for year in years if year),
             search_text=" ".join([*statement.names, statement.metric, statement.text]),
         )
+        entry.names_in_metric = bool(entry.name_tokens & set(entry.metric_tokens))
         self.entries.append(entry)
         for figure in statement.figures:
             key = _value_key(figure)
@@ -147,19 +280,19 @@ class Matcher:
 
     # -- blocking ---------------------------------------------------------------------------------
 
-    def _subject_hits(self, words: list[str]) -> dict[int, float]:
-        """Entries named in `words`, with their subject score; names inside longer matches dropped.
+    def _subject_hits(self, text: str) -> set[str]:
+        """Name keys found in `text`; names inside longer matches dropped.
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
-        scores = self._name_hits(words)
-        bare = [word[1:] if word[0] in _CLITICS and len(word) > 3 else word for word in words]
+        words = tokens(text)
+        keys = self._name_hits(words)
+        bare = tokens_without_prepositions(text)
         if bare != words:
-            for index, score in self._name_hits(bare).items():
-                scores[index] = max(scores.get(index, 0.0), score)
-        return scores
+            keys |= self._name_hits(bare)
+        return keys
 
-    def _name_hits(self, words: list[str]) -> dict[int, float]:
+    def _name_hits(self, words: list[str]) -> set[str]:
         found: list[tuple[int, int, str]] = []
         for size in range(min(_MAX_NAME_TOKENS, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -167,26 +300,54 @@ class Matcher:
                 for key in {" ".join(gram), "".join(gram)} if size > 1 else {gram[0]}:
                     if key in self.by_name:
                         found.append((start, start + size, key))
-        kept = [
-            (start, end, key)
+        return {
+            key
             for start, end, key in found
             if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in found)
-        ]
-        scores: dict[int, float] = {}
-        for _, _, key in kept:
-            for index, score in self.by_name[key]:
-                scores[index] = max(scores.get(index, 0.0), score)
-        return scores
+        }
 
     def _view(self, text: str, quantities: Sequence, context: str) -> _ClaimView:
         claim_tokens = tokens(text)
-        subjects = self._subject_hits(claim_tokens)
-        factor = self.settings.context_subject_factor
-        for index, score in self._subject_hits(tokens(context)).items() if context else ():
-            subjects[index] = max(subjects.get(index, 0.0), score * factor)
+        in_claim = self._subject_hits(text)
+        in_context = self._subject_hits(context) - in_claim if context else set()
+        # A claim that names no subject ("وبلغت إيراداتها ...") speaks of the one its context names:
+        # with a single subject there, it is as good as named in the sentence.
+        resolved = not in_claim and len({self._subject_of_key(key) for key in in_context}) == 1
+        factors = dict.fromkeys(in_context, 1.0 if resolved else self.settings.context_subject_factor)
+        factors.update(dict.fromkeys(in_claim, 1.0))
+        subjects: dict[int, float] = {}
+        crowded: dict[str, float] = {}
+        for key, factor in factors.items():
+            if key in self._crowded:
+                crowded[key] = factor
+                continue
+            for index, score in self.by_name[key]:
+                subjects[index] = max(subjects.get(index, 0.0), score * factor)
         years = {int(token) for token in claim_tokens if _YEAR.match(token)}
         years |= {year for q in quantities if q.kind == "date" and (year := _year_of(q.value))}
-        return _ClaimView(text=text, tokens=claim_tokens, subjects=subjects, years=frozenset(years))
+        names = {name for key in in_claim for name in self.entries[self.by_name[key][0][0]].statement.names}
+        return _ClaimView(
+            text=text,
+            tokens=claim_tokens,
+            subjects=subjects,
+            crowded=crowded,
+            years=frozenset(years),
+            names=tuple(sorted(names, key=len, reverse=True)),
+        )
+
+    def _subject_of_key(self, key: str) -> str:
+        """The subject a name key stands for (its first statement's; names are shared within one)."""
+        index, _ = self.by_name[key][0]
+        return normalize_name(self.entries[index].statement.subject)
+
+    def _subject_score(self, view: _ClaimView, index: int) -> float:
+        """The subject score of one statement for this claim, crowded subjects included."""
+        score = view.subjects.get(index, 0.0)
+        names = self.entries[index].names
+        for key, factor in view.crowded.items():
+            if key in names:
+                score = max(score, names[key] * factor)
+        return score
 
     def _window(self, view: _ClaimView, quantity) -> list[str]:
         """Content words of the quantity ("100 مليون مستخدم") and around it in the claim sentence.
@@ -215,40 +376,26 @@ class Matcher:
             ranked = process.extract(
                 text, self._search_texts, scorer=fuzz.token_set_ratio, limit=self.settings.max_candidates
             )
-            pool = {index: view.subjects.get(index, 0.0) for _, _, index in ranked}
+            pool = {index: self._subject_score(view, index) for _, _, index in ranked}
         else:
             pool = view.subjects
         window = self._window(view, quantity)
+        if view.crowded and not brute_force:
+            pool = dict(pool)
+            for key, factor in view.crowded.items():
+                for index, score in self._crowded[key].retrieve(window, quantity):
+                    pool[index] = max(pool.get(index, 0.0), score * factor)
+        scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
             entry = self.entries[index]
             if subject < self.settings.min_subject_score or not self._comparable(family, quantity, entry):
                 continue
-            scored.append(self._score(entry, subject, window, view, quantity))
-        scored = [c for c in scored if c.score >= self.settings.min_candidate_score]
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return [self._compared(c, quantity) for c in scored[: self.settings.max_candidates]]
-
-    def _metric_coverage(self, metric_tokens: tuple[str, ...], words: list[str]) -> float:
-        """Mean similarity of the best `metric_top_words` metric words to a word near the figure.
-
-        Weak matches count as zero, so one shared word of a two-word metric gives 0.5: enough,
-        with the subject, to support, never to contradict.
-        """
-        if not metric_tokens or not words:
-            return 0.0
-        floor = self.settings.metric_word_similarity * 100
-        best = sorted(
-            (
-                (match[1] if match else 0.0)
-                for match in (
-                    process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=floor) for token in metric_tokens
-                )
-            ),
-            reverse=True,
-        )
-        top = best[: min(self.settings.metric_top_words, len(best))]
-        return sum(top) / len(top) / 100
+            candidate = self._score(entry, subject, scorer, view, quantity)
+            if candidate.score >= self.settings.min_candidate_score:
+                scored.append(candidate)
+        best = heapq.nlargest(self.settings.max_candidates, scored, key=_by_score)
+        return [self._compared(c, quantity) for c in best]
 
     @staticmethod
     def _comparable(family: str, quantity, entry: _Entry) -> bool:
@@ -259,14 +406,8 @@ class Matcher:
             quantity.kind == "money" and "money" in entry.families
         )
 
-    def _score(self, entry: _Entry, subject: float, window: list[str], view: _ClaimView, quantity) -> Candidate:
-        # The subject's own words say nothing about the metric, unless the metric uses them too ("سوق").
-        words = [token for token in window if token not in entry.name_tokens or token in entry.metric_tokens]
-        joined = " ".join(words)
-        metric = fuzz.token_set_ratio(entry.metric, joined) / 100 if entry.metric else 0.0
-        metric = max(metric, self._metric_coverage(entry.metric_tokens, words))
-        for context in entry.figure_contexts:
-            metric = max(metric, 0.9 * fuzz.token_set_ratio(context, joined) / 100)
+    def _score(self, entry: _Entry, subject: float, scorer: _MetricScorer, view: _ClaimView, quantity) -> Candidate:
+        metric = scorer.metric(entry)
         weight = self.settings.subject_weight
         score = weight * subject + (1 - weight) * metric
         if quantity.kind != "date" and view.years and entry.years:
@@ -275,8 +416,13 @@ class Matcher:
 
     def _compared(self, candidate: Candidate, quantity) -> Candidate:
         best: tuple[ReferenceFigure, Comparison] | None = None
+        dated = _dated(candidate.statement)
         for figure in candidate.statement.figures:
             comparison = compare(quantity, figure, self.settings)
+            if comparison is not None and comparison.supports and figure.kind == "date" and not dated:
+                # The year of a revenue or a forecast dates it: a wrong one is an error, a right one
+                # is context, no evidence for the claim.
+                comparison = Comparison("none", closeness=comparison.closeness)
             if comparison is not None and (best is None or comparison.closeness > best[1].closeness):
                 best = (figure, comparison)
         if best is None:
@@ -287,9 +433,21 @@ class Matcher:
 
     def check_claim(self, text: str, quantities: Sequence, context: str = "") -> ClaimCheck:
         """Check every quantity of one claim sentence; `context` helps find the subject only."""
+        quantities = _join_dates([as_year(quantity, text) for quantity in quantities])
         view = self._view(text, quantities, context)
-        checks = [self.check_quantity(text, quantity, context, view=view) for quantity in _join_dates(quantities)]
-        return ClaimCheck(checks=checks, suggestion=suggest(checks))
+        checks, kinds = [], []
+        for quantity in quantities:
+            # Digits of a name the claim gives ("ديب سيك في 3") are no figure (the extraction engine's
+            # name rules miss names it does not know; the library's aliases are known here).
+            name = next((n for n in view.names if quantity.kind != "date" and inside_name(text, quantity, [n])), None)
+            if name is not None:
+                explanation_ar, explanation_en = explain_name(quantity, name)
+                checks.append(QuantityCheck("unverified", explanation_ar=explanation_ar, explanation_en=explanation_en))
+                kinds.append("name")
+                continue
+            checks.append(self.check_quantity(text, quantity, context, view=view))
+            kinds.append(quantity.kind)
+        return ClaimCheck(checks=checks, suggestion=suggest(checks, kinds), key=key_figures(kinds))
 
     def check_quantity(
         self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
@@ -305,29 +463,47 @@ class Matcher:
             c
             for c in found
             if c.comparison.supports
-            and c.score >= settings.min_support_score
-            and c.metric >= settings.min_support_metric
+            and (
+                c.score >= settings.min_support_score
+                and c.metric >= settings.min_support_metric
+                or _same_day(c, quantity, settings)
+            )
         ]
         if supporters:
             return self._check("supported", quantity, max(supporters, key=_rank), reported)
-        rivals = [
-            c
-            for c in found
-            if c.comparison.contradicts
-            and c.score >= settings.min_contradict_score
-            and c.metric >= settings.min_contradict_metric
-            and c.subject >= settings.min_contradict_subject
-        ]
+        rivals = [c for c in found if c.comparison.contradicts and (self._firm(c) or _same_day(c, quantity, settings))]
         if rivals:
             best = max(rivals, key=_rank)
-            if best.comparison.error != "value" or not self._ambiguous(best, found):
+            if best.comparison.error not in ("value", "bound") or not self._ambiguous(best, found):
                 return self._check("contradicted", quantity, best, reported)
+        loose = [c for c in found if c.comparison.misleads and self._firm(c)]
+        if loose:
+            best = max(loose, key=_rank)
+            if not self._ambiguous(best, found):
+                return self._check("misleading_bound", quantity, best, reported)
         return self._unverified(text, quantity, found, reported, view or self._view(text, [quantity], context))
 
+    def _firm(self, candidate: Candidate) -> bool:
+        """Close enough in subject and metric to call a figure wrong or misleading, not only right."""
+        settings = self.settings
+        return (
+            candidate.score >= settings.min_contradict_score
+            and candidate.metric >= settings.min_contradict_metric
+            and candidate.subject >= settings.min_contradict_subject
+        )
+
     def _ambiguous(self, best: Candidate, found: list[Candidate]) -> bool:
-        """Another statement scores about as well (a time series, a second source): no plain-value call."""
+        """Another statement scores about as well (a time series, a second source): no plain-value call.
+
+        A misleading bound stays misleading when every such statement finds it misleading too
+        ("more than 40 million" users against both 400 and 800 million)."""
         floor = best.score - self.settings.ambiguity_margin
-        return any(c.statement.key != best.statement.key and c.score >= floor for c in found)
+        return any(
+            c.statement.key != best.statement.key
+            and c.score >= floor
+            and not (best.comparison.misleads and c.comparison.misleads)
+            for c in found
+        )
 
     def _check(self, verdict: str, quantity, candidate: Candidate, reported) -> QuantityCheck:
         figure, comparison = candidate.figure, candidate.comparison
@@ -381,12 +557,12 @@ class Matcher:
         key = _value_key(quantity)
         if key is None:
             return None
-        window = self._window(view, quantity)
+        scorer = _MetricScorer(self._window(view, quantity), self.settings)
         best = None
         for index in self.by_value.get(key, ()):
-            if view.subjects.get(index, 0.0) >= self.settings.min_subject_score:
+            if self._subject_score(view, index) >= self.settings.min_subject_score:
                 continue
-            candidate = self._score(self.entries[index], 0.0, window, view, quantity)
+            candidate = self._score(self.entries[index], 0.0, scorer, view, quantity)
             if candidate.metric < self.settings.min_contradict_metric:
                 continue
             if best is None or candidate.metric > best.metric:
@@ -409,6 +585,55 @@ def _join_dates(quantities: Sequence) -> list:
                     joined[i] = replace(joined[i], value=full)
                     joined[j] = replace(joined[j], value=full)
     return joined
+
+
+def _dated(statement: ReferenceStatement) -> bool:
+    """A statement about when something happened: its value is a date, or it gives nothing but dates.
+
+    Only such a statement supports a date; a year inside "revenue for fiscal 2025 was ..." dates the
+    revenue, it does not record an event a claim's date could be checked against."""
+    figures = statement.figures
+    if not figures:
+        return False
+    first = figures[0]
+    return (first.kind == "date" and first.start is None) or all(figure.kind == "date" for figure in figures)
+
+
+def _same_day(candidate: Candidate, quantity, settings: MatchSettings) -> bool:
+    """A day written in full against a dated statement about the claim's own subject: the date is
+    evidence enough, however the event is worded ("قدّمت", "كشفت عن", "ظهر"): the very day supports,
+    the same day and month in another year is a wrong year."""
+    comparison, figure = candidate.comparison, candidate.figure
+    return (
+        comparison is not None
+        and quantity.kind == figure.kind == "date"
+        and len(str(quantity.value)) == len(str(figure.value)) == 10
+        and (comparison.supports or comparison.error == "year")
+        and candidate.subject >= settings.min_contradict_subject
+        and _dated(candidate.statement)
+    )
+
+
+def normalize_name(name: str) -> str:
+    return " ".join(tokens(name))
+
+
+def _slip_keys(quantity, settings: MatchSettings) -> list[tuple]:
+    """Value keys of the figure and of its scale slips (x10, x100, ... either way)."""
+    if quantity.kind == "date":
+        key = _value_key(quantity)
+        return [key] if key else []
+    keys = []
+    for power in (0, *settings.scale_powers, *(-p for p in settings.scale_powers)):
+        value = Decimal(quantity.value).scaleb(-power)
+        key = _value_key(replace(quantity, value=value)) if value else None
+        if key:
+            keys.append(key)
+    return keys
+
+
+def _by_score(candidate: Candidate) -> float:
+    return candidate.score
 
 
 def _rank(candidate: Candidate) -> tuple[float, float]:

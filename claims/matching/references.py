@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from claims.extraction.types import Quantity, decimal_to_str
+from claims.matching.text import load_words, tokens
 from claims.matching.units import is_currency
 
-# A bare "2048" is a count unless the record says kind "date"; only dashed forms are dates by shape.
+# A bare "2048" is a count unless the record says kind or unit "date"; only dashed forms are dates by shape.
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}(-\d{2})?)$")
+_ANY_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+# "66000000000-72000000000", "66e9 – 72e9", "1.5..2", "10 to 20": a range, low first.
+_RANGE = re.compile(rf"^({_NUMBER})\s*(?:-|–|—|\.\.|to)\s*({_NUMBER})$")
+DATE_UNITS = frozenset({"date"})
+YEAR_CUES = load_words("year_cues.txt")
+_YEAR = re.compile(r"^(19|20)\d\d$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
@@ -94,8 +103,8 @@ class ReferenceStatement:
                 for quantity in extract(written).quantities if written else ():
                     # The engine reads Arabic; a bare English count is mostly a day or list number.
                     junk = place == "text_en" and quantity.kind == "count" and "scale" not in quantity.extras
-                    if not junk and not _inside_name(written, quantity, names):
-                        figure = ReferenceFigure.from_quantity(quantity)
+                    if not junk and not inside_name(written, quantity, names):
+                        figure = ReferenceFigure.from_quantity(as_year(quantity, written))
                         figure.extras["in"] = place
                         figures.append(figure)
         return cls(
@@ -118,7 +127,22 @@ class ReferenceStatement:
         return tuple(name for name in (self.subject, *self.aliases) if name)
 
 
-def _inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
+def as_year(quantity, text: str = ""):
+    """A bare four-digit year read as a count is a date when a year word comes right before it
+    ("السنة المالية 2025", "بحلول 2030"; data/year_cues.txt): context, never a figure that a count or
+    a sum in a reference could support. `text` is the sentence the quantity's offsets point into."""
+    if quantity.kind != "count" or quantity.qualifier != "exact" or "scale" in quantity.extras:
+        return quantity
+    digits = (quantity.text or "").split()[0] if (quantity.text or "").split() else ""
+    if not (len(digits) == 4 and _YEAR.match(digits) and Decimal(quantity.value) == int(digits)):
+        return quantity
+    before = tokens(text[max(0, quantity.start - 40) : quantity.start]) if text and quantity.start is not None else []
+    if before and before[-1] in YEAR_CUES:
+        return replace(quantity, kind="date", value=digits, unit=None, extras={})
+    return quantity
+
+
+def inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
     """Numbers that are part of a name ("رؤية 2030", "Llama 3.1 405B") are not figures."""
     for name in names:
         start = text.find(name)
@@ -181,14 +205,41 @@ def _dedupe(figures: list[ReferenceFigure]) -> tuple[ReferenceFigure, ...]:
 def figure_from_value(
     value: Decimal | str | int, *, unit: str | None = None, qualifier: str = "exact", kind: str | None = None
 ) -> ReferenceFigure:
-    """The figure of an explicit value/unit field; its precision is read off the digits written."""
+    """The figure of an explicit value/unit field; its precision is read off the digits written.
+
+    Accepted as the interface writes them: a decimal ("5576000", "1.3e12"); an ISO date
+    ("2025-01-20", "2025-01", or "2025" with kind or unit "date"; `unit: "date"` is optional for
+    the dashed forms); a range "LOW-HIGH" ("66e9-72e9", low and high kept as the figure's bounds).
+    Raises ValueError with a message that says which of these the value failed to be.
+    """
     raw = str(value).strip()
+    if unit and unit.lower() in DATE_UNITS:
+        kind, unit = kind or "date", None
     if kind == "date" or (kind is None and _ISO_DATE.match(raw) and not unit):
+        if not _ANY_DATE.match(raw) or not _real_date(raw):
+            raise ValueError(f"{raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return ReferenceFigure(kind="date", value=raw, unit=None, qualifier=qualifier)
+    if _ISO_DATE.match(raw):
+        raise ValueError(f'{raw!r} is a date, but the unit {unit!r} is for amounts (use unit "date" or none)')
+    ranged = _RANGE.match(raw)
+    if ranged:
+        low, high = sorted(Decimal(part) for part in ranged.groups())
+        return ReferenceFigure(
+            kind=kind or _kind_of_unit(unit),
+            value=low,
+            unit=unit or None,
+            qualifier="range",
+            precision=min(written_precision(ranged.group(1)), written_precision(ranged.group(2))),
+            extras={"low": low, "high": high},
+        )
     try:
         number = Decimal(raw)
     except InvalidOperation as error:
-        raise ValueError(f"not a number: {raw!r}") from error
+        raise ValueError(
+            f"{raw!r} is neither a number (5576000, 1.3e12), an ISO date (2025-01-20) nor a range (66e9-72e9)"
+        ) from error
+    if not number.is_finite():
+        raise ValueError(f"{raw!r} is not a finite number")
     return ReferenceFigure(
         kind=kind or _kind_of_unit(unit),
         value=number,
@@ -196,6 +247,17 @@ def figure_from_value(
         qualifier=qualifier,
         precision=written_precision(raw),
     )
+
+
+def _real_date(raw: str) -> bool:
+    """A calendar date: month 1-12, a day its month has (a missing year is taken as a leap year)."""
+    year, _, rest = raw.partition("-") if not raw.startswith("--") else ("2000", "", raw[2:])
+    month, _, day = rest.partition("-")
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def written_precision(raw: str) -> Decimal:

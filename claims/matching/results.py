@@ -7,8 +7,12 @@ from decimal import Decimal
 
 from claims.extraction.types import decimal_to_str
 
-VERDICTS = ("supported", "contradicted", "mixed", "unverified")
-ERRORS = ("scale", "rounding", "unit", "currency", "year", "subject", "value")
+VERDICTS = ("supported", "contradicted", "mixed", "misleading_bound", "unverified")
+ERRORS = ("scale", "rounding", "unit", "currency", "year", "subject", "bound", "value")
+# Figures that place a claim rather than state it: dates beside other figures, digits of a name.
+CONTEXT_KINDS = frozenset({"date", "name"})
+# The editor rating (interfaces §4 `rating` keys) a machine verdict suggests; none for the others.
+RATING_SUGGESTIONS = {"supported": "true", "contradicted": "wrong_figure", "misleading_bound": "misleading"}
 
 
 def _plain(value):
@@ -17,7 +21,7 @@ def _plain(value):
 
 @dataclass(frozen=True)
 class QuantityCheck:
-    verdict: str  # supported | contradicted | unverified
+    verdict: str  # supported | contradicted | misleading_bound | unverified
     reference_key: str | None = None
     reference_value: Decimal | str | None = None
     reference_unit: str | None = None
@@ -59,6 +63,7 @@ class Suggestion:
         return {
             "verdict": self.verdict,
             "reference": self.reference,
+            "rating": RATING_SUGGESTIONS.get(self.verdict),
             "score": round(self.score, 3),
             "explanation": self.explanation_en,
             "explanation_ar": self.explanation_ar,
@@ -69,29 +74,53 @@ class Suggestion:
 class ClaimCheck:
     checks: list[QuantityCheck]  # aligned with the quantities given
     suggestion: Suggestion
+    key: list[bool] = field(default_factory=list)  # aligned: the figures the suggestion stands by
 
     def to_dict(self) -> dict:
         return {"checks": [check.to_dict() for check in self.checks], "suggestion": self.suggestion.to_dict()}
 
 
-def suggest(checks: list[QuantityCheck]) -> Suggestion:
-    """Supported if every matched figure is, contradicted if every one is, mixed if both, else unverified."""
-    supported = [check for check in checks if check.verdict == "supported"]
+def key_figures(kinds: list[str]) -> list[bool]:
+    """Which figures a claim stands or falls by: all but dates and name digits; its dates when it
+    holds nothing else."""
+    if any(kind not in CONTEXT_KINDS for kind in kinds):
+        return [kind not in CONTEXT_KINDS for kind in kinds]
+    return [kind != "name" for kind in kinds]
+
+
+def suggest(checks: list[QuantityCheck], kinds: list[str] | None = None) -> Suggestion:
+    """The claim's verdict from its figures' checks (`kinds` aligned with them; "name" for digits
+    of a name, which never count).
+
+    Supported only when every key figure is; one contradicted figure makes the claim contradicted
+    (mixed beside supported ones); a true but misleading bound makes it `misleading_bound`; a key
+    figure no reference checks keeps it unverified. Dates are key figures only in a claim that holds
+    nothing else: beside a sum or a count they place it in time, they do not support it (a wrong
+    year still contradicts).
+    """
+    key = [check for check, is_key in zip(checks, key_figures(kinds or [""] * len(checks)), strict=True) if is_key]
     contradicted = [check for check in checks if check.verdict == "contradicted"]
-    if not supported and not contradicted:
-        return Suggestion("unverified", explanation_ar=_join(checks, "ar"), explanation_en=_join(checks, "en"))
-    if supported and contradicted:
-        verdict = "mixed"
+    misleading = [check for check in key if check.verdict == "misleading_bound"]
+    supported = [check for check in key if check.verdict == "supported"]
+    unchecked = [check for check in key if check.verdict == "unverified"]
+    if contradicted:
+        verdict, lead = ("mixed" if supported else "contradicted"), contradicted
+    elif misleading:
+        verdict, lead = "misleading_bound", misleading
+    elif supported and not unchecked:
+        verdict, lead = "supported", supported
     else:
-        verdict = "contradicted" if contradicted else "supported"
-    lead = max(contradicted or supported, key=lambda check: check.score)
-    matched = contradicted + supported
+        verdict, lead = "unverified", supported
+    shown = contradicted + misleading + supported + ([] if verdict != "unverified" else unchecked)
+    if not lead:
+        return Suggestion(verdict, explanation_ar=_join(shown, "ar"), explanation_en=_join(shown, "en"))
+    best = max(lead, key=lambda check: check.score)
     return Suggestion(
         verdict,
-        reference=lead.reference_key,
-        score=max(check.score for check in matched),
-        explanation_ar=_join(matched, "ar"),
-        explanation_en=_join(matched, "en"),
+        reference=best.reference_key,
+        score=best.score,
+        explanation_ar=_join(shown, "ar"),
+        explanation_en=_join(shown, "en"),
     )
 
 

@@ -47,14 +47,21 @@ class MatchSettings:
     rounding_rel_tolerance: Decimal = Decimal("0.01")
     max_rounding_share: Decimal = Decimal("0.1")
     # "more than X" is supported by a reference in [X, X * bound_factor]; beyond, it is true but
-    # says little, so it stays unverified rather than supported.
+    # says little, so it stays unverified rather than supported; from X * misleading_bound_factor
+    # on ("more than 40 million" for 400 million) it is true but misleading: `misleading_bound`.
     bound_factor: Decimal = Decimal("1.5")
+    misleading_bound_factor: Decimal = Decimal("3")
     # Scale slips looked for: claim / reference close to 10**k for k in ±scale_powers.
     scale_powers: tuple[int, ...] = (1, 2, 3)
     # A date off only by its year is a "year" error when the gap is at most this many years.
     max_year_gap: int = 3
     # Words around the figure taken as its metric, on each side.
     metric_window: int = 12
+    # A subject with more statements than `crowded_subject` is searched through a word index over
+    # its metrics and figure contexts: the `crowded_retrieved` best by shared words are scored, plus
+    # every statement holding the claim's value or a scale slip of it.
+    crowded_subject: int = 400
+    crowded_retrieved: int = 200
     # Statements scored per quantity, and (key, score) pairs reported back for the editor.
     max_candidates: int = 25
     reported_candidates: int = 3

@@ -1,8 +1,16 @@
-"""Tokens for comparison: `normalize()` from extraction, then a light Arabic stemmer.
+"""Tokens for comparison: `normalize()` from extraction, then Arabic morphology, then synonyms.
 
-The stemmer only strips what is safe on names too (a conjunction, the article, a few plural and
-feminine endings), so aliases, metrics, statements and claims all go through the same function and
-stay comparable.
+Every word compared (claims, statements, metrics, aliases, language data) goes through `tokens()`:
+1. `normalize()` (one spelling for hamza forms, taa marbuta, digits, diacritics, ...);
+2. clitics a light rule can strip safely: a conjunction, a preposition with the article, the
+   article itself ("وبالإيرادات" -> "إيرادات");
+3. snowballstemmer's Arabic stemmer (Snowball project, maintained) for the rest of the morphology:
+   attached pronouns ("إيراداتها"), plural and feminine endings, verb prefixes ("تستثمر",
+   "يستثمر" -> "استثمر"); chosen over tashaphyne and qalsadi by matching quality and speed
+   (docs/matching.md);
+4. the metric synonyms of `data/metric_synonyms.txt`: each word stands for the first of its group,
+   so "معاملات" meets "معلمات" and "يستثمر" meets "استثمار".
+Latin words and numbers are only normalised: names such as GPT-4 need their digits.
 """
 
 from __future__ import annotations
@@ -11,48 +19,83 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import snowballstemmer
+
 from claims.extraction import normalize
 
 _TOKEN = re.compile(r"[^\W_]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Longest first: "وال" before "و".
 _PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
-_SUFFIXES = ("يات", "ات", "ون", "ين", "ان", "وا", "يه", "ها", "ه", "ي")
 _MIN_STEM = 3
+_PREPOSITIONS = frozenset("لبك")
+_DATA = Path(__file__).with_name("data")
+_SNOWBALL = snowballstemmer.stemmer("arabic")
 
 
-@lru_cache(maxsize=65536)
-def stem(token: str) -> str:
-    """Light stem of one normalised token; Latin and digits unchanged."""
-    if not _ARABIC_LETTER.match(token):
-        return token
+def _strip_clitics(token: str) -> str:
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_STEM:
-            token = token[len(prefix) :]
-            break
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
-            token = token[: -len(suffix)]
-            break
+            return token[len(prefix) :]
     return token
 
 
-def tokens(text: str) -> list[str]:
-    """Normalised, stemmed tokens of `text`, in order (numbers kept: names like GPT-4 need them)."""
+@lru_cache(maxsize=131072)
+def stem(token: str) -> str:
+    """Stem of one normalised token; Latin and digits unchanged."""
+    if not _ARABIC_LETTER.match(token):
+        return token
+    bare = _strip_clitics(token)
+    stemmed = _SNOWBALL.stemWord(bare)
+    return stemmed if len(stemmed) >= 2 else bare
+
+
+def _raw_tokens(text: str) -> list[str]:
     return [stem(token) for token in _TOKEN.findall(normalize(text))]
 
 
-def _load_words(name: str) -> frozenset[str]:
-    path = Path(__file__).with_name("data") / name
+def _load_synonyms(name: str) -> dict[str, str]:
+    """Stem -> the stem of its group's first word, for every word of a synonyms file."""
+    canonical: dict[str, str] = {}
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = [_raw_tokens(word) for word in line.split("|")]
+        head = words[0][0]
+        for word in words:
+            if len(word) == 1 and word[0] != head:
+                canonical.setdefault(word[0], head)
+    return canonical
+
+
+SYNONYMS = _load_synonyms("metric_synonyms.txt")
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised, stemmed tokens of `text` with synonyms folded, in order (numbers kept)."""
+    return [SYNONYMS.get(token, token) for token in _raw_tokens(text)]
+
+
+def tokens_without_prepositions(text: str) -> list[str]:
+    """`tokens()` with a one-letter preposition (ل ب ك) dropped before stemming: "لشات" -> "شات".
+
+    Only for finding names: on common words the letter is as often part of the word ("بنك")."""
+    words = _TOKEN.findall(normalize(text))
+    bare = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
+    return [SYNONYMS.get(token, token) for token in map(stem, bare)]
+
+
+def load_words(name: str) -> frozenset[str]:
     words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.update(tokens(line))
     return frozenset(words)
 
 
-STOPWORDS = _load_words("stopwords.txt")
+STOPWORDS = load_words("stopwords.txt")
 
 
 def is_content(token: str) -> bool:

@@ -42,11 +42,13 @@ REMATCH_BATCH_SIZE = 200
 MATCH_BATCH_SIZE = 200
 # How much of the article before a claim the matcher reads as context (a subject named earlier).
 CONTEXT_CHARS = 600
-# The review queue puts machine contradictions first, then mixed claims; supported and unverified
+# The review queue puts machine contradictions first, then mixed claims and true but misleading
+# bounds (each holds one figure an editor must weigh); supported and unverified
 # claims overlap on purpose: a very check-worthy claim no reference covers needs an editor more
 # than a barely check-worthy one the library already confirms.
 VERDICT_PRIORITY = {
     MachineVerdict.CONTRADICTED: 300,
+    MachineVerdict.MISLEADING_BOUND: 200,
     MachineVerdict.MIXED: 200,
     MachineVerdict.SUPPORTED: 100,
     MachineVerdict.UNVERIFIED: 50,

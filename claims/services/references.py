@@ -231,11 +231,9 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     try:
         figure = figure_from_value(raw, unit=unit or None, kind=kind or None)
     except ValueError as error:
-        raise ReferenceRecordError(f"bad value: {raw!r} is neither a number nor an ISO date") from error
+        raise ReferenceRecordError(f"bad value: {error}") from error
     if figure.kind == "date" and not _CLAIM_DATE.match(raw):
-        raise ReferenceRecordError(f"bad value: {raw!r} is not an ISO date")
-    if figure.kind != "date" and not figure.value.is_finite():
-        raise ReferenceRecordError(f"bad value: {raw!r} is not a number")
+        raise ReferenceRecordError(f"bad value: {raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return raw, figure.kind
 
 

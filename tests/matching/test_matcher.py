@@ -47,11 +47,17 @@ def test_it_never_contradicts_a_claim_about_another_subject(demo_matcher):
     assert "dsv3-training-cost" in [key for key, _ in found.candidates]
 
 
-def test_it_needs_the_subject_in_the_sentence_to_contradict(demo_matcher):
+def test_a_pronoun_speaks_of_the_one_subject_its_context_names(demo_matcher):
     context = "أطلقت الشركة الصينية نموذج DeepSeek-V3 في ديسمبر."
     _, backed = check(demo_matcher, "وبلغت تكلفة تدريبه 5.576 مليون دولار.", "5.576", context)
     _, slipped = check(demo_matcher, "وبلغت تكلفة تدريبه 558 مليون دولار.", "558", context)
     assert backed.verdict == "supported"
+    assert (slipped.verdict, slipped.error) == ("contradicted", "scale")
+
+
+def test_it_needs_the_subject_in_the_sentence_to_contradict_when_the_context_names_several(demo_matcher):
+    context = "قارن الباحثون نموذج DeepSeek-V3 بنموذج GPT-4 من OpenAI."
+    _, slipped = check(demo_matcher, "وبلغت تكلفة تدريبه 558 مليون دولار.", "558", context)
     assert slipped.verdict == "unverified"
 
 

@@ -68,6 +68,6 @@ def test_every_demo_reference_loads_with_a_source_and_a_figure(demo_records):
 def test_the_stopword_list_is_stored_normalised_and_stemmed():
     # Presentation forms or diacritics in the data would silently never match.
     presentation_forms = "\ufee3\ufee0\ufef4\ufeee\ufee5"  # "مليون" as some PDFs store it
-    assert tokens(presentation_forms) == tokens("مليون") == ["ملي"]
-    assert "ملي" in STOPWORDS
+    assert tokens(presentation_forms) == tokens("مليون") == [stem("مليون")]
+    assert stem("مليون") in STOPWORDS
     assert tokens("الإِيرادات") == tokens("الايرادات") == [stem("ايرادات")]

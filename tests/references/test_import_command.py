@@ -160,6 +160,11 @@ def test_a_file_whose_records_are_all_invalid_still_exits_cleanly_with_its_repor
         ({"source_url": "not a url"}, "bad source_url"),
         ({"value": True}, "bad value"),
         ({"unit": "unit-longer-than-sixteen"}, "unit is longer"),
+        ({"value": "مئة مليار"}, "is neither a number .* an ISO date .* nor a range"),
+        ({"value": "2025-13-01", "unit": "date"}, "is not an ISO date"),
+        ({"value": "2024-02-30", "unit": None}, "is not an ISO date"),
+        ({"value": "2025-01-20", "unit": "USD"}, "is a date, but the unit 'USD' is for amounts"),
+        ({"value": "NaN"}, "not a finite number"),
     ],
 )
 def test_it_explains_why_a_record_is_refused(changes, reason):
@@ -167,6 +172,50 @@ def test_it_explains_why_a_record_is_refused(changes, reason):
 
     with pytest.raises(ReferenceRecordError, match=reason):
         reference_record_clean(dict(ARAMCO_PROFIT, **changes))
+
+
+@pytest.mark.parametrize(
+    ("changes", "kind", "value_text"),
+    [
+        ({"value": "2025-01-20", "unit": "date"}, "date", "2025-01-20"),
+        ({"value": "2025-01-20", "unit": None}, "date", "2025-01-20"),
+        ({"value": "2025-01", "unit": "date"}, "date", "2025-01"),
+        ({"value": "2025-01", "unit": None}, "date", "2025-01"),
+        ({"value": "2017", "unit": "date"}, "date", "2017"),
+        ({"value": "66000000000-72000000000", "unit": "USD"}, "money", "66000000000-72000000000"),
+        ({"value": "66e9 – 72e9", "unit": "USD"}, "money", "66e9 – 72e9"),
+        ({"value": "1.3e12", "unit": "USD"}, "money", "1.3e12"),
+    ],
+)
+def test_it_accepts_values_as_the_interface_writes_them(changes, kind, value_text):
+    from claims.services.references import reference_record_clean
+
+    cleaned = reference_record_clean(dict(ARAMCO_PROFIT, **changes))
+
+    assert (cleaned["kind"], cleaned["value_text"]) == (kind, value_text)
+
+
+def test_a_range_value_backs_a_figure_inside_it_and_an_iso_date_with_its_unit_backs_the_day(write_file):
+    from claims.matching import statement_from_record
+
+    spending = statement_from_record(
+        {"key": "capex", "statement": "إنفاق رأسمالي متوقع", "value": "66e9-72e9", "unit": "USD"}
+    )
+    release = statement_from_record(
+        {"key": "release", "statement": "موعد الإصدار", "value": "2025-01-20", "unit": "date"}
+    )
+
+    (range_figure,) = spending.figures
+    assert (range_figure.qualifier, range_figure.extras["low"], range_figure.extras["high"]) == (
+        "range",
+        66 * 10**9,
+        72 * 10**9,
+    )
+    assert [(figure.kind, figure.value) for figure in release.figures] == [("date", "2025-01-20")]
+    record = {"key": "release", "statement": "موعد", "value": "2025-01-20", "unit": "date"}
+    path = write_file("refs.jsonl", jsonl(record))
+    out, err = run(path)
+    assert err == "" and "created: 1" in out
 
 
 def test_the_demo_reference_file_imports_without_a_skipped_record():
