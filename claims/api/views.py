@@ -7,7 +7,7 @@ from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -62,6 +62,15 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
 
 
+class NewestFirstCursorPagination(CursorPagination):
+    """Opaque `?cursor=` links, newest first, `?page_size=` up to 200: each page is one index range
+    scan on the primary key, as fast on page 10,000 as on page 1, and nothing is counted."""
+
+    ordering = "-id"
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
 class CheckRateThrottle(ScopedRateThrottle):
     """The `check` scope; its rate is read when the request comes, so settings can change it."""
 
@@ -95,7 +104,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
     renderer_classes = JSON_ONLY
     filterset_class = ClaimFilter
-    pagination_class = Pagination
+    pagination_class = NewestFirstCursorPagination
     queryset = Claim.objects.none()  # for the schema; requests use claim_queryset()
 
     def get_queryset(self):
@@ -237,8 +246,8 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     renderer_classes = JSON_ONLY
     read_permissions = perms.READ_ARTICLES
     write_permissions = perms.INGEST_ARTICLES
-    pagination_class = Pagination
-    queryset = Article.objects.all()
+    pagination_class = NewestFirstCursorPagination
+    queryset = Article.objects.defer("text")
     filterset_fields = ["status"]
 
     def get_serializer_class(self):
