@@ -96,8 +96,9 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
     return claims.filter(matching)
 
 
-def decided_claims_with_words(words: list[str], *, limit: int) -> list[int]:
-    """Ids of decided or published claims holding any of `words`, newest verdicts first.
+def decided_claims_with_words(words: list[str], *, every: bool = False, limit: int) -> list[int]:
+    """Ids of decided or published claims holding any (or, with `every`, all) of `words`, newest
+    verdicts first.
 
     PostgreSQL: the GIN index of decided claims' tsvectors (stemmed, so a word in another form still
     counts); elsewhere a LIKE per word over the normalised text.
@@ -106,7 +107,7 @@ def decided_claims_with_words(words: list[str], *, limit: int) -> list[int]:
     if not words:
         return []
     if uses_postgres_search():
-        tsquery = " || ".join(["plainto_tsquery('arabic', %s)"] * len(words))
+        tsquery = (" && " if every else " || ").join(["plainto_tsquery('arabic', %s)"] * len(words))
         sql = (
             "SELECT c.id FROM claims_claim c JOIN claims_verdict v ON v.claim_id = c.id "
             f"WHERE c.status IN ('decided', 'published') AND c.search_vector @@ ({tsquery}) "
@@ -117,7 +118,10 @@ def decided_claims_with_words(words: list[str], *, limit: int) -> list[int]:
             return [row[0] for row in cursor.fetchall()]
     by_words = Q()
     for word in words:
-        by_words |= Q(normalized_text__contains=word)
+        if every:
+            by_words &= Q(normalized_text__contains=word)
+        else:
+            by_words |= Q(normalized_text__contains=word)
     decided = Claim.objects.filter(by_words, status__in=CLOSED_STATUSES, verdict__isnull=False)
     return list(decided.order_by("-verdict__decided_at").values_list("id", flat=True)[:limit])
 

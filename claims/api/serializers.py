@@ -25,7 +25,6 @@ from claims.models import (
     WebhookSubscription,
 )
 
-
 # What the claim object never shows: the article's whole text and the search-only columns. Loading
 # them made a page of 50 claims carry megabytes of article text (issue: scale to a million claims).
 CLAIM_OBJECT_DEFERRED = ("normalized_text", "needs_matching", "article__text", "article__error")

@@ -1,5 +1,7 @@
 """The HTTP API (interfaces.md §5): thin doors over the services and selectors."""
 
+import json
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -184,26 +186,31 @@ class LookupView(APIView):
         query = LookupQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         values = query.validated_data
-        figures = lookup_services.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
-        hits = lookup_services.claims_lookup(
-            q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
-        )
-        results = _lookup_matches(hits, self.get_renderer_context())
-        return Response(
+        context = self.get_renderer_context()
+        parts = ["lookup", values["q"], values.get("value"), values.get("unit"), values["limit"]]
+        return Response(lookup_services.cached_answer(parts, lambda: _lookup_body(values, context)))
+
+
+def _lookup_body(values: dict, context: dict) -> dict:
+    figures = lookup_services.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
+    hits = lookup_services.claims_lookup(
+        q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
+    )
+    results = _lookup_matches(hits, context)
+    return {
+        "q": values["q"],
+        "figures": [
             {
-                "q": values["q"],
-                "figures": [
-                    {
-                        "kind": figure.kind,
-                        "value": figure.value if figure.is_date else decimal_to_str(figure.value),
-                        "unit": figure.unit,
-                    }
-                    for figure in figures
-                ],
-                "count": len(results),
-                "results": results,
+                "kind": figure.kind,
+                "value": figure.value if figure.is_date else decimal_to_str(figure.value),
+                "unit": figure.unit,
             }
-        )
+            for figure in figures
+        ],
+        "count": len(results),
+        # Plain data (not DRF's ReturnList), so the cache can pickle it.
+        "results": json.loads(JSONRenderer().render(results)),
+    }
 
 
 class CheckView(APIView):
