@@ -521,19 +521,35 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected as JSON"), permissions=["view"])
     def export_json(self, request, queryset):
-        return _export(request, queryset, "json")
+        return self._export(request, queryset, "json")
 
     @admin.action(description=_("Export selected as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return _export(request, queryset, "csv")
+        return self._export(request, queryset, "csv")
 
     @admin.action(description=_("Export selected as Excel (XLSX)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return _export(request, queryset, "xlsx")
+        return self._export(request, queryset, "xlsx")
 
     @admin.action(description=_("Export selected as ClaimReview (JSON-LD)"), permissions=["view"])
     def export_claimreview(self, request, queryset):
-        return _export(request, queryset, "claimreview")
+        return self._export(request, queryset, "claimreview")
+
+    def _export(self, request, queryset, fmt: str):
+        # Imported here: exports are another capability and may load after this one.
+        from claims import exports
+        from claims.exports.jobs import export_is_big, export_job_start
+
+        lang = "en" if get_language().startswith("en") else "ar"
+        if not export_is_big(queryset):
+            return exports.export_response(queryset, fmt, lang=lang)
+        job = export_job_start(queryset=queryset, fmt=fmt, lang=lang, user=request.user)
+        self.message_user(
+            request,
+            _("The export is being written by a worker; download it from this page when it is ready."),
+            messages.INFO,
+        )
+        return HttpResponseRedirect(reverse("admin:claims_exportjob_change", args=[job.pk]))
 
     def _run(self, request, write, success):
         try:
@@ -556,13 +572,6 @@ class ClaimAdmin(admin.ModelAdmin):
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
-
-
-def _export(request, queryset, fmt: str):
-    # Imported here: exports are another capability and may load after this one.
-    from claims.exports import export_response
-
-    return export_response(queryset, fmt, lang="en" if get_language().startswith("en") else "ar")
 
 
 def _message(error) -> str:
