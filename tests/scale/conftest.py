@@ -7,10 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from claims.models import ClaimStatus
 from tests.api.factories import decide, make_article, make_claim, make_reference
 
+# (sentence, its figure, kind, unit, base-unit multiplier)
 SENTENCES = [
-    "قالت الشركة إن إيراداتها السنوية بلغت {n} مليون دولار في العام الماضي",
-    "أعلنت الهيئة أن نسبة البطالة انخفضت إلى {n}% خلال الربع الأخير",
-    "ذكر التقرير أن عدد المشتركين تجاوز {n} ألف مشترك في المنطقة",
+    ("قالت الشركة إن إيراداتها السنوية بلغت {n} مليون دولار في العام الماضي", "{n} مليون دولار", "money", "USD",
+     1_000_000),
+    ("أعلنت الهيئة أن نسبة البطالة انخفضت إلى {n}% خلال الربع الأخير", "{n}%", "percent", "%", 1),
+    ("ذكر التقرير أن عدد المشتركين تجاوز {n} ألف مشترك في المنطقة", "{n} ألف", "count", None, 1000),
 ]
 
 
@@ -23,16 +25,15 @@ class Newsroom:
     def grow(self, claims: int) -> None:
         """Add `claims` claims over new articles (3 per article): figures checked, every 4th decided."""
         for index in range(self.grown, self.grown + claims):
-            sentence = SENTENCES[index % 3].format(n=100 + index)
+            template, figure, kind, unit, scale = SENTENCES[index % 3]
+            sentence, figure = template.format(n=100 + index), figure.format(n=100 + index)
             article = make_article(text=f"{sentence} ({index})", title=f"مقال {index}", source=f"{index}.txt")
-            figure = sentence.split()[-5] if "%" not in sentence else f"{100 + index}%"
-            kind, unit = ("percent", "%") if "%" in sentence else ("count", None)
             claim = make_claim(
                 article,
                 sentence,
                 status=ClaimStatus.SUGGESTED,
                 suggested=["contradicted", "supported", "mixed", "unverified"][index % 4],
-                figures=[(figure, kind, str(100 + index), unit)],
+                figures=[(figure, kind, str((100 + index) * scale), unit)],
                 reference=self.reference,
             )
             if index % 4 == 0:
