@@ -12,8 +12,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Model, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Count, Expression, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from claims.extraction import normalize
@@ -89,11 +88,26 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
         return claims
     matching = Q(normalized_text__contains=folded)
     if uses_postgres_search():
-        by_words = RawSQL(
-            "SELECT id FROM claims_claim WHERE search_vector @@ plainto_tsquery('arabic', %s)", [folded]
-        )
-        matching |= Q(id__in=by_words)
+        matching |= Q(FullTextMatch(folded))
     return claims.filter(matching)
+
+
+class FullTextMatch(Expression):
+    """`<claims table>.search_vector @@ plainto_tsquery('arabic', text)`: the generated tsvector
+    column the migration adds on PostgreSQL (the model does not declare it: SQLite has no such
+    type). The table is named by its alias in the query being compiled, so the condition also holds
+    inside a subquery (`pk__in=…`), where Django renames the table."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.search_vector @@ plainto_tsquery('arabic', %s)", [self.text]
 
 
 def decided_claims_with_words(words: list[str], *, every: bool = False, limit: int) -> list[int]:
