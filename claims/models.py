@@ -7,7 +7,7 @@ carry their fields and small named methods for their own derived state.
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -53,6 +53,26 @@ class Rating(models.TextChoices):
     UNVERIFIABLE = "unverifiable", "غير قابل للتحقق / Unverifiable"
 
 
+CLOSED_CLAIM_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
+
+
+def queue_closed_rank():
+    """0 for claims still to review, 1 for decided or published ones: the queue's first sort key."""
+    return Case(
+        When(status__in=CLOSED_CLAIM_STATUSES, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
+def queue_machine_rank():
+    """The machine's contradictions first, then its mixed findings, then the rest: the second sort key."""
+    return Case(
+        When(suggested_verdict=MachineVerdict.CONTRADICTED, then=Value(0)),
+        When(suggested_verdict=MachineVerdict.MIXED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
 class Article(models.Model):
     title = models.CharField(_("title"), max_length=500)
     source = models.CharField(_("source"), max_length=500, help_text=_("File name, feed or URL it came from."))
@@ -86,6 +106,7 @@ class Article(models.Model):
             models.Index(
                 fields=["queued_at"], condition=Q(status="queued"), name="article_outbox"
             ),
+            models.Index(fields=["-ingested_at"], name="article_newest"),
         ]
 
     def __str__(self):
@@ -143,6 +164,28 @@ class Claim(models.Model):
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["needs_matching"], condition=Q(needs_matching=True), name="claim_dirty"),
             models.Index(fields=["created_at"]),
+            # The review queue's exact order (selectors.QUEUE_ORDERING), so page 1 of a million claims
+            # reads 50 index entries instead of sorting them all ...
+            models.Index(
+                queue_closed_rank(),
+                queue_machine_rank(),
+                F("priority").desc(),
+                F("checkworthiness").desc(),
+                F("id"),
+                name="claim_queue_order",
+            ),
+            # ... and the same order inside one status (the queue's status filter), open statuses only:
+            # decided claims leave the working set.
+            models.Index(
+                F("status"),
+                queue_machine_rank(),
+                F("priority").desc(),
+                F("checkworthiness").desc(),
+                F("id"),
+                name="claim_open_queue_order",
+                condition=~Q(status__in=CLOSED_CLAIM_STATUSES),
+            ),
+            models.Index(fields=["article", "start"], name="claim_article_reading"),
         ]
 
     def __str__(self):
@@ -173,6 +216,13 @@ class Quantity(models.Model):
         verbose_name = _("quantity")
         verbose_name_plural = _("quantities")
         ordering = ["claim", "position"]
+        indexes = [
+            # The figure index: "has this figure been checked?" is a range scan on the value in base
+            # units (558 مليون → 558000000), narrowed by kind and unit when the query names them.
+            models.Index(fields=["value"], name="quantity_value"),
+            models.Index(fields=["kind", "unit", "value"], name="quantity_figure"),
+            models.Index(fields=["value_text"], name="quantity_value_text"),
+        ]
 
     def __str__(self):
         return self.text
@@ -340,6 +390,61 @@ class Verdict(models.Model):
 
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+class DashboardSnapshot(models.Model):
+    """The dashboard's counts, computed by a beat task so the page never scans a million claims."""
+
+    computed_at = models.DateTimeField(_("computed"), auto_now_add=True, db_index=True)
+    # {"claims_total", "articles_total", "by_status": {key: n}, ..., "articles": [...]}: see selectors.
+    counts = models.JSONField(_("counts"), default=dict)
+    seconds = models.FloatField(_("seconds to compute"), default=0.0)
+
+    class Meta:
+        verbose_name = _("dashboard snapshot")
+        verbose_name_plural = _("dashboard snapshots")
+        ordering = ["-computed_at"]
+
+    def __str__(self):
+        return f"{self.computed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ExportJob(models.Model):
+    """A big export the admin handed to a worker; the file is offered when it is ready."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs", verbose_name=_("requested by")
+    )
+    fmt = models.CharField(_("format"), max_length=16)
+    lang = models.CharField(_("language"), max_length=8, default="ar")
+    # The claims to export, as ids (the admin's selection is frozen when the job is created).
+    claim_ids = models.JSONField(_("claims"), default=list)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED, db_index=True
+    )
+    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    records = models.PositiveIntegerField(_("records"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.fmt} #{self.pk}"
+
+    def is_ready(self) -> bool:
+        return self.status == ExportStatus.READY and bool(self.file)
 
 
 class WebhookSubscription(models.Model):

@@ -179,6 +179,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.matching.rematch_dirty_claims",
         "schedule": env_float("FACTCHECK_REMATCH_SECONDS", 300.0),
     },
+    # The dashboard's counts, so the page never scans the claims (claims.selectors.dashboard_counts).
+    "refresh-dashboard": {
+        "task": "claims.tasks.dashboard.refresh_dashboard",
+        "schedule": env_float("FACTCHECK_DASHBOARD_SECONDS", 60.0),
+    },
 }
 
 # --- REST API ------------------------------------------------------------------------------------
@@ -283,3 +288,14 @@ REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "rest_framework.parsers.MultiPartParser",
 ]
 LOGGING["loggers"] = {"axes": {"level": "WARNING"}}
+
+# Scale (docs/performance.md). Up to this many claims the dashboard counts live; above, it shows the
+# snapshot the beat task refreshes every FACTCHECK_DASHBOARD_SECONDS.
+FACTCHECK_DASHBOARD_LIVE_LIMIT = env_int("FACTCHECK_DASHBOARD_LIVE_LIMIT", 20000)
+# Lookup answers are cached this long (seconds) in the default cache; 0 turns the cache off.
+FACTCHECK_LOOKUP_CACHE_SECONDS = env_int("FACTCHECK_LOOKUP_CACHE_SECONDS", 60)
+# Admin exports of more claims than this go to a worker; the file is offered when it is ready.
+FACTCHECK_EXPORT_INLINE_LIMIT = env_int("FACTCHECK_EXPORT_INLINE_LIMIT", 2000)
+# Claims per database round trip when an export streams (prefetches run per chunk).
+FACTCHECK_EXPORT_CHUNK = env_int("FACTCHECK_EXPORT_CHUNK", 1000)
+

@@ -5,6 +5,7 @@ Tests that need a real worker on a real Redis use the fixtures of tests/pipeline
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from claims import roles
 from factcheck.celery import app as celery_app
@@ -20,6 +21,14 @@ def set_celery_option(name: str, value):
 def fast_password_hashing(settings):
     """The cast logs in a lot; PBKDF2's deliberate slowness would dominate the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached lookups must not leak from one test's database into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -23,9 +23,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from claims.extraction.types import KINDS
 from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
-from claims.models import Article, Claim, MachineVerdict, QuantityCheck, Rating, ReferenceStatement, Verdict
-from claims.selectors import NO_VERDICT, QUEUE_ORDERING, claims_matching_text, dashboard_counts, review_queue
+from claims.models import (
+    Article,
+    Claim,
+    MachineVerdict,
+    Quantity,
+    QuantityCheck,
+    Rating,
+    ReferenceStatement,
+    Verdict,
+)
+from claims.pagination import EstimatedCountPaginator
+from claims.selectors import (
+    NO_VERDICT,
+    claims_matching_text,
+    dashboard_counts,
+    queue_ordering,
+    recent_articles,
+    recent_units,
+    review_queue,
+)
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -129,6 +148,56 @@ class CheckworthinessFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FigureKindFilter(admin.SimpleListFilter):
+    """The extraction's kinds (a fixed list, not a DISTINCT over every figure)."""
+
+    title = _("figure kind")
+    parameter_name = "quantities__kind"  # the name of the filter it replaces: links keep working
+
+    def lookups(self, request, model_admin):
+        return [(kind, kind) for kind in KINDS]
+
+    def queryset(self, request, queryset):
+        if self.value() in KINDS:
+            return queryset.filter(Exists(Quantity.objects.filter(claim=OuterRef("pk"), kind=self.value())))
+        return queryset
+
+
+class FigureUnitFilter(admin.SimpleListFilter):
+    """Units seen in recent figures (a bounded read), plus the one chosen."""
+
+    title = _("figure unit")
+    parameter_name = "quantities__unit"
+
+    def lookups(self, request, model_admin):
+        units = recent_units()
+        if self.value() and self.value() not in units:
+            units.append(self.value())
+        return [(unit, unit) for unit in units]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(Exists(Quantity.objects.filter(claim=OuterRef("pk"), unit=self.value())))
+        return queryset
+
+
+class RecentArticleFilter(admin.SimpleListFilter):
+    """The newest articles (not all of them: a year's are a hundred thousand), plus the one chosen;
+    any other article's claims are one click away on its page."""
+
+    title = _("article (recent)")
+    parameter_name = "article__id__exact"
+
+    def lookups(self, request, model_admin):
+        chosen = int(self.value()) if (self.value() or "").isdigit() else None
+        return [(str(article.pk), Truncator(article.title).chars(60)) for article in recent_articles(include=chosen)]
+
+    def queryset(self, request, queryset):
+        if (self.value() or "").isdigit():
+            return queryset.filter(article_id=int(self.value()))
+        return queryset
+
+
 MACHINE_COLOURS = {
     MachineVerdict.CONTRADICTED: "#b3261e",
     MachineVerdict.MIXED: "#a86400",
@@ -156,10 +225,10 @@ class ClaimAdmin(admin.ModelAdmin):
         "status",
         "suggested_verdict",
         EditorVerdictFilter,
-        ("quantities__kind", admin.AllValuesFieldListFilter),
-        ("quantities__unit", admin.AllValuesFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
-        ("assignee", admin.RelatedOnlyFieldListFilter),
+        FigureKindFilter,
+        FigureUnitFilter,
+        RecentArticleFilter,
+        ("assignee", admin.RelatedFieldListFilter),
         ("created_at", admin.DateFieldListFilter),
         CheckworthinessFilter,
     )
@@ -167,6 +236,9 @@ class ClaimAdmin(admin.ModelAdmin):
     search_fields = ("normalized_text",)
     search_help_text = _("Arabic search ignores diacritics, tatweel, hamza and alef variants.")
     list_per_page = 50
+    # A million claims: no full COUNT(*) for "N total", an estimated or capped count for the pager.
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     readonly_fields = (
         "article",
         "status",
@@ -197,7 +269,7 @@ class ClaimAdmin(admin.ModelAdmin):
         return review_queue(user=request.user)
 
     def get_ordering(self, request):
-        return list(QUEUE_ORDERING)
+        return list(queue_ordering(status=request.GET.get("status__exact")))
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -451,19 +523,35 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected as JSON"), permissions=["view"])
     def export_json(self, request, queryset):
-        return _export(request, queryset, "json")
+        return self._export(request, queryset, "json")
 
     @admin.action(description=_("Export selected as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return _export(request, queryset, "csv")
+        return self._export(request, queryset, "csv")
 
     @admin.action(description=_("Export selected as Excel (XLSX)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return _export(request, queryset, "xlsx")
+        return self._export(request, queryset, "xlsx")
 
     @admin.action(description=_("Export selected as ClaimReview (JSON-LD)"), permissions=["view"])
     def export_claimreview(self, request, queryset):
-        return _export(request, queryset, "claimreview")
+        return self._export(request, queryset, "claimreview")
+
+    def _export(self, request, queryset, fmt: str):
+        # Imported here: exports are another capability and may load after this one.
+        from claims import exports
+        from claims.exports.jobs import export_is_big, export_job_start
+
+        lang = "en" if get_language().startswith("en") else "ar"
+        if not export_is_big(queryset):
+            return exports.export_response(queryset, fmt, lang=lang)
+        job = export_job_start(queryset=queryset, fmt=fmt, lang=lang, user=request.user)
+        self.message_user(
+            request,
+            _("The export is being written by a worker; download it from this page when it is ready."),
+            messages.INFO,
+        )
+        return HttpResponseRedirect(reverse("admin:claims_exportjob_change", args=[job.pk]))
 
     def _run(self, request, write, success):
         try:
@@ -486,13 +574,6 @@ class ClaimAdmin(admin.ModelAdmin):
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
-
-
-def _export(request, queryset, fmt: str):
-    # Imported here: exports are another capability and may load after this one.
-    from claims.exports import export_response
-
-    return export_response(queryset, fmt, lang="en" if get_language().startswith("en") else "ar")
 
 
 def _message(error) -> str:
@@ -522,9 +603,15 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "source", "url")
     actions = ("requeue",)
     change_form_template = "admin/claims/article/change_form.html"
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claims_total=Count("claims"))
+        # Each listed article's claims counted through the claims' (article, start) index; never the text.
+        claims_total = Subquery(
+            Claim.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk")).values("n")
+        )
+        return super().get_queryset(request).defer("text").annotate(claims_total=claims_total)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
@@ -554,7 +641,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("claims"), ordering="claims_total")
     def claims_count(self, article):
-        return article.claims_total
+        return article.claims_total or 0
 
     def save_model(self, request, obj, form, change):
         if change:

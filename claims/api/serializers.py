@@ -27,12 +27,18 @@ from claims.models import (
 )
 from claims.services.articles import ArticleTooLarge, article_size_check
 
+# What the claim object never shows: the article's whole text and the search-only columns. Loading
+# them made a page of 50 claims carry megabytes of article text (issue: scale to a million claims).
+CLAIM_OBJECT_DEFERRED = ("normalized_text", "needs_matching", "article__text", "article__error")
+
 
 def claim_queryset() -> QuerySet[Claim]:
-    """Claims with everything the claim object shows, without N+1 queries."""
+    """Claims with everything the claim object shows, without N+1 queries and without article text."""
     quantities = Quantity.objects.select_related("match__reference").order_by("position", "start")
-    return Claim.objects.select_related("article", "verdict__editor", "verdict__reference").prefetch_related(
-        Prefetch("quantities", queryset=quantities)
+    return (
+        Claim.objects.select_related("article", "verdict__editor", "verdict__reference")
+        .defer(*CLAIM_OBJECT_DEFERRED)
+        .prefetch_related(Prefetch("quantities", queryset=quantities))
     )
 
 

@@ -1,5 +1,9 @@
 """The export formats. Each writer takes claims (from `selectors`) and a stream, and returns how many
 records it wrote. Text formats write str to a text stream; XLSX writes bytes to a binary stream.
+
+Writers stream: `write_export` hands them the claims through `iterator(chunk_size=…)` (the
+prefetches run per chunk) and each record is written as soon as it is built, so an export of a
+hundred thousand claims holds one chunk in memory, never the whole list.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,12 +56,22 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 
 
+def write_json_list(records: Iterable[dict], stream: TextIO) -> int:
+    """A JSON list written one record at a time (the same document `json.dump(list, indent=2)` gives)."""
+    count = 0
+    for record in records:
+        stream.write("[\n" if count == 0 else ",\n")
+        text = json.dumps(record, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+        stream.write("  " + text.replace("\n", "\n  "))
+        count += 1
+    stream.write("\n]\n" if count else "[]\n")
+    return count
+
+
 def export_json(claims: Iterable[Claim], stream: TextIO) -> int:
     """The interfaces.md §4 list of claim objects, exactly as the API serves them."""
-    records = ClaimSerializer(claims, many=True).data
-    json.dump(records, stream, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
-    stream.write("\n")
-    return len(records)
+    serializer = ClaimSerializer()
+    return write_json_list((serializer.to_representation(claim) for claim in claims), stream)
 
 
 def safe_text(text: str) -> str:
@@ -95,55 +111,64 @@ def xlsx_cell(value):
     return value
 
 
-def append_row(sheet: Worksheet, values: list) -> None:
-    sheet.append([xlsx_cell(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            # openpyxl stores a string starting with "=" as a formula; article text never is one.
-            cell.data_type = "s"
+def _cell(sheet: Worksheet, value, *, font: Font | None = None, fill: PatternFill | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, xlsx_cell(value))
+    if isinstance(value, str):
+        # openpyxl stores a string starting with "=" as a formula; article text never is one.
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def append_row(sheet: Worksheet, values: list, *, font: Font | None = None) -> None:
+    sheet.append([_cell(sheet, value, font=font) for value in values])
 
 
 def table_sheet(sheet: Worksheet, columns: tuple[Column, ...], lang: str) -> None:
+    """Layout and header row of a table sheet (a write-only sheet: set before any row)."""
     sheet.sheet_view.rightToLeft = True
-    sheet.append([column.label(lang) for column in columns])
-    for cell in sheet[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
+    header = []
+    for column in columns:
+        cell = _cell(sheet, column.label(lang), font=HEADER_FONT, fill=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        header.append(cell)
+    sheet.append(header)
 
 
 def summary_sheet(sheet: Worksheet, ratings: Counter, machine: Counter, lang: str) -> None:
     text = SUMMARY_TEXT[lang]
+    bold = Font(bold=True)
     sheet.sheet_view.rightToLeft = True
-    label_index = 1 if lang == "en" else 0
-    sheet.append([text["editor"], "", text["count"]])
-    for rating in Rating.values:
-        sheet.append([rating, rating_labels(rating)[label_index], ratings[rating]])
-    sheet.append(["", text["none"], ratings[""]])
-    sheet.append([text["total"], "", sum(ratings.values())])
-    sheet.append([])
-    sheet.append([text["machine"], "", text["count"]])
-    for verdict in MachineVerdict.values:
-        sheet.append([verdict, "", machine[verdict]])
-    sheet.append(["", text["none"], machine[""]])
-    for row in sheet.iter_rows():
-        if row[0].value in (text["editor"], text["machine"], text["total"]):
-            for cell in row:
-                cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 22
     sheet.column_dimensions["C"].width = 10
+    label_index = 1 if lang == "en" else 0
+    append_row(sheet, [text["editor"], "", text["count"]], font=bold)
+    for rating in Rating.values:
+        append_row(sheet, [rating, rating_labels(rating)[label_index], ratings[rating]])
+    append_row(sheet, ["", text["none"], ratings[""]])
+    append_row(sheet, [text["total"], "", sum(ratings.values())], font=bold)
+    sheet.append([])
+    append_row(sheet, [text["machine"], "", text["count"]], font=bold)
+    for verdict in MachineVerdict.values:
+        append_row(sheet, [verdict, "", machine[verdict]])
+    append_row(sheet, ["", text["none"], machine[""]])
 
 
 def export_xlsx(claims: Iterable[Claim], stream: BinaryIO, *, lang: str = "ar") -> int:
-    """A workbook: claims (one row each), figures (one row per quantity with its check), a summary."""
+    """A workbook: claims (one row each), figures (one row per quantity with its check), a summary.
+
+    Write-only (openpyxl streams each sheet's rows to a temporary file), so memory stays flat.
+    """
     titles = SHEET_TITLES[lang]
-    workbook = Workbook()
-    claims_sheet = workbook.active
-    claims_sheet.title = titles["claims"]
+    workbook = Workbook(write_only=True)
+    claims_sheet = workbook.create_sheet(titles["claims"])
     figures_sheet = workbook.create_sheet(titles["figures"])
     table_sheet(claims_sheet, CLAIM_COLUMNS, lang)
     table_sheet(figures_sheet, FIGURE_COLUMNS, lang)
@@ -158,7 +183,7 @@ def export_xlsx(claims: Iterable[Claim], stream: BinaryIO, *, lang: str = "ar") 
         ratings[row["rating"]] += 1
         machine[claim.suggested_verdict] += 1
         count += 1
-    claims_sheet.auto_filter.ref = claims_sheet.dimensions
+    claims_sheet.auto_filter.ref = f"A1:{get_column_letter(len(CLAIM_COLUMNS))}{count + 1}"
     summary_sheet(workbook.create_sheet(titles["summary"]), ratings, machine, lang)
     workbook.save(stream)
     return count
@@ -166,10 +191,8 @@ def export_xlsx(claims: Iterable[Claim], stream: BinaryIO, *, lang: str = "ar") 
 
 def export_claimreview(claims: Iterable[Claim], stream: TextIO, *, lang: str = "ar") -> int:
     """A JSON list of schema.org ClaimReview objects, one per claim an editor has rated."""
-    reviews = [review for review in (claim_review(claim, lang=lang) for claim in claims) if review is not None]
-    json.dump(reviews, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
-    return len(reviews)
+    reviews = (review for review in (claim_review(claim, lang=lang) for claim in claims) if review is not None)
+    return write_json_list(reviews, stream)
 
 
 @dataclass(frozen=True)
@@ -212,6 +235,8 @@ def write_export(fmt: str, claims: QuerySet[Claim], stream, *, lang: str = "ar",
     spec = FORMATS[fmt]
     if spec.rated_only:
         claims = rated_claims(claims, include_decided=include_decided)
+    if isinstance(claims, QuerySet):
+        claims = claims.iterator(chunk_size=settings.FACTCHECK_EXPORT_CHUNK)
     if spec.localized:
         return spec.write(claims, stream, lang=lang)
     return spec.write(claims, stream)

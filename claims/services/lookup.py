@@ -13,16 +13,24 @@ articles did, and each decided claim is scored on two things:
 
 `similarity` = TEXT_WEIGHT × text + FIGURE_WEIGHT × figures when the query holds words and figures,
 the text score alone without figures, the figure score alone for a bare figure ("5,580,000"); results
-below MIN_SIMILARITY are dropped. Candidates are not a full scan: claims
-sharing a figure value (through the indexed Quantity table) or holding one of the query's most
-distinctive words, at most MAX_CANDIDATES of them, newest verdicts first.
+below MIN_SIMILARITY are dropped. Candidates are not a full scan: decided claims sharing a figure
+value (a range scan of the figure index on Quantity.value), then those holding all of the query's
+most distinctive words, and only when these are few, any of them (PostgreSQL: full-text search on
+the GIN index of decided claims; SQLite: LIKE), newest verdicts first, at most MAX_CANDIDATES.
+Answers are cached for FACTCHECK_LOOKUP_CACHE_SECONDS in the default cache (Redis in production).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from rapidfuzz import fuzz
 
@@ -30,6 +38,9 @@ from claims.extraction import extract, normalize
 from claims.lib import validation
 from claims.matching.text import content_tokens
 from claims.models import Claim, ClaimStatus, Quantity
+from claims.selectors import decided_claims_with_words
+
+logger = logging.getLogger(__name__)
 
 DONE_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
 TEXT_WEIGHT = 0.55
@@ -40,6 +51,10 @@ UNIT_NOT_IN_QUERY_FACTOR = 0.9  # "5.58 مليون" against "5.58 مليون د�
 UNIT_NOT_IN_CLAIM_FACTOR = 0.5  # "5.58 مليون دولار" against "5.58 مليون مستخدم": likely another thing
 MIN_SIMILARITY = 0.5
 MAX_CANDIDATES = 1000
+# Claims holding *any* of the words are read only when fewer than this many hold all of them.
+FEW_CANDIDATES = 50
+MAX_ANY_WORD_CANDIDATES = 200
+CACHE_PREFIX = "lookup:v1:"
 PREFILTER_WORDS = 6
 DEFAULT_LIMIT = 10
 
@@ -129,6 +144,32 @@ def claims_lookup(
     return hits[:limit]
 
 
+def cached_answer(parts: list, compute: Callable[[], object]) -> object:
+    """`compute()`, or its answer to the same `parts` within FACTCHECK_LOOKUP_CACHE_SECONDS.
+
+    For the lookup endpoint: the same question is answered from the cache (Redis in production,
+    shared by every web worker) without the database; a verdict recorded meanwhile shows once the
+    entry expires. A cache that is down is skipped, never an error.
+    """
+    seconds = settings.FACTCHECK_LOOKUP_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    key = CACHE_PREFIX + hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+    try:
+        cached = cache.get(key)
+    except Exception:  # any cache failure: answer from the database
+        logger.warning("lookup cache unavailable", exc_info=True)
+        cached = None
+    if cached is not None:
+        return cached
+    answer = compute()
+    try:
+        cache.set(key, answer, seconds)
+    except Exception:  # likewise: the answer is still good
+        logger.warning("lookup cache unavailable", exc_info=True)
+    return answer
+
+
 def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHit]]]:
     """Extract the claims of a text and match them against the reference library; nothing is stored.
 
@@ -203,27 +244,33 @@ def _words(q: str) -> list[str]:
 
 
 def _candidates(words: list[str], figures: list[Figure]) -> list[int]:
-    """Ids of decided claims sharing a figure value, then of those holding one of the query's most
-    distinctive words; figure matches come first so common words cannot crowd them out."""
+    """Ids of decided claims sharing a figure value, then of those holding the query's most
+    distinctive words (all of them; any of them only when that finds few); figure matches come
+    first so common words cannot crowd them out."""
+    found: dict[int, None] = dict.fromkeys(_figure_candidates(figures))
+    # Longest words first: they say most about the subject and hit the fewest claims.
+    distinctive = [word for word in sorted(set(words), key=len, reverse=True)[:PREFILTER_WORDS] if len(word) >= 3]
+    if distinctive and len(found) < MAX_CANDIDATES:
+        found.update(dict.fromkeys(decided_claims_with_words(distinctive, every=True, limit=MAX_CANDIDATES)))
+        if len(found) < FEW_CANDIDATES:
+            found.update(dict.fromkeys(decided_claims_with_words(distinctive, limit=MAX_ANY_WORD_CANDIDATES)))
+    return list(found)[:MAX_CANDIDATES]
+
+
+def _figure_candidates(figures: list[Figure]) -> list[int]:
+    """Decided claims holding one of the figures (within ±BLOCK_TOLERANCE): the figure index."""
     by_figure = Q()
     for figure in figures:
         if figure.is_date:
-            by_figure |= Q(quantities__value_text=figure.value)
+            by_figure |= Q(value_text=figure.value, kind="date")
         else:
             spread = abs(figure.value) * BLOCK_TOLERANCE
-            by_figure |= Q(quantities__value__gte=figure.value - spread, quantities__value__lte=figure.value + spread)
-    by_words = Q()
-    # Longest words first: they say most about the subject and hit the fewest claims.
-    for word in sorted(set(words), key=len, reverse=True)[:PREFILTER_WORDS]:
-        if len(word) >= 3:
-            by_words |= Q(normalized_text__icontains=word)
-    decided = Claim.objects.filter(status__in=DONE_STATUSES, verdict__isnull=False).order_by("-verdict__decided_at")
-    found: dict[int, None] = {}
-    for block in (by_figure, by_words):
-        if block and len(found) < MAX_CANDIDATES:
-            ids = decided.filter(block).exclude(id__in=list(found)).values_list("id", flat=True).distinct()
-            found.update(dict.fromkeys(ids[: MAX_CANDIDATES - len(found)]))
-    return list(found)
+            by_figure |= Q(value__gte=figure.value - spread, value__lte=figure.value + spread)
+    if not by_figure:
+        return []
+    quantities = Quantity.objects.filter(by_figure, claim__status__in=DONE_STATUSES, claim__verdict__isnull=False)
+    ids = quantities.order_by("-claim__verdict__decided_at").values_list("claim_id", flat=True)[:MAX_CANDIDATES]
+    return list(dict.fromkeys(ids))
 
 
 def _rounded(value: float | None) -> float | None:

@@ -26,7 +26,7 @@ def test_it_lets_a_viewer_read_claims(viewer_api):
     response = viewer_api.get("/api/v1/claims/")
 
     assert response.status_code == 200
-    assert response.json()["count"] == 1
+    assert len(response.json()["results"]) == 1
 
 
 @pytest.mark.parametrize(

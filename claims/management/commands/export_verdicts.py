@@ -1,7 +1,6 @@
 """Export claims and verdicts as JSON (interfaces.md §4), CSV, XLSX or schema.org ClaimReview."""
 
 import argparse
-import io
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date, parse_datetime
@@ -16,6 +15,17 @@ def since_value(raw: str):
     if moment is None:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD or an ISO date-time, got {raw!r}")
     return moment
+
+
+class _Unterminated:
+    """stdout as the writers expect it: text written as it comes, no newline added per write."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write(text, ending="")
+        return len(text)
 
 
 class Command(BaseCommand):
@@ -56,7 +66,5 @@ class Command(BaseCommand):
             with open(output, **mode) as stream:
                 count = write_export(fmt, claims, stream, lang=lang, include_decided=include_decided)
         else:
-            buffer = io.StringIO()
-            count = write_export(fmt, claims, buffer, lang=lang, include_decided=include_decided)
-            self.stdout.write(buffer.getvalue(), ending="")
+            count = write_export(fmt, claims, _Unterminated(self.stdout), lang=lang, include_decided=include_decided)
         self.stderr.write(f"{count} records exported as {fmt}{f' to {output}' if output else ''}.")

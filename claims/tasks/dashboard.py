@@ -1,0 +1,10 @@
+"""The dashboard's counts, refreshed by beat (claims.selectors.dashboard_snapshot_refresh)."""
+
+from celery import shared_task
+
+from claims.selectors import dashboard_snapshot_refresh
+
+
+@shared_task(acks_late=True)
+def refresh_dashboard() -> int:
+    return dashboard_snapshot_refresh().pk
