@@ -19,7 +19,7 @@ from claims.models import (
     Verdict,
 )
 
-CLOSED_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
+CLOSED_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED, ClaimStatus.NOT_CHECKWORTHY)
 NO_VERDICT = "none"
 
 # Open claims before decided ones; among them the machine's contradictions, then its mixed findings,

@@ -109,9 +109,8 @@ def cue_vector(text: str) -> list[float]:
     kinds = {q.kind for q in quantities}
     values.extend(1.0 if kind in kinds else 0.0 for kind in KINDS)
     values.append(min(1.0, len(quantities) / 3))
-    values.append(
-        1.0 if any(not isinstance(q.value, str) and q.kind != "date" and abs(q.value) >= 1000 for q in quantities) else 0.0
-    )
+    big = any(not isinstance(q.value, str) and q.kind != "date" and abs(q.value) >= 1000 for q in quantities)
+    values.append(1.0 if big else 0.0)
     values.append(1.0 if _LATIN_WORD.search(body) else 0.0)
     values.append(1.0 if _URL.search(text) else 0.0)
     values.append(min(1.0, len(_MENTION.findall(text)) / 2))

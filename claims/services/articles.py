@@ -18,6 +18,7 @@ from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity
+from claims.services.checkworthiness import extraction_rescored
 from claims.services.matching import claims_match
 
 # Errors worth a retry (the database or broker blinked), shared with the reference tasks.
@@ -104,7 +105,8 @@ def article_process(article_id: int) -> None:
         return
     try:
         article = Article.objects.get(id=article_id)
-        claim_ids = article_store_claims(article=article, extraction=extract(article.text))
+        extraction = extraction_rescored(extract(article.text))
+        claim_ids = article_store_claims(article=article, extraction=extraction)
         _set_status(article_id, ArticleStatus.MATCHING)
         claims_match(claim_ids=claim_ids)
         _set_status(article_id, ArticleStatus.READY)
@@ -175,7 +177,8 @@ def article_store_claims(*, article: Article, extraction: Extraction) -> list[in
         )
         kept_ids.append(claim.id)
     untouched = [c.id for c in existing.values() if c.status in (ClaimStatus.NEW, ClaimStatus.SUGGESTED)]
-    Claim.objects.filter(id__in=untouched, verdict__isnull=True).delete()
+    # Claims an editor added or labelled are their decisions: kept whatever the extractor finds now.
+    Claim.objects.filter(id__in=untouched, verdict__isnull=True, editor_label__isnull=True).delete()
     return kept_ids
 
 

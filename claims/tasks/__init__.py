@@ -1,3 +1,3 @@
 """Celery tasks: thin doors over the services. Celery's autodiscovery imports this package."""
 
-from claims.tasks import articles, matching, webhooks  # noqa: F401
+from claims.tasks import articles, checkworthiness, matching, webhooks  # noqa: F401
