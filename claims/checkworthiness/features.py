@@ -105,7 +105,7 @@ def cue_vector(text: str) -> list[float]:
     values.append(1.0 if sum(body.count(mark) for mark in marks) >= 2 else 0.0)
     values.append(1.0 if "؟" in body or "?" in body else 0.0)
     values.append(1.0 if "!" in body else 0.0)
-    quantities = _figures(body)
+    quantities = figures(body)
     kinds = {q.kind for q in quantities}
     values.extend(1.0 if kind in kinds else 0.0 for kind in KINDS)
     values.append(min(1.0, len(quantities) / 3))
@@ -120,7 +120,7 @@ def cue_vector(text: str) -> list[float]:
     return values
 
 
-def _figures(text: str) -> list:
+def figures(text: str) -> list:
     """The engine's figures; a text the engine cannot read scores as one without figures, never fails."""
     try:
         return extract_quantities(text)

@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from sklearn.metrics import precision_recall_fscore_support
 
+from claims.checkworthiness.features import figures
 from claims.checkworthiness.model import Scorer, TooFewLabels, default_scorer, read_default_sentences, train
-from claims.extraction import extract_quantities, normalize
+from claims.extraction import normalize
 from claims.extraction.types import Extraction
 from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus, Quantity
 from claims.services.matching import claim_priority
@@ -133,6 +134,7 @@ def claim_add_manual(*, article: Article, start: int, end: int, by) -> tuple[Cla
     if end <= start:
         raise ValidationError(_("The selection holds no text."))
     passage = text[start:end]
+    found = figures(passage)  # the editor's passage is kept even if the engine cannot read its figures
     score = active_scorer().score([passage])[0]
     now = timezone.now()
     with transaction.atomic():
@@ -151,7 +153,7 @@ def claim_add_manual(*, article: Article, start: int, end: int, by) -> tuple[Cla
             end=end,
             text=passage,
             normalized_text=normalize(passage),
-            kind="numeric" if extract_quantities(passage) else "factual",
+            kind="numeric" if found else "factual",
             checkworthiness=score,
             priority=claim_priority(score, ""),
             origin=ClaimOrigin.EDITOR,
@@ -164,7 +166,7 @@ def claim_add_manual(*, article: Article, start: int, end: int, by) -> tuple[Cla
             Quantity(claim=claim, position=position, start=start + q.start, end=start + q.end, text=q.text[:500],
                      kind=q.kind, value_text=q.to_dict()["value"], value=None if isinstance(q.value, str) else q.value,
                      unit=q.unit or "", qualifier=q.qualifier or "exact", precision=q.precision)
-            for position, q in enumerate(extract_quantities(passage))
+            for position, q in enumerate(found)
         )
         # Imported here: the matching tasks are another capability and may load after this one.
         from claims.tasks.matching import match_claims

@@ -189,3 +189,13 @@ def test_a_failing_retrain_leaves_the_previous_model(db, editor, few_labels_need
         service.checkworthiness_retrain(force=True)
     assert list(CheckworthinessModel.objects.filter(is_active=True)) == [first]
     assert CheckworthinessModel.objects.count() == 1
+
+
+def test_a_passage_the_engine_cannot_read_is_still_added(article, editor, monkeypatch):
+    def engine_bug(text):
+        raise KeyError("ق")
+
+    monkeypatch.setattr("claims.checkworthiness.features.extract_quantities", engine_bug)
+    start = ARTICLE_TEXT.index(PASSAGE)
+    claim, created = service.claim_add_manual(article=article, start=start, end=start + len(PASSAGE), by=editor)
+    assert created and claim.kind == "factual" and not claim.quantities.exists()
