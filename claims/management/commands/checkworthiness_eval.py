@@ -22,6 +22,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
+from factcheck.celery import app as celery_app
+
 EVAL_EDITOR = "checkworthiness-eval"
 
 
@@ -62,6 +64,9 @@ class Command(BaseCommand):
             train = train[:train_limit]
         if not train or not test:
             raise CommandError(f"no rows in split {train_split!r} ({len(train)}) or {test_split!r} ({len(test)})")
+        # Every task runs here, in this process, on the scratch database: nothing reaches a broker.
+        for name in ("task_always_eager", "CELERY_TASK_ALWAYS_EAGER"):
+            celery_app.conf[name] = True
         old_name = connection.settings_dict["NAME"]
         test_settings = connection.settings_dict.setdefault("TEST", {})
         test_settings["NAME"] = None if connection.vendor == "sqlite" else f"test_{old_name}_cweval"
