@@ -167,3 +167,30 @@ class ArticleAddForm(forms.ModelForm):
             )
         html = response.content
         return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
+
+
+class ManualClaimForm(forms.Form):
+    """An editor marks a passage of the article as a claim: the passage as selected (or pasted), and
+    where the selection starts when the page knows it (two identical passages are then told apart)."""
+
+    passage = forms.CharField(
+        label=_("Passage of the article"), widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}), max_length=5000
+    )
+    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, article_text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article_text = article_text
+
+    def clean(self):
+        data = super().clean()
+        passage = (data.get("passage") or "").strip()
+        if not passage:
+            return data
+        start = data.get("start")
+        if start is None or self.article_text[start : start + len(passage)] != passage:
+            start = self.article_text.find(passage)
+        if start < 0:
+            raise forms.ValidationError(_("This passage is not in the article's text: copy it from the text as is."))
+        data["start"], data["end"] = start, start + len(passage)
+        return data

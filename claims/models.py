@@ -32,6 +32,13 @@ class ClaimStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     DECIDED = "decided", _("Decided")
     PUBLISHED = "published", _("Published")
+    # An editor's dismissal: the sentence is not worth checking (a label the check-worthiness model learns from).
+    NOT_CHECKWORTHY = "not_checkworthy", _("Not check-worthy")
+
+
+class ClaimOrigin(models.TextChoices):
+    EXTRACTED = "extracted", _("Extracted")
+    EDITOR = "editor", _("Added by an editor")
 
 
 class MachineVerdict(models.TextChoices):
@@ -53,7 +60,7 @@ class Rating(models.TextChoices):
     UNVERIFIABLE = "unverifiable", "غير قابل للتحقق / Unverifiable"
 
 
-CLOSED_CLAIM_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
+CLOSED_CLAIM_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED, ClaimStatus.NOT_CHECKWORTHY)
 
 
 def queue_closed_rank():
@@ -144,6 +151,11 @@ class Claim(models.Model):
     suggested_at = models.DateTimeField(_("suggested"), null=True, blank=True)
     # Set when the claim must be matched (again): new claim, reference library changed, re-run asked.
     needs_matching = models.BooleanField(_("needs matching"), default=True)
+    origin = models.CharField(_("origin"), max_length=16, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED)
+    # The editors' check-worthiness label (1 worth checking, 0 not), set by their decisions; see
+    # claims.services.checkworthiness. `labelled_at` lets the retraining task count new labels.
+    editor_label = models.SmallIntegerField(_("check-worthy (editor)"), null=True, blank=True)
+    labelled_at = models.DateTimeField(_("labelled"), null=True, blank=True, db_index=True)
     # Optimistic lock: every editor save must name the version it started from.
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -190,6 +202,32 @@ class Claim(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class CheckworthinessModel(models.Model):
+    """A check-worthiness model trained on the newsroom's labels (the shipped default is not stored)."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    training_size = models.PositiveIntegerField(_("training size"))
+    heldout_size = models.PositiveIntegerField(_("held-out size"), default=0)
+    # ROC-AUC on the held-out slice of the newsroom's labels, and the model it had to beat on that slice.
+    heldout_auc = models.FloatField(_("held-out ROC-AUC"), null=True, blank=True)
+    previous_auc = models.FloatField(_("previous model's held-out ROC-AUC"), null=True, blank=True)
+    # Scores at or above it count as check-worthy (the best F1 on the held-out slice).
+    threshold = models.FloatField(_("threshold"), default=0.5)
+    is_active = models.BooleanField(_("active"), default=False)
+    # sha256 of the labels it was trained on: the same labels never train a second model.
+    labels_fingerprint = models.CharField(_("labels fingerprint"), max_length=64, unique=True)
+    data = models.BinaryField(_("model"), editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check-worthiness model")
+        verbose_name_plural = _("check-worthiness models")
+        ordering = ["-version"]
+
+    def __str__(self):
+        return f"v{self.version}"
 
 
 class Quantity(models.Model):

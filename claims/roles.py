@@ -17,6 +17,7 @@ READABLE_MODELS = (
     "referencesource",
     "referencestatement",
     "referencedocument",
+    "checkworthinessmodel",
 )
 EDITOR_PERMISSIONS = (
     "add_article",

@@ -174,6 +174,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.articles.requeue_stuck_articles",
         "schedule": env_float("FACTCHECK_SWEEP_SECONDS", 60.0),
     },
+    # The newsroom's check-worthiness model, retrained when enough new editor labels arrived.
+    "retrain-checkworthiness": {
+        "task": "claims.tasks.checkworthiness.retrain_checkworthiness",
+        "schedule": env_float("FACTCHECK_CHECKWORTHINESS_RETRAIN_SECONDS", 3600.0),
+    },
     # Claims flagged `needs_matching` by a reference change, matched again in batches.
     "rematch-dirty-claims": {
         "task": "claims.tasks.matching.rematch_dirty_claims",
@@ -234,6 +239,10 @@ FACTCHECK_MAX_ATTEMPTS = env_int("FACTCHECK_MAX_ATTEMPTS", 5)
 FACTCHECK_MIN_CHECKWORTHINESS = env_float("FACTCHECK_MIN_CHECKWORTHINESS", 0.5)
 # The longest article text accepted by every door (admin, API, `ingest`, `extract`), in characters.
 FACTCHECK_MAX_ARTICLE_CHARS = env_int("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000)
+# The check-worthiness model is retrained once this many new editor labels arrived, on at most the
+# newest MAX_LABELS of them (bounds its time and memory).
+FACTCHECK_CHECKWORTHINESS_MIN_NEW_LABELS = env_int("FACTCHECK_CHECKWORTHINESS_MIN_NEW_LABELS", 50)
+FACTCHECK_CHECKWORTHINESS_MAX_LABELS = env_int("FACTCHECK_CHECKWORTHINESS_MAX_LABELS", 20000)
 FACTCHECK_MAX_UPLOAD_BYTES = env_int("FACTCHECK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 FACTCHECK_URL_TIMEOUT = env_float("FACTCHECK_URL_TIMEOUT", 20.0)
 # Thresholds of the matcher (claims.matching.MatchSettings); empty means the engine's defaults.

@@ -254,6 +254,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "assign_to_me",
         "assign_to_someone",
         "change_status",
+        "dismiss_not_checkworthy",
         "rematch",
         "publish_verdicts",
         "export_json",
@@ -501,6 +502,16 @@ class ClaimAdmin(admin.ModelAdmin):
             return None
         return self._action_page(request, queryset, form, "change_status", _("Change the status of claims"))
 
+    @admin.action(description=_("Not check-worthy (dismiss)"), permissions=["change"])
+    def dismiss_not_checkworthy(self, request, queryset):
+        from claims.services.checkworthiness import claims_dismiss
+
+        self._run(
+            request,
+            lambda: claims_dismiss(claims=queryset, by=request.user),
+            _("%(n)d claims dismissed as not check-worthy."),
+        )
+
     @admin.action(description=_("Re-run matching"), permissions=["change"])
     def rematch(self, request, queryset):
         self._run(
@@ -687,6 +698,18 @@ class ArticleAdmin(admin.ModelAdmin):
             claims = list(article.claims.prefetch_related("quantities").select_related("verdict", "assignee"))
             extra_context.update({"fc_article_html": highlight_claims(article.text, claims), "fc_claims": claims})
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        from claims.admin.checkworthiness import add_claim_view
+
+        own = [
+            path(
+                "<path:object_id>/add-claim/",
+                self.admin_site.admin_view(lambda request, object_id: add_claim_view(self, request, object_id)),
+                name="claims_article_add_claim",
+            )
+        ]
+        return own + super().get_urls()
 
     @admin.action(description=_("Queue again (failed or stuck)"), permissions=["change"])
     def requeue(self, request, queryset):

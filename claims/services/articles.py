@@ -24,6 +24,7 @@ from claims.extraction.types import Quantity as FoundQuantity
 from claims.lib import validation
 from claims.matching import Matcher
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity, QuantityCheck
+from claims.services.checkworthiness import extraction_rescored
 from claims.services.matching import (
     apply_suggestion,
     check_rows,
@@ -190,7 +191,7 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         return
     try:
         article = Article.objects.only("id", "title", "text").get(id=article_id)
-        extraction = extract(article.text)
+        extraction = extraction_rescored(extract(article.text))
         Article.objects.filter(id=article_id, task_id=task_id).update(
             status=ArticleStatus.MATCHING, status_changed_at=timezone.now()
         )
@@ -339,7 +340,8 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
         QuantityCheck.objects.bulk_create(checks, batch_size=BULK_BATCH_SIZE)
     untouched = [c.id for c in existing.values() if c.status in (ClaimStatus.NEW, ClaimStatus.SUGGESTED)]
     if untouched:
-        Claim.objects.filter(id__in=untouched, verdict__isnull=True).delete()
+        # Claims an editor added or labelled are their decisions: kept whatever the extractor finds now.
+        Claim.objects.filter(id__in=untouched, verdict__isnull=True, editor_label__isnull=True).delete()
     return [claim.id for claim, _ in ordered]
 
 

@@ -31,6 +31,8 @@ MANUAL_TRANSITIONS: dict[str, frozenset[str]] = {
     ClaimStatus.IN_REVIEW: frozenset({ClaimStatus.NEW, ClaimStatus.SUGGESTED}),
     ClaimStatus.DECIDED: frozenset({ClaimStatus.IN_REVIEW}),
     ClaimStatus.PUBLISHED: frozenset({ClaimStatus.IN_REVIEW}),
+    # A dismissal is undone by taking the claim back into review (its label stays until a verdict).
+    ClaimStatus.NOT_CHECKWORTHY: frozenset({ClaimStatus.IN_REVIEW}),
 }
 
 
@@ -75,8 +77,9 @@ def verdict_set(
 
     with transaction.atomic():
         now = timezone.now()
+        # A verdict is also the editors' check-worthiness label (claims.services.checkworthiness).
         taken = Claim.objects.filter(id=claim.pk, version=expected_version).update(
-            version=F("version") + 1, status=ClaimStatus.DECIDED, updated_at=now
+            version=F("version") + 1, status=ClaimStatus.DECIDED, updated_at=now, editor_label=1, labelled_at=now
         )
         if taken != 1:
             current = Claim.objects.filter(id=claim.pk).values_list("version", flat=True).first()

@@ -1,3 +1,3 @@
 """Celery tasks: thin doors over the services. Celery's autodiscovery imports this package."""
 
-from claims.tasks import articles, dashboard, exports, matching, webhooks  # noqa: F401
+from claims.tasks import articles, checkworthiness, dashboard, exports, matching, webhooks  # noqa: F401
