@@ -96,7 +96,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Arabic first, right-to-left; editors can switch to English (admin header, /i18n/setlang/).
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# One catalogue for the app and the project templates: `makemessages -l ar` from the root fills it.
+LOCALE_PATHS = [BASE_DIR / "claims" / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
