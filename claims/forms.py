@@ -14,7 +14,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
+from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")

@@ -16,6 +16,7 @@ from claims.models import (
     MachineVerdict,
     QuantityCheck,
     Rating,
+    ReferenceStatement,
     Verdict,
 )
 
@@ -43,11 +44,71 @@ def with_queue_rank(claims: QuerySet[Claim]) -> QuerySet[Claim]:
 
 
 def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Claims whose text holds `query`, ignoring diacritics, tatweel, hamza and alef variants."""
+    """Claims holding every word of `query` in any order, each by its light stem, and every name in
+    it under any of its aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
+
+    Diacritics, tatweel, hamza and alef variants are ignored (both sides go through normalize()).
+    This is the one search of the review desk and the API; it works on every database. A PostgreSQL
+    full-text/trigram index can replace the word conditions below without changing the callers.
+    """
     folded = normalize(query).strip()
     if not folded:
         return claims
-    return claims.filter(Q(normalized_text__icontains=folded) | Q(text__icontains=query.strip()))
+    conditions = []
+    rest = f" {folded} "
+    for forms in _alias_groups_in(rest):
+        conditions.append(_any_of(forms))
+        for form in forms:
+            rest = rest.replace(f" {form} ", " ")
+    for word in rest.split():
+        stem = search_stem(word)
+        if stem:
+            conditions.append(Q(normalized_text__icontains=stem))
+    if not conditions:
+        return claims.filter(Q(normalized_text__icontains=folded) | Q(text__icontains=query.strip()))
+    for condition in conditions:
+        claims = claims.filter(condition)
+    return claims
+
+
+def search_stem(word: str) -> str:
+    """What a query word must match inside a claim's normalised text: its light stem (the matcher's
+    stemmer), so "التدريب", "تدريب" and "وتدريبها" meet; "" for a stopword."""
+    from claims.matching.text import STOPWORDS, stem
+
+    stemmed = stem(word)
+    if stemmed.isdigit():
+        return stemmed
+    return "" if stemmed in STOPWORDS or len(stemmed) < 2 else stemmed
+
+
+def _any_of(forms) -> Q:
+    condition = Q()
+    for form in forms:
+        condition |= Q(normalized_text__icontains=form)
+    return condition
+
+
+def _alias_groups_in(folded_query: str) -> list[set[str]]:
+    """The alias groups of the reference library (a statement's aliases, with its subject when that
+    is a short name) that the query names, each as the normalised forms to look for. One query."""
+    groups = []
+    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
+        names = [name for name in (aliases or []) if isinstance(name, str)]
+        if subject and len(subject.split()) <= 2:
+            names.append(subject)
+        forms = {normalize(name).strip() for name in names} - {""}
+        if any(f" {form} " in folded_query for form in forms):
+            groups.append(forms)
+    merged: list[set[str]] = []
+    for forms in groups:
+        for existing in merged:
+            if existing & forms:
+                existing |= forms
+                break
+        else:
+            merged.append(set(forms))
+    return merged
 
 
 def review_queue(
@@ -133,8 +194,11 @@ def dashboard_counts(*, articles_limit: int = 20) -> dict:
     articles = (
         Article.objects.annotate(
             claims_total=Count("claims", distinct=True),
+            # A claim with one wrong figure beside right ones (mixed) holds a contradicted figure too.
             claims_contradicted=Count(
-                "claims", filter=Q(claims__suggested_verdict=MachineVerdict.CONTRADICTED), distinct=True
+                "claims",
+                filter=Q(claims__suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)),
+                distinct=True,
             ),
             claims_decided=Count("claims", filter=Q(claims__status__in=CLOSED_STATUSES), distinct=True),
         )

@@ -204,6 +204,15 @@ MACHINE_COLOURS = {
 }
 
 
+# Dashboard bars in the verdict colours; everything else in the admin's blue.
+BAR_COLOURS = {
+    **MACHINE_COLOURS,
+    "wrong_figure": MACHINE_COLOURS[MachineVerdict.CONTRADICTED],
+    "false": MACHINE_COLOURS[MachineVerdict.CONTRADICTED],
+    "true": MACHINE_COLOURS[MachineVerdict.SUPPORTED],
+}
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     form = ClaimVerdictForm
@@ -567,6 +576,11 @@ class ClaimAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         counts = dashboard_counts()
+        counts["error_kinds"] = [{**row, "label": display.error_label(row["key"])} for row in counts["error_kinds"]]
+        counts["by_editor_verdict"] = [
+            {**row, "label": display.rating_label(row["key"])} if row["key"] != NO_VERDICT else row
+            for row in counts["by_editor_verdict"]
+        ]
         charts = [
             (_("Claims by status"), "status__exact", counts["by_status"]),
             (_("Claims by machine suggestion"), "suggested_verdict__exact", counts["by_machine_verdict"]),
@@ -580,6 +594,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "counts": counts,
             "charts": [{"title": title, "param": param, "bars": _bars(rows)} for title, param, rows in charts],
             "queue_url": reverse("admin:claims_claim_changelist"),
+            "fc_live_url": reverse("admin:claims_claim_live"),
         }
         return TemplateResponse(request, "admin/claims/dashboard.html", context)
 
@@ -734,7 +749,8 @@ def _bars(rows):
     bars = []
     for row in rows:
         share = 100 * row["count"] / longest
-        bars.append({**row, "percent": f"{share:.1f}", "offset": f"{100 - share:.1f}"})
+        colour = BAR_COLOURS.get(row["key"], "#417690")
+        bars.append({**row, "percent": f"{share:.1f}", "offset": f"{100 - share:.1f}", "colour": colour})
     return bars
 
 
