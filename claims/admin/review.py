@@ -556,8 +556,14 @@ class ClaimAdmin(admin.ModelAdmin):
             suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
         ).aggregate(newest=Max("id"), total=Count("id"))
         labels = dict(ArticleStatus.choices)
+        watched = request.GET.get("article", "")
+        finished = None
+        if watched.isdigit():
+            status = Article.objects.filter(pk=int(watched)).values_list("status", flat=True).first()
+            finished = status in (ArticleStatus.READY, ArticleStatus.FAILED, None)
         return JsonResponse(
             {
+                "article_finished": finished,
                 "articles": [
                     {"id": row["id"], "title": row["title"], "status": str(labels.get(row["status"], row["status"]))}
                     for row in busy
@@ -697,7 +703,12 @@ def _export(request, queryset, fmt: str):
     # Imported here: exports are another capability and may load after this one.
     from claims.exports import export_response
 
-    return export_response(queryset, fmt, lang="en" if get_language().startswith("en") else "ar")
+    return export_response(
+        queryset,
+        fmt,
+        lang="en" if get_language().startswith("en") else "ar",
+        site_url=request.build_absolute_uri("/"),
+    )
 
 
 def _distinct_references(figures) -> list[dict]:
@@ -808,24 +819,38 @@ class ArticleAdmin(admin.ModelAdmin):
             title=data.get("title") or "", text=data["text"], source=data["source"], url=data.get("url") or None
         )
         obj.pk, obj.title = article.pk, article.title
-        if not created:
-            self.message_user(
-                request, _("This text was already ingested; here is the existing article."), messages.WARNING
-            )
+        request.fc_already_ingested = not created
 
     def save_related(self, request, form, formsets, change):
         pass
 
     def response_add(self, request, obj, post_url_continue=None):
-        # Straight to the new article: its pipeline status, then its highlighted claims.
-        super().response_add(request, obj, post_url_continue)
+        # Straight to the article: its pipeline status, then its highlighted claims. One message only:
+        # a duplicate paste is not "added successfully".
+        if getattr(request, "fc_already_ingested", False):
+            self.message_user(
+                request, _("This text was already ingested; here is the existing article."), messages.WARNING
+            )
+        else:
+            self.message_user(request, _("The article was added; its claims appear below as soon as it is processed."))
         return HttpResponseRedirect(reverse("admin:claims_article_change", args=[obj.pk]))
+
+    def log_addition(self, request, obj, message):
+        if not getattr(request, "fc_already_ingested", False):
+            super().log_addition(request, obj, message)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "fc_live_url": reverse("admin:claims_claim_live"),
+        }
         if article is not None:
-            claims = list(article.claims.prefetch_related("quantities").select_related("verdict", "assignee"))
+            claims = list(
+                article.claims.prefetch_related("quantities__match").select_related("verdict", "assignee")
+            )
             extra_context.update({"fc_article_html": highlight_claims(article.text, claims), "fc_claims": claims})
         return super().change_view(request, object_id, form_url, extra_context)
 

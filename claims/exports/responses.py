@@ -22,13 +22,19 @@ def export_filename(fmt: str) -> str:
 
 
 def export_response(
-    queryset: QuerySet[Claim], fmt: str, *, lang: str = "ar", include_decided: bool = False
+    queryset: QuerySet[Claim],
+    fmt: str,
+    *,
+    lang: str = "ar",
+    include_decided: bool = False,
+    site_url: str | None = None,
 ) -> HttpResponse:
-    """The claims of `queryset` exported as `fmt` (json, csv, xlsx, claimreview), as a file download."""
+    """The claims of `queryset` exported as `fmt` (json, csv, xlsx, claimreview), as a file download;
+    `site_url` is the start of the ClaimReview URLs (pass the request's host)."""
     spec = FORMATS[fmt]
     claims = with_export_relations(claim_queryset().filter(pk__in=queryset.values("pk")))
     buffer = io.BytesIO() if spec.binary else io.StringIO()
-    write_export(fmt, claims, buffer, lang=lang, include_decided=include_decided)
+    write_export(fmt, claims, buffer, lang=lang, include_decided=include_decided, site_url=site_url)
     response = HttpResponse(buffer.getvalue(), content_type=spec.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export_filename(fmt)}"'
     return response

@@ -83,12 +83,19 @@
     var seenNewest = null;
     function render(data) {
       var articles = box.querySelector(".fc-live-articles");
-      if (data.articles.length) {
+      if (box.dataset.article) {
+        // An article page keeps its own sentence; it only reloads when the article is done.
+      } else if (data.articles.length) {
         articles.textContent = data.text.busy + ": " + data.articles.map(function (a) {
           return a.title + " (" + a.status + ")";
         }).join("، ");
       } else {
         articles.textContent = data.text.idle;
+      }
+      var watched = box.dataset.article;
+      if (watched && data.article_finished) {
+        window.location.reload();  // this article's claims are ready
+        return;
       }
       var fresh = box.querySelector(".fc-live-new");
       if (seenNewest === null) { seenNewest = data.flagged_newest; }
@@ -100,7 +107,8 @@
       box.hidden = false;
     }
     function poll() {
-      fetch(box.dataset.url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+      var url = box.dataset.url + (box.dataset.article ? "?article=" + box.dataset.article : "");
+      fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { if (data) { render(data); } })
         .catch(function () {})
