@@ -209,6 +209,8 @@ FACTCHECK_STUCK_SECONDS = env_int("FACTCHECK_STUCK_SECONDS", 1800)
 FACTCHECK_MAX_ATTEMPTS = env_int("FACTCHECK_MAX_ATTEMPTS", 5)
 # Claims below this check-worthiness are kept but not put in the review queue.
 FACTCHECK_MIN_CHECKWORTHINESS = env_float("FACTCHECK_MIN_CHECKWORTHINESS", 0.5)
+# Figures on the Arabic review desk in Arabic-Indic digits (٥٥٨) instead of 558; article text is never changed.
+FACTCHECK_ARABIC_INDIC_DIGITS = env_bool("FACTCHECK_ARABIC_INDIC_DIGITS", False)
 FACTCHECK_MAX_UPLOAD_BYTES = env_int("FACTCHECK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 FACTCHECK_URL_TIMEOUT = env_float("FACTCHECK_URL_TIMEOUT", 20.0)
 # Thresholds of the matcher (claims.matching.MatchSettings); empty means the engine's defaults.
