@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import MachineVerdict, Rating
@@ -189,17 +189,21 @@ def figure_finding(quantity, check) -> str:
     "558 مليون دولار ← 5.576 مليون دولار (×100، خطأ في المرتبة)"."""
     if quantity is None:
         return gettext("No figure")
+    figure = digits(quantity.text)
     if check is None:
-        return f"{digits(quantity.text)} — {gettext('not matched yet')}"
+        missing = gettext("not matched yet")
+        return f"{figure} — {missing}"
     if check.verdict == MachineVerdict.UNVERIFIED or not check.reference_value:
-        return f"{digits(quantity.text)} — {gettext('no reference found')}"
+        missing = gettext("no reference found")
+        return f"{figure} — {missing}"
     reference = amount(check.reference_value, check.reference_unit)
     factor = ratio_label(check.ratio) if check.error == "scale" else ""
     detail = [part for part in (factor, error_label(check.error)) if part]
     sign = "=" if check.verdict == MachineVerdict.SUPPORTED else "←"
-    finding = f"{digits(quantity.text)} {sign} {reference}"
+    finding = f"{figure} {sign} {reference}"
     if detail:
-        finding += f" ({gettext(', ').join(detail)})"
+        separator = pgettext("between the parts of a finding", ", ")
+        finding += f" ({separator.join(detail)})"
     return finding
 
 
