@@ -481,7 +481,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "qualifier": display.qualifier_label(quantity.qualifier),
             "value": display.amount(quantity.value_text, quantity.unit),
             "reference_value": display.amount(check.reference_value, check.reference_unit) if check else "",
-            "ratio": display.ratio_label(check.ratio) if check else "",
+            "ratio": display.ratio_label(check.ratio) if check and check.verdict != MachineVerdict.SUPPORTED else "",
             "error": display.error_label(check.error) if check else "",
             "check": check,
             "reference": reference,
