@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 VAR = ROOT / "var"
+# Where `up` leaves REDIS_URL and DATABASE_URL for manage.py in other shells (removed when it stops).
+RUNTIME_ENV = VAR / "workbench.env"
 
 
 def say(message: str) -> None:
@@ -81,8 +83,23 @@ def embedded_redis_command(port: int) -> list[str]:
     return [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(VAR)]
 
 
+def write_runtime_env(env: dict) -> None:
+    VAR.mkdir(exist_ok=True)
+    lines = [f"{name}={env[name]}" for name in ("REDIS_URL", "DATABASE_URL") if env.get(name)]
+    RUNTIME_ENV.write_text("# written by workbench.py up; removed when it stops\n" + "\n".join(lines) + "\n")
+
+
+def stop_on_termination(signum, frame) -> None:
+    """SIGTERM and SIGHUP stop `up` the way Ctrl-C does, so every child is stopped too."""
+    raise KeyboardInterrupt
+
+
 def up() -> int:
     ensure_venv("requirements.txt")
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop_on_termination)
+    # A file left by an earlier `up` names a Redis that is gone: this run writes its own.
+    RUNTIME_ENV.unlink(missing_ok=True)
     env = dict(os.environ)
     # Local use: DEBUG on (development secret key, localhost only) unless the caller chose otherwise.
     env.setdefault("DEBUG", "1")
@@ -100,6 +117,7 @@ def up() -> int:
             start(f"embedded Redis on port {port}", embedded_redis_command(port))
             wait_for_port(port)
             env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        write_runtime_env(env)
         manage = [str(PYTHON), "manage.py"]
         run(*manage, "migrate", "--no-input", "-v", "0", env=env)
         start("Celery worker (with beat)", [str(PYTHON), "-m", "celery", "-A", "factcheck", "worker", "--beat",
@@ -123,6 +141,7 @@ def up() -> int:
         say("stopping")
         return 0
     finally:
+        RUNTIME_ENV.unlink(missing_ok=True)
         for child in reversed(children):
             if child.poll() is None:
                 os.killpg(child.pid, signal.SIGTERM)
@@ -131,6 +150,7 @@ def up() -> int:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
 
 
 def test(pytest_args: list[str]) -> int:

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from claims.lib import http
-from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
+from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
 from claims.services.articles import ArticleTooLarge, article_size_check
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
 
@@ -25,7 +25,7 @@ HTML_SUFFIXES = (".html", ".htm")
 class ClaimVerdictForm(forms.ModelForm):
     """The editor's verdict, carried on the claim's change page with the version it was opened at."""
 
-    rating = forms.ChoiceField(label=_("Rating"), choices=[("", "---------")] + Rating.choices)
+    rating = forms.ChoiceField(label=_("Rating"), choices=())
     note = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     reference = forms.ModelChoiceField(
         label=_("Reference used"), queryset=ReferenceStatement.objects.all(), required=False
@@ -45,12 +45,19 @@ class ClaimVerdictForm(forms.ModelForm):
             field = self.fields["reference"]
             field.widget = copy.deepcopy(self.reference_widget)
             field.widget.choices = field.choices
+        # Imported here: the admin package imports this module.
+        from claims.admin.display import rating_choices
+
+        self.fields["rating"].choices = [("", "---------"), *rating_choices()]
         verdict = getattr(self.instance, "verdict", None) if self.instance.pk else None
         self.initial.setdefault("expected_version", self.instance.version)
         if verdict is not None:
             self.initial.setdefault("rating", verdict.rating)
             self.initial.setdefault("note", verdict.note)
             self.initial.setdefault("reference", verdict.reference_id)
+        elif self.instance.pk:
+            for name, value in machine_suggestion_initial(self.instance).items():
+                self.initial.setdefault(name, value)
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +74,26 @@ class ClaimVerdictForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("expected_version")] = str(current_version)
         self.data = data
+
+
+def machine_suggestion_initial(claim: Claim) -> dict:
+    """The verdict form pre-filled from the machine: its rating, its reference, its explanation."""
+    from claims.admin.display import suggested_rating
+
+    initial = {}
+    rating = suggested_rating(claim.suggested_verdict)
+    if rating:
+        initial["rating"] = rating
+    suggestion = claim.suggestion or {}
+    key = suggestion.get("reference")
+    if key:
+        reference_id = ReferenceStatement.objects.filter(key=key).values_list("id", flat=True).first()
+        if reference_id is not None:
+            initial["reference"] = reference_id
+    explanation = suggestion.get("explanation_ar") or suggestion.get("explanation")
+    if rating and isinstance(explanation, str):
+        initial["note"] = explanation
+    return initial
 
 
 def editors():

@@ -27,6 +27,7 @@ from claims.models import (
     Quantity,
     QuantityCheck,
     Rating,
+    ReferenceStatement,
     Verdict,
     queue_closed_rank,
     queue_machine_rank,
@@ -77,19 +78,76 @@ def uses_postgres_search() -> bool:
 
 
 def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Claims whose text holds `query`, ignoring diacritics, tatweel, hamza and alef variants.
+    """Claims holding every word of `query` in any order, each by its light stem, and every name in
+    it under any of its aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
 
-    A substring of the normalised text (`LIKE`, which PostgreSQL answers from the trigram index);
-    on PostgreSQL also the claims holding the query's words in another form (full-text search with
-    the `arabic` configuration: "التكلفة" finds "تكلفة"). SQLite answers the substring part alone.
+    Diacritics, tatweel, hamza and alef variants are ignored (both sides go through normalize()).
+    This is the one search of the review desk and the API, on every database: each word is a
+    substring condition on the normalised text (`LIKE`, which PostgreSQL answers from the trigram
+    index); on PostgreSQL a word also matches in another form through full-text search with the
+    `arabic` configuration ("التكلفة" finds "تكلفة"), from the tsvector column's GIN index.
     """
     folded = normalize(query).strip()
     if not folded:
         return claims
-    matching = Q(normalized_text__contains=folded)
-    if uses_postgres_search():
-        matching |= Q(FullTextMatch(folded))
-    return claims.filter(matching)
+    conditions = []
+    rest = f" {folded} "
+    for forms in _alias_groups_in(rest):
+        conditions.append(_any_of(forms))
+        for form in forms:
+            rest = rest.replace(f" {form} ", " ")
+    for word in rest.split():
+        stem = search_stem(word)
+        if stem:
+            condition = Q(normalized_text__contains=stem)
+            if uses_postgres_search():
+                condition |= Q(FullTextMatch(word))
+            conditions.append(condition)
+    if not conditions:
+        return claims.filter(Q(normalized_text__contains=folded) | Q(text__icontains=query.strip()))
+    for condition in conditions:
+        claims = claims.filter(condition)
+    return claims
+
+
+def search_stem(word: str) -> str:
+    """What a query word must match inside a claim's normalised text: its light stem (the matcher's
+    stemmer), so "التدريب", "تدريب" and "وتدريبها" meet; "" for a stopword."""
+    from claims.matching.text import STOPWORDS, stem
+
+    stemmed = stem(word)
+    if stemmed.isdigit():
+        return stemmed
+    return "" if stemmed in STOPWORDS or len(stemmed) < 2 else stemmed
+
+
+def _any_of(forms) -> Q:
+    condition = Q()
+    for form in forms:
+        condition |= Q(normalized_text__contains=form)
+    return condition
+
+
+def _alias_groups_in(folded_query: str) -> list[set[str]]:
+    """The alias groups of the reference library (a statement's aliases, with its subject when that
+    is a short name) that the query names, each as the normalised forms to look for. One query."""
+    groups = []
+    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
+        names = [name for name in (aliases or []) if isinstance(name, str)]
+        if subject and len(subject.split()) <= 2:
+            names.append(subject)
+        forms = {normalize(name).strip() for name in names} - {""}
+        if any(f" {form} " in folded_query for form in forms):
+            groups.append(forms)
+    merged: list[set[str]] = []
+    for forms in groups:
+        for existing in merged:
+            if existing & forms:
+                existing |= forms
+                break
+        else:
+            merged.append(set(forms))
+    return merged
 
 
 class FullTextMatch(Expression):
@@ -238,7 +296,10 @@ def dashboard_compute(*, articles_limit: int = 20) -> dict:
         claims.values("article_id")
         .annotate(
             total=Count("pk"),
-            contradicted=Count("pk", filter=Q(suggested_verdict=MachineVerdict.CONTRADICTED)),
+            # A claim with one wrong figure beside right ones (mixed) holds a contradicted figure too.
+            contradicted=Count(
+                "pk", filter=Q(suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED))
+            ),
             decided=Count("pk", filter=Q(status__in=CLOSED_STATUSES)),
         )
         .order_by("-total", "-article_id")[:articles_limit]

@@ -46,3 +46,16 @@ def env_float(name: str, default: float) -> float:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def load_env_file(path) -> None:
+    """Read NAME=value lines (a running `workbench.py up` writes var/workbench.env) into the
+    environment; variables already set win, so an explicit REDIS_URL or DATABASE_URL is never overridden."""
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()  # noqa: SIM115
+    except OSError:
+        return
+    for line in lines:
+        name, sep, value = line.strip().partition("=")
+        if sep and name and not name.startswith("#"):
+            os.environ.setdefault(name.strip(), value.strip())

@@ -12,31 +12,33 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
-from django.http import HttpResponseRedirect
+from django.db.models import Count, Exists, Max, OuterRef, Subquery
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.utils.timesince import timesince
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from claims.admin import display
 from claims.extraction.types import KINDS
 from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
 from claims.models import (
     Article,
+    ArticleStatus,
     Claim,
     MachineVerdict,
     Quantity,
-    QuantityCheck,
-    Rating,
     ReferenceStatement,
     Verdict,
 )
 from claims.pagination import EstimatedCountPaginator
 from claims.selectors import (
+    CLOSED_STATUSES,
     NO_VERDICT,
     claims_matching_text,
     dashboard_counts,
@@ -48,6 +50,7 @@ from claims.selectors import (
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
+    claim_not_checkworthy,
     claim_rematch,
     claim_status_set,
     verdict_publish,
@@ -65,9 +68,12 @@ def _escaped_join(pieces) -> str:
 
 
 def _quantity_mark(text: str, quantity) -> str:
+    check = display._check(quantity)
+    verdict = check.verdict if check is not None else "unchecked"
     return format_html(
-        '<mark class="fc-quantity" title="{}">{}</mark>',
-        f"{quantity.kind} {quantity.value_text} {quantity.unit}".strip(),
+        '<mark class="fc-quantity fc-v-{}" title="{}">{}</mark>',
+        verdict,
+        display.figure_finding(quantity, check),
         text[quantity.start : quantity.end],
     )
 
@@ -118,12 +124,12 @@ class EditorVerdictFilter(admin.SimpleListFilter):
     parameter_name = "rating"
 
     def lookups(self, request, model_admin):
-        return [(NO_VERDICT, _("No verdict yet")), *Rating.choices]
+        return [(NO_VERDICT, _("No verdict yet")), *display.rating_choices()]
 
     def queryset(self, request, queryset):
         if self.value() == NO_VERDICT:
             return queryset.filter(verdict__isnull=True)
-        if self.value() in Rating.values:
+        if self.value() in dict(display.rating_choices()):
             return queryset.filter(verdict__rating=self.value())
         return queryset
 
@@ -148,6 +154,23 @@ class CheckworthinessFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MineFilter(admin.SimpleListFilter):
+    """The editor's inbox: claims assigned to the person looking."""
+
+    title = _("assigned")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("My claims")), ("nobody", _("Nobody yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
 class FigureKindFilter(admin.SimpleListFilter):
     """The extraction's kinds (a fixed list, not a DISTINCT over every figure)."""
 
@@ -155,7 +178,7 @@ class FigureKindFilter(admin.SimpleListFilter):
     parameter_name = "quantities__kind"  # the name of the filter it replaces: links keep working
 
     def lookups(self, request, model_admin):
-        return [(kind, kind) for kind in KINDS]
+        return [(kind, str(display.KIND_LABELS.get(kind, kind))) for kind in KINDS]
 
     def queryset(self, request, queryset):
         if self.value() in KINDS:
@@ -173,7 +196,7 @@ class FigureUnitFilter(admin.SimpleListFilter):
         units = recent_units()
         if self.value() and self.value() not in units:
             units.append(self.value())
-        return [(unit, unit) for unit in units]
+        return [(unit, str(display.UNIT_LABELS.get(unit, unit))) for unit in units]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -207,21 +230,30 @@ MACHINE_COLOURS = {
 }
 
 
+# Dashboard bars in the verdict colours; everything else in the admin's blue.
+BAR_COLOURS = {
+    **MACHINE_COLOURS,
+    "wrong_figure": MACHINE_COLOURS[MachineVerdict.CONTRADICTED],
+    "false": MACHINE_COLOURS[MachineVerdict.CONTRADICTED],
+    "true": MACHINE_COLOURS[MachineVerdict.SUPPORTED],
+}
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     form = ClaimVerdictForm
     list_display = (
-        "queue_text",
-        "article_link",
-        "status",
+        "figure_first",
         "machine_verdict",
-        "editor_rating",
+        "article_link",
         "checkworthiness_shown",
-        "assignee",
-        "created_at",
+        "editor_rating",
+        "assignee_shown",
+        "age",
     )
-    list_display_links = ("queue_text",)
+    list_display_links = ("figure_first",)
     list_filter = (
+        MineFilter,
         "status",
         "suggested_verdict",
         EditorVerdictFilter,
@@ -232,9 +264,12 @@ class ClaimAdmin(admin.ModelAdmin):
         ("created_at", admin.DateFieldListFilter),
         CheckworthinessFilter,
     )
+    show_facets = admin.ShowFacets.ALWAYS
     # The search box searches normalised text (see get_search_results); this only turns it on.
     search_fields = ("normalized_text",)
-    search_help_text = _("Arabic search ignores diacritics, tatweel, hamza and alef variants.")
+    search_help_text = _(
+        "Words in any order, by stem; names through their aliases in either script; diacritics ignored."
+    )
     list_per_page = 50
     # A million claims: no full COUNT(*) for "N total", an estimated or capped count for the pager.
     show_full_result_count = False
@@ -263,6 +298,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "export_claimreview",
     )
     change_form_template = "admin/claims/claim/change_form.html"
+    change_list_template = "admin/claims/claim/change_list.html"
 
     # -- queryset, ordering, search
 
@@ -286,35 +322,58 @@ class ClaimAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("claims.publish_verdict")
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "title": _("Review queue"),
+            "fc_inbox_url": reverse("admin:claims_claim_changelist") + "?assigned=me",
+            "fc_live_url": reverse("admin:claims_claim_live"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
     # -- list columns
 
-    @admin.display(description=_("claim"))
-    def queue_text(self, claim):
-        return Truncator(claim.text).chars(140)
+    @admin.display(description=_("what the machine found"))
+    def figure_first(self, claim):
+        quantity, check = display.worst_figure(claim)
+        return format_html(
+            '<span class="fc-finding fc-v-{}">{}</span><span class="fc-claim-text">{}</span>',
+            check.verdict if check is not None else "unchecked",
+            display.figure_finding(quantity, check),
+            Truncator(claim.text).chars(120),
+        )
 
     @admin.display(description=_("article"), ordering="article__title")
     def article_link(self, claim):
         url = reverse("admin:claims_article_change", args=[claim.article_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(claim.article.title).chars(50))
+        return format_html('<a href="{}" dir="auto">{}</a>', url, Truncator(claim.article.title).chars(40))
 
     @admin.display(description=_("machine"), ordering="queue_machine_rank")
     def machine_verdict(self, claim):
         if not claim.suggested_verdict:
-            return "—"
+            return format_html('<span class="fc-badge fc-badge-none">{}</span>', _("Not matched yet"))
         return format_html(
-            '<strong style="color:{}">{}</strong>',
-            MACHINE_COLOURS.get(claim.suggested_verdict, "inherit"),
+            '<span class="fc-badge fc-badge-{}">{}</span>',
+            claim.suggested_verdict,
             claim.get_suggested_verdict_display(),
         )
 
     @admin.display(description=_("editor verdict"))
     def editor_rating(self, claim):
         verdict = getattr(claim, "verdict", None)
-        return verdict.get_rating_display() if verdict else "—"
+        return display.rating_label(verdict.rating) if verdict else "—"
 
     @admin.display(description=_("check-worthiness"), ordering="checkworthiness")
     def checkworthiness_shown(self, claim):
-        return f"{claim.checkworthiness:.2f}"
+        return display.digits(f"{claim.checkworthiness:.2f}")
+
+    @admin.display(description=_("assignee"), ordering="assignee__username")
+    def assignee_shown(self, claim):
+        return claim.assignee.get_username() if claim.assignee_id else "—"
+
+    @admin.display(description=_("age"), ordering="created_at")
+    def age(self, claim):
+        return display.digits(timesince(claim.created_at, depth=1))
 
     # -- the claim page
 
@@ -366,7 +425,35 @@ class ClaimAdmin(admin.ModelAdmin):
         if error is not None:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(request.path)
+        if "_savenext" in request.POST:
+            self.message_user(request, _("The verdict was saved."), messages.SUCCESS)
+            following = self._next_open_claim(request, after=obj)
+            if following is None:
+                self.message_user(request, _("No open claim is left in the queue."), messages.INFO)
+                return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
+            return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[following]))
         return super().response_change(request, obj)
+
+    def _queue_ids(self, request) -> list[int]:
+        """The open claims' ids in queue order: one query for the whole neighbourhood."""
+        return list(
+            review_queue(user=request.user)
+            .exclude(status__in=CLOSED_STATUSES)
+            .prefetch_related(None)
+            .select_related(None)
+            .values_list("id", flat=True)
+        )
+
+    def _next_open_claim(self, request, *, after) -> int | None:
+        ids = [pk for pk in self._queue_ids(request) if pk != after.pk]
+        return ids[0] if ids else None
+
+    def _neighbours(self, request, claim) -> tuple[int | None, int | None]:
+        ids = self._queue_ids(request)
+        if claim.pk not in ids:
+            return None, ids[0] if ids else None
+        index = ids.index(claim.pk)
+        return (ids[index - 1] if index else None), (ids[index + 1] if index + 1 < len(ids) else None)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, object_id)
@@ -376,13 +463,23 @@ class ClaimAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _review_context(self, request, claim):
-        article_claims = [claim]
+        article_claims = list(
+            Claim.objects.filter(article_id=claim.article_id).prefetch_related("quantities__match__reference__source")
+        )
+        this = next(c for c in article_claims if c.pk == claim.pk)
         verdict = Verdict.objects.filter(claim=claim).select_related("editor", "reference", "published_by").first()
+        previous, following = self._neighbours(request, claim)
+        figures = [self._figure(quantity) for quantity in this.quantities.all()]
         return {
+            "title": _("Review a claim"),
             "fc_claim": claim,
+            "fc_can_decide": self.has_change_permission(request, claim),
+            "fc_suggested_rating": display.suggested_rating(claim.suggested_verdict),
             "fc_article_html": highlight_claims(claim.article.text, article_claims, focus_id=claim.pk),
-            "fc_figures": [self._figure(quantity) for quantity in claim.quantities.all()],
+            "fc_figures": figures,
+            "fc_references": _distinct_references(figures),
             "fc_suggestion": claim.suggestion or {},
+            "fc_checked_before": _checked_before(claim),
             "fc_verdict": verdict,
             "fc_verdict_history": Verdict.history.filter(claim_id=claim.pk)
             .select_related("history_user")
@@ -395,18 +492,27 @@ class ClaimAdmin(admin.ModelAdmin):
             and claim.status == "decided"
             and (verdict.editor_id != request.user.pk or request.user.is_superuser),
             "fc_publish_url": reverse("admin:claims_claim_publish", args=[claim.pk]),
+            "fc_previous_url": reverse("admin:claims_claim_change", args=[previous]) if previous else "",
+            "fc_next_url": reverse("admin:claims_claim_change", args=[following]) if following else "",
+            "fc_queue_url": reverse("admin:claims_claim_changelist"),
+            "fc_not_checkworthy_url": reverse("admin:claims_claim_not_checkworthy", args=[claim.pk]),
+            "fc_live_url": reverse("admin:claims_claim_live"),
         }
 
     @staticmethod
     def _figure(quantity):
-        try:
-            check = quantity.match
-        except QuantityCheck.DoesNotExist:
-            check = None
+        check = display._check(quantity)
         reference = check.reference if check is not None else None
         source = reference.source if reference is not None else None
         return {
             "quantity": quantity,
+            "finding": display.figure_finding(quantity, check),
+            "kind": display.kind_label(quantity.kind),
+            "qualifier": display.qualifier_label(quantity.qualifier),
+            "value": display.amount(quantity.value_text, quantity.unit),
+            "reference_value": display.amount(check.reference_value, check.reference_unit) if check else "",
+            "ratio": display.ratio_label(check.ratio) if check and check.verdict != MachineVerdict.SUPPORTED else "",
+            "error": display.error_label(check.error) if check else "",
             "check": check,
             "reference": reference,
             "source": source,
@@ -424,6 +530,12 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_urls(self):
         own = [
             path("dashboard/", self.admin_site.admin_view(self.dashboard_view), name="claims_claim_dashboard"),
+            path("live/", self.admin_site.admin_view(self.live_view), name="claims_claim_live"),
+            path(
+                "<path:object_id>/not-checkworthy/",
+                self.admin_site.admin_view(self.not_checkworthy_view),
+                name="claims_claim_not_checkworthy",
+            ),
             path(
                 "<path:object_id>/publish/",
                 self.admin_site.admin_view(self.publish_view),
@@ -446,10 +558,65 @@ class ClaimAdmin(admin.ModelAdmin):
             self.message_user(request, _("The verdict was published."), messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
+    def not_checkworthy_view(self, request, object_id):
+        """The `n` key: the editor says the claim is not worth checking (see claim_not_checkworthy)."""
+        return require_POST(self._not_checkworthy)(request, object_id)
+
+    def _not_checkworthy(self, request, object_id):
+        claim = get_object_or_404(Claim, pk=object_id)
+        if not self.has_change_permission(request, claim):
+            raise PermissionDenied
+        claim_not_checkworthy(claim=claim, by=request.user)
+        self.message_user(request, _("Marked as not worth checking."), messages.SUCCESS)
+        following = self._next_open_claim(request, after=claim)
+        if following is None:
+            return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[following]))
+
+    def live_view(self, request):
+        """What the live status box polls: articles still in the pipeline and the newest contradiction."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        busy = list(
+            Article.objects.exclude(status__in=(ArticleStatus.READY, ArticleStatus.FAILED))
+            .order_by("-ingested_at")
+            .values("id", "title", "status")[:10]
+        )
+        flagged = Claim.objects.filter(
+            suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
+        ).aggregate(newest=Max("id"), total=Count("id"))
+        labels = dict(ArticleStatus.choices)
+        watched = request.GET.get("article", "")
+        finished = None
+        if watched.isdigit():
+            status = Article.objects.filter(pk=int(watched)).values_list("status", flat=True).first()
+            finished = status in (ArticleStatus.READY, ArticleStatus.FAILED, None)
+        return JsonResponse(
+            {
+                "article_finished": finished,
+                "articles": [
+                    {"id": row["id"], "title": row["title"], "status": str(labels.get(row["status"], row["status"]))}
+                    for row in busy
+                ],
+                "flagged_total": flagged["total"],
+                "flagged_newest": flagged["newest"] or 0,
+                "text": {
+                    "busy": str(_("Articles being processed")),
+                    "idle": str(_("Every article is processed.")),
+                    "new": str(_("New contradicted figures: reload to see them")),
+                },
+            }
+        )
+
     def dashboard_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
         counts = dashboard_counts()
+        counts["error_kinds"] = [{**row, "label": display.error_label(row["key"])} for row in counts["error_kinds"]]
+        counts["by_editor_verdict"] = [
+            {**row, "label": display.rating_label(row["key"])} if row["key"] != NO_VERDICT else row
+            for row in counts["by_editor_verdict"]
+        ]
         charts = [
             (_("Claims by status"), "status__exact", counts["by_status"]),
             (_("Claims by machine suggestion"), "suggested_verdict__exact", counts["by_machine_verdict"]),
@@ -463,6 +630,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "counts": counts,
             "charts": [{"title": title, "param": param, "bars": _bars(rows)} for title, param, rows in charts],
             "queue_url": reverse("admin:claims_claim_changelist"),
+            "fc_live_url": reverse("admin:claims_claim_live"),
         }
         return TemplateResponse(request, "admin/claims/dashboard.html", context)
 
@@ -587,6 +755,54 @@ class ClaimAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
 
 
+def _export(request, queryset, fmt: str):
+    # Imported here: exports are another capability and may load after this one.
+    from claims.exports import export_response
+
+    return export_response(
+        queryset,
+        fmt,
+        lang="en" if get_language().startswith("en") else "ar",
+        site_url=request.build_absolute_uri("/"),
+    )
+
+
+def _distinct_references(figures) -> list[dict]:
+    """The references the claim's figures were checked against, each once, in figure order."""
+    seen, references = set(), []
+    for figure in figures:
+        reference = figure["reference"]
+        if reference is not None and reference.pk not in seen:
+            seen.add(reference.pk)
+            references.append(figure)
+    return references
+
+
+def _checked_before(claim, limit: int = 3) -> list[dict]:
+    """Decided claims like this one (the lookup service), with their verdicts, for the side panel."""
+    from claims.services.lookup import claims_lookup
+
+    hits = [hit for hit in claims_lookup(q=claim.text, limit=limit + 1) if hit.claim_id != claim.pk][:limit]
+    if not hits:
+        return []
+    found = Claim.objects.select_related("verdict", "article").in_bulk([hit.claim_id for hit in hits])
+    rows = []
+    for hit in hits:
+        other = found.get(hit.claim_id)
+        if other is None:
+            continue
+        verdict = getattr(other, "verdict", None)
+        rows.append(
+            {
+                "claim": other,
+                "similarity": display.digits(f"{hit.similarity:.2f}"),
+                "rating": display.rating_label(verdict.rating) if verdict else "—",
+                "url": reverse("admin:claims_claim_change", args=[other.pk]),
+            }
+        )
+    return rows
+
+
 def _message(error) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
@@ -600,7 +816,8 @@ def _bars(rows):
     bars = []
     for row in rows:
         share = 100 * row["count"] / longest
-        bars.append({**row, "percent": f"{share:.1f}", "offset": f"{100 - share:.1f}"})
+        colour = BAR_COLOURS.get(row["key"], "#417690")
+        bars.append({**row, "percent": f"{share:.1f}", "offset": f"{100 - share:.1f}", "colour": colour})
     return bars
 
 
@@ -667,10 +884,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if created:
             # Runs after the article's own send (on commit, in order): tell the editor if it waits.
             transaction.on_commit(lambda: self._warn_if_waiting(request, article))
-        if not created:
-            self.message_user(
-                request, _("This text was already ingested; here is the existing article."), messages.WARNING
-            )
+        request.fc_already_ingested = not created
 
     def _warn_if_waiting(self, request, article):
         from claims.services.articles import article_is_waiting_for_broker
@@ -687,15 +901,32 @@ class ArticleAdmin(admin.ModelAdmin):
         pass
 
     def response_add(self, request, obj, post_url_continue=None):
-        # Straight to the new article: its pipeline status, then its highlighted claims.
-        super().response_add(request, obj, post_url_continue)
+        # Straight to the article: its pipeline status, then its highlighted claims. One message only:
+        # a duplicate paste is not "added successfully".
+        if getattr(request, "fc_already_ingested", False):
+            self.message_user(
+                request, _("This text was already ingested; here is the existing article."), messages.WARNING
+            )
+        else:
+            self.message_user(request, _("The article was added; its claims appear below as soon as it is processed."))
         return HttpResponseRedirect(reverse("admin:claims_article_change", args=[obj.pk]))
+
+    def log_addition(self, request, obj, message):
+        if not getattr(request, "fc_already_ingested", False):
+            super().log_addition(request, obj, message)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "fc_live_url": reverse("admin:claims_claim_live"),
+        }
         if article is not None:
-            claims = list(article.claims.prefetch_related("quantities").select_related("verdict", "assignee"))
+            claims = list(
+                article.claims.prefetch_related("quantities__match").select_related("verdict", "assignee")
+            )
             extra_context.update({"fc_article_html": highlight_claims(article.text, claims), "fc_claims": claims})
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -45,8 +45,9 @@ def review_rating(rating: str, *, lang: str = "ar") -> dict:
     return result
 
 
-def claim_review(claim: Claim, *, lang: str = "ar") -> dict | None:
-    """The ClaimReview of one claim, or None when no editor has rated it."""
+def claim_review(claim: Claim, *, lang: str = "ar", site_url: str | None = None) -> dict | None:
+    """The ClaimReview of one claim, or None when no editor has rated it. Its URL starts with
+    `site_url` (the host the request came to) or, without one, the SITE_URL setting."""
     verdict = verdict_of(claim)
     if verdict is None:
         return None
@@ -58,7 +59,7 @@ def claim_review(claim: Claim, *, lang: str = "ar") -> dict | None:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": settings.SITE_URL.rstrip("/") + claim_report_path(claim),
+        "url": (site_url or settings.SITE_URL).rstrip("/") + claim_report_path(claim),
         "claimReviewed": claim.text,
         "reviewRating": review_rating(verdict.rating, lang=lang),
         "author": organization(),

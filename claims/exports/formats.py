@@ -189,10 +189,13 @@ def export_xlsx(claims: Iterable[Claim], stream: BinaryIO, *, lang: str = "ar") 
     return count
 
 
-def export_claimreview(claims: Iterable[Claim], stream: TextIO, *, lang: str = "ar") -> int:
-    """A JSON list of schema.org ClaimReview objects, one per claim an editor has rated."""
-    reviews = (review for review in (claim_review(claim, lang=lang) for claim in claims) if review is not None)
-    return write_json_list(reviews, stream)
+def export_claimreview(
+    claims: Iterable[Claim], stream: TextIO, *, lang: str = "ar", site_url: str | None = None
+) -> int:
+    """A JSON list of schema.org ClaimReview objects, one per claim an editor has rated; their URLs
+    start with `site_url` (the request's host when exported from a page), else the SITE_URL setting."""
+    reviews = (claim_review(claim, lang=lang, site_url=site_url) for claim in claims)
+    return write_json_list((review for review in reviews if review is not None), stream)
 
 
 @dataclass(frozen=True)
@@ -230,13 +233,23 @@ FORMATS = {
 }
 
 
-def write_export(fmt: str, claims: QuerySet[Claim], stream, *, lang: str = "ar", include_decided: bool = False) -> int:
+def write_export(
+    fmt: str,
+    claims: QuerySet[Claim],
+    stream,
+    *,
+    lang: str = "ar",
+    include_decided: bool = False,
+    site_url: str | None = None,
+) -> int:
     """Write `claims` in format `fmt` to `stream` (binary for XLSX, text otherwise); return the record count."""
     spec = FORMATS[fmt]
     if spec.rated_only:
         claims = rated_claims(claims, include_decided=include_decided)
     if isinstance(claims, QuerySet):
         claims = claims.iterator(chunk_size=settings.FACTCHECK_EXPORT_CHUNK)
+    if fmt == "claimreview":
+        return spec.write(claims, stream, lang=lang, site_url=site_url)
     if spec.localized:
         return spec.write(claims, stream, lang=lang)
     return spec.write(claims, stream)

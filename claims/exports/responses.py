@@ -35,13 +35,19 @@ def export_claims(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
 
 
 def export_response(
-    queryset: QuerySet[Claim], fmt: str, *, lang: str = "ar", include_decided: bool = False
+    queryset: QuerySet[Claim],
+    fmt: str,
+    *,
+    lang: str = "ar",
+    include_decided: bool = False,
+    site_url: str | None = None,
 ) -> FileResponse:
-    """The claims of `queryset` exported as `fmt` (json, csv, xlsx, claimreview), as a file download."""
+    """The claims of `queryset` exported as `fmt` (json, csv, xlsx, claimreview), as a file download;
+    `site_url` is the start of the ClaimReview URLs (pass the request's host)."""
     spec = FORMATS[fmt]
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - the response closes it
     stream = spool if spec.binary else io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
-    write_export(fmt, export_claims(queryset), stream, lang=lang, include_decided=include_decided)
+    write_export(fmt, export_claims(queryset), stream, lang=lang, include_decided=include_decided, site_url=site_url)
     if not spec.binary:
         stream.detach()  # leave the bytes to the response
     spool.seek(0)

@@ -45,7 +45,6 @@ class StaleClaimError(Exception):
         self.current_version = current_version
         super().__init__(
             _(
-                "هذا الادعاء تغيّر منذ فتحته: حفظ محرر آخر حكماً عليه. راجع الحكم الحالي ثم أعد المحاولة. / "
                 "This claim changed since you opened it: another editor saved a verdict. "
                 "Review the current verdict and try again."
             )
@@ -215,3 +214,27 @@ def _locked(claims: Iterable[Claim]) -> list[Claim]:
 def _record_claim_history(claim: Claim, user) -> None:
     """Keep a history row for a change made by a conditional UPDATE (which sends no signals)."""
     Claim.history.bulk_history_create([claim], update=True, default_user=user)
+
+
+def claim_not_checkworthy(*, claim: Claim, by) -> Claim:
+    """An editor's call that a claim is not worth checking (the review desk's `n` key).
+
+    With a dedicated status in ClaimStatus (NOT_CHECKWORTHY) the claim moves there; until then its
+    check-worthiness drops to 0, below FACTCHECK_MIN_CHECKWORTHINESS, so it leaves the working queue.
+    Either way the change and its author are kept in the claim's history.
+    """
+    _require(by, CLAIM_CHANGE_PERMISSION)
+    with transaction.atomic():
+        (locked,) = _locked([claim])
+        fields = ["version", "updated_at"]
+        not_checkworthy = getattr(ClaimStatus, "NOT_CHECKWORTHY", None)
+        if not_checkworthy is not None:
+            locked.status = not_checkworthy
+            fields.append("status")
+        else:
+            locked.checkworthiness = 0.0
+            fields.append("checkworthiness")
+        locked.version += 1
+        locked._history_user = by
+        locked.save(update_fields=fields)
+    return locked

@@ -73,8 +73,8 @@ def test_the_dashboard_counts_claims_and_draws_svg_bars(client, editor, contradi
     assert response.status_code == 200
     assert 'id="fc-claims-total">1<' in html and 'id="fc-articles-total">1<' in html
     assert html.count("<svg") >= 4 and 'width="100.0%"' in html
-    assert f'aria-label="{Rating.WRONG_FIGURE.label}: 1"' in html
-    assert "scale" in html  # the machine's error kind
+    assert 'aria-label="خطأ في الرقم: 1"' in html  # the rating in the page's language only
+    assert "خطأ في المرتبة" in html  # the machine's error kind ("scale"), in words
     assert "كلفة تدريب النموذج" in html  # per article
     assert "cdn" not in html.lower()
 

@@ -71,9 +71,9 @@ def test_the_admin_queue_uses_the_priority_order(client, editor, queue_claims):
     [
         ({"suggested_verdict__exact": "contradicted"}, {"contradicted"}),
         ({"status__exact": "new"}, {"unmatched", "low"}),
-        ({"quantities__kind": "percent"}, {"contradicted"}),
-        ({"quantities__kind": "count"}, {"supported", "unmatched"}),
-        ({"quantities__unit": "%"}, {"contradicted"}),
+        ({"kind": "percent"}, {"contradicted"}),
+        ({"kind": "count"}, {"supported", "unmatched"}),
+        ({"unit": "%"}, {"contradicted"}),
         ({"rating": "none"}, {"supported", "contradicted", "unmatched", "low"}),
         ({"worthy": "no"}, {"low"}),
     ],

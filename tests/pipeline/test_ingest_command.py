@@ -73,3 +73,26 @@ def test_nothing_readable_is_a_command_error(tmp_path):
     assert code == 1
     assert "no such file or folder" in err
     assert not Article.objects.exists()
+
+
+def test_it_prints_each_article_id_and_with_sync_what_was_flagged(tmp_path):
+    from claims.models import ReferenceStatement
+
+    ReferenceStatement.objects.create(
+        key="dsv3-cost",
+        text="بلغت تكلفة تدريب نموذج DeepSeek-V3 نحو 5.576 مليون دولار.",
+        subject="DeepSeek-V3",
+        metric="تكلفة التدريب",
+        aliases=["DeepSeek", "ديب سيك"],
+        kind="money",
+        value_text="5576000",
+        unit="USD",
+        as_of="2024-12",
+    )
+    (tmp_path / "cost.txt").write_text(TRAINING_COST, encoding="utf-8")
+    code, out, err = ingest(str(tmp_path / "cost.txt"), "--sync")
+    article = Article.objects.get()
+    assert code == 0, err
+    assert out.splitlines()[0] == f"{article.id}\tready\tcost.txt"
+    flagged = [line for line in out.splitlines() if line.startswith("\t  #")]
+    assert any("558 مليون دولار ←" in line and "×100" in line for line in flagged), out

@@ -9,9 +9,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from claims.models import ArticleStatus
+from claims.models import ArticleStatus, Claim, MachineVerdict
 from claims.services.articles import BROKER_UNAVAILABLE, article_ingest, article_is_waiting_for_broker
 from claims.services.sources import SourceError, read_path, read_url
+
+FLAGGED = (MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
 
 
 class Command(BaseCommand):
@@ -60,8 +62,10 @@ class Command(BaseCommand):
             if article.status == ArticleStatus.FAILED:
                 failed += 1
                 self.stderr.write(f"error: {item.source}: processing failed: {article.error}")
-            elif options.get("verbosity", 1) > 1:
+            elif options.get("verbosity", 1) > 0:
                 self.stdout.write(f"{article.id}\t{article.status}\t{item.source}")
+                if sync:
+                    self._write_flagged(article)
 
         mode = "processed" if sync else "queued"
         self.stdout.write(
@@ -77,3 +81,19 @@ class Command(BaseCommand):
             raise CommandError("nothing could be ingested")
         if errors or failed:
             raise CommandError(f"{len(errors) + failed} inputs could not be ingested (see above)", returncode=1)
+
+    def _write_flagged(self, article) -> None:
+        """Under an article processed with --sync: each claim the machine flagged and what is wrong."""
+        # Imported here: the review desk's wording of a finding is shared with the admin.
+        from claims.admin.display import figure_finding, worst_figure
+
+        flagged = (
+            Claim.objects.filter(article=article, suggested_verdict__in=FLAGGED)
+            .prefetch_related("quantities__match")
+            .order_by("start")
+        )
+        total = article.claims.count()
+        rows = list(flagged)
+        self.stdout.write(f"\t{total} claims, {len(rows)} with a contradicted figure")
+        for claim in rows:
+            self.stdout.write(f"\t  #{claim.id} {claim.suggested_verdict}: {figure_finding(*worst_figure(claim))}")
