@@ -28,8 +28,15 @@ from claims.models import (
     MachineVerdict,
     Quantity,
     QuantityCheck,
+    ReferenceOrigin,
     ReferenceSource,
     ReferenceStatement,
+)
+from claims.services.claim_memory import (
+    blank_figures,
+    checked_before_explanations,
+    claim_memory_find,
+    is_known_wrong,
 )
 from claims.services.references import reference_record
 
@@ -77,8 +84,13 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
     A statement the engine cannot read is left out and logged, never fatal."""
     built = []
     for statement in statements:
+        if statement.origin == ReferenceOrigin.CLAIMREVIEW:
+            continue  # the disputed claim, not evidence: used by the claim memory only
+        record = reference_record(statement)
+        if statement.origin == ReferenceOrigin.VERDICT:
+            record["statement"] = blank_figures(record["statement"])  # only the correct value counts
         try:
-            built.append(statement_from_record(reference_record(statement)))
+            built.append(statement_from_record(record))
         except ValueError:
             logger.warning("reference %s left out of matching: it cannot be read", statement.key, exc_info=True)
     return built
@@ -145,25 +157,46 @@ def _check_fields(check, reference_ids: dict[str, int]) -> dict:
     }
 
 
-def claim_match(*, claim: Claim, matcher: Matcher) -> str:
-    """Match one claim and store its checks and suggestion. Returns the suggested verdict."""
+def claim_match(*, claim: Claim, matcher: Matcher, memory_version: tuple | None = None) -> str:
+    """Match one claim and store its checks, its suggestion and the earlier checks it repeats.
+    Returns the suggested verdict."""
     rows = list(claim.quantities.order_by("position", "id"))
     result = matcher.check_claim(claim.text, [quantity_from_row(row) for row in rows], context=claim_context(claim))
     keys = {check.reference_key for check in result.checks if check.reference_key}
     keys.add(result.suggestion.reference or "")
     reference_ids = dict(ReferenceStatement.objects.filter(key__in=keys).values_list("key", "id"))
     verdict = result.suggestion.verdict
+    suggestion = result.suggestion.to_dict()
+    repeats = claim_memory_find(claim=claim, rows=rows, version=memory_version or _library_version())
+    if repeats:
+        explanation_ar, explanation_en = checked_before_explanations(repeats[0])
+        suggestion["checked_before"] = repeats
+        suggestion["explanation_ar"] = f"{explanation_ar} {suggestion.get('explanation_ar', '')}".strip()
+        suggestion["explanation"] = f"{explanation_en} {suggestion.get('explanation', '')}".strip()
+    memory = repeats[0]["key"] if repeats else ""
     with transaction.atomic():
         for row, check in zip(rows, result.checks, strict=True):
             QuantityCheck.objects.update_or_create(quantity=row, defaults=_check_fields(check, reference_ids))
         Claim.objects.filter(id=claim.id).update(
             suggested_verdict=verdict,
-            suggestion=result.suggestion.to_dict(),
+            suggestion=suggestion,
             suggested_at=timezone.now(),
             priority=claim_priority(claim.checkworthiness, verdict),
+            checked_before=repeats,
+            memory_key=memory,
         )
         Claim.objects.filter(id=claim.id, status=_MATCHABLE_STATUS).update(status=ClaimStatus.SUGGESTED)
+        if repeats and is_known_wrong(repeats[0]):
+            claim_id = claim.id
+            transaction.on_commit(lambda: _notify_repeated(claim_id))
     return verdict
+
+
+def _notify_repeated(claim_id: int) -> None:
+    # Imported here: webhooks build the claim object through the API layer, loaded after services.
+    from claims.services.webhooks import claim_repeated_notify
+
+    claim_repeated_notify(claim_id=claim_id)
 
 
 def claims_match(*, claim_ids: Iterable[int]) -> int:
@@ -176,12 +209,13 @@ def claims_match(*, claim_ids: Iterable[int]) -> int:
     if not claim_ids:
         return 0
     matcher = matcher_get()
+    version = _library_version()
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
     claims = Claim.objects.filter(id__in=claim_ids).select_related("article").order_by("id")
     for claim in claims:
         try:
-            claim_match(claim=claim, matcher=matcher)
+            claim_match(claim=claim, matcher=matcher, memory_version=version)
         except BaseException:
             Claim.objects.filter(id__in=[c for c in claim_ids if c >= claim.id]).update(needs_matching=True)
             raise

@@ -28,7 +28,8 @@ from django.utils.text import slugify
 
 from claims.extraction import normalize
 from claims.extraction.types import QUALIFIERS
-from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
+from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
+from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,10 @@ RECORD_FIELDS = (
     "source_url",
     "publisher",
     "published",
+    "origin",
+    "rating",
+    "review_url",
+    "page",
 )
 LIST_SEPARATOR = "|"
 ERROR_MAX_CHARS = 4000
@@ -58,7 +63,15 @@ ERROR_MAX_CHARS = 4000
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CLAIM_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_MAX_LENGTHS = {"subject": 300, "metric": 300, "unit": 16, "language": 8, "source_title": 500, "publisher": 300}
+_MAX_LENGTHS = {
+    "subject": 300,
+    "metric": 300,
+    "unit": 16,
+    "language": 8,
+    "source_title": 500,
+    "publisher": 300,
+    "rating": 100,
+}
 
 
 class ReferenceRecordError(ValueError):
@@ -225,6 +238,29 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     return raw, figure.kind
 
 
+def _url(record: dict, name: str) -> str:
+    url = _text(record, name)
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as error:
+            raise ReferenceRecordError(f"bad {name} {url!r}: an http or https address") from error
+    return url
+
+
+def _page(record: dict) -> int | None:
+    raw = record.get("page")
+    if raw is None or raw == "":
+        return None
+    try:
+        page = int(str(raw))
+    except ValueError as error:
+        raise ReferenceRecordError(f"bad page {raw!r}: a page number") from error
+    if not 1 <= page <= 100_000:
+        raise ReferenceRecordError(f"bad page {raw!r}: a page number")
+    return page
+
+
 def _aliases(record: dict) -> list[str]:
     raw = record.get("aliases")
     if raw is None or raw == "":
@@ -270,12 +306,10 @@ def reference_record_clean(record: dict) -> dict:
     qualifier = _text(record, "qualifier")
     if qualifier and qualifier not in QUALIFIERS:
         raise ReferenceRecordError(f"bad qualifier {qualifier!r}: one of {', '.join(QUALIFIERS)}")
-    source_url = _text(record, "source_url")
-    if source_url:
-        try:
-            URLValidator()(source_url)
-        except ValidationError as error:
-            raise ReferenceRecordError(f"bad source_url {source_url!r}") from error
+    source_url = _url(record, "source_url")
+    origin = _text(record, "origin") or ReferenceOrigin.LIBRARY
+    if origin not in ReferenceOrigin.values:
+        raise ReferenceRecordError(f"bad origin {origin!r}: one of {', '.join(ReferenceOrigin.values)}")
     return {
         "key": key,
         "text": text,
@@ -289,6 +323,10 @@ def reference_record_clean(record: dict) -> dict:
         "unit": _text(record, "unit"),
         "qualifier": qualifier if value_text else "",
         "as_of": _date_text(record, "as_of"),
+        "origin": origin,
+        "rating": _text(record, "rating"),
+        "review_url": _url(record, "review_url"),
+        "page": _page(record),
         "source": {
             "title": _text(record, "source_title"),
             "url": source_url,
@@ -318,6 +356,10 @@ def reference_record(statement: ReferenceStatement) -> dict:
         "source_url": source.url if source else "",
         "publisher": source.publisher if source else "",
         "published": source.published.isoformat() if source and source.published else None,
+        "origin": statement.origin,
+        "rating": statement.rating,
+        "review_url": statement.review_url,
+        "page": statement.page,
     }
 
 
@@ -526,7 +568,7 @@ DOCUMENT_SPLITTING = "splitting"
 DOCUMENT_READY = "ready"
 DOCUMENT_FAILED = "failed"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*[\n\f]\s*")  # \f: a PDF's page break
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
 # Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
 _NAME_CUES = (
@@ -596,6 +638,8 @@ def _document_text(document: ReferenceDocument) -> str:
             content = handle.read(settings.FACTCHECK_MAX_UPLOAD_BYTES + 1)
         if len(content) > settings.FACTCHECK_MAX_UPLOAD_BYTES:
             raise ValueError(f"the file is larger than {settings.FACTCHECK_MAX_UPLOAD_BYTES} bytes")
+        if document.upload.name.lower().endswith(".pdf"):
+            return PAGE_BREAK.join(pdf_pages(content))
         try:
             raw = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -696,6 +740,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     if not re.search("[a-z]", slug):  # an Arabic title slugifies to nothing (or to its digits)
         slug = f"source-{source.id}"
     keys = _document_keys(document=document, slug=slug, count=len(sentences))
+    paged = PAGE_BREAK in text  # a PDF: each statement keeps its page number
     records = []
     for key, (start, end) in zip(keys, sentences, strict=True):
         sentence = text[start:end].strip()[:_MAX_SENTENCE_CHARS]
@@ -711,6 +756,8 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
                     "source_url": source.url,
                     "publisher": source.publisher,
                     "published": source.published.isoformat() if source.published else None,
+                    "origin": ReferenceOrigin.PDF if paged else ReferenceOrigin.DOCUMENT,
+                    "page": page_of(text, start) if paged else None,
                 },
             )
         )

@@ -1,0 +1,1 @@
+"""Django-free helpers: small pieces with no database, tested without one."""
