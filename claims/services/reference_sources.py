@@ -31,6 +31,7 @@ from claims.services.references import (
     ReferenceRowResult,
     reference_document_split,
     reference_import,
+    reference_import_bulk,
 )
 
 # Rows imported per transaction: progress is visible between chunks, and a failure keeps the rest.
@@ -160,7 +161,7 @@ def table_import_run(
         for start in range(0, len(records), TABLE_CHUNK_ROWS):
             chunk = records[start : start + TABLE_CHUNK_ROWS]
             with transaction.atomic():
-                report = reference_import(records=chunk)
+                report = reference_import_bulk(records=chunk)
             rows.extend(report.rows)
             ReferenceTableImport.objects.filter(id=table_import_id).update(
                 rows_done=F("rows_done") + len(chunk),

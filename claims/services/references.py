@@ -24,7 +24,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import normalize
 from claims.extraction.types import QUALIFIERS
@@ -478,6 +480,71 @@ def reference_import(
     return ReferenceImportReport(rows=rows)
 
 
+def reference_import_bulk(*, records: Iterable[tuple[str, dict | Exception]]) -> ReferenceImportReport:
+    """`reference_import` for thousands of records (statistics tables): each record is checked the same
+    way, then the statements are written with a few bulk queries instead of a few per record."""
+    rows: list[ReferenceRowResult] = []
+    cleaned_by_key: dict[str, tuple[str, dict]] = {}
+    for where, record in records:
+        if isinstance(record, Exception):
+            rows.append(ReferenceRowResult(where=where, key="", action="skipped", reason=str(record)))
+            continue
+        try:
+            cleaned = reference_record_clean(record)
+        except ReferenceRecordError as error:
+            key = str(record.get("key") or "").strip() if isinstance(record, dict) else ""
+            rows.append(ReferenceRowResult(where=where, key=key, action="skipped", reason=str(error)))
+            continue
+        if cleaned["key"] in cleaned_by_key:
+            first = cleaned_by_key[cleaned["key"]][0]
+            rows.append(ReferenceRowResult(where=where, key=cleaned["key"], action="skipped",
+                                           reason=f"the same statement as {first}"))
+            continue
+        cleaned_by_key[cleaned["key"]] = (where, cleaned)
+    existing = {
+        statement.key: statement
+        for statement in ReferenceStatement.objects.filter(key__in=list(cleaned_by_key)).select_related("source")
+    }
+    sources: dict[tuple, ReferenceSource | None] = {}
+    created, updated = [], []
+    for key, (where, cleaned) in cleaned_by_key.items():
+        source_fields = cleaned.pop("source")
+        source_key = tuple(sorted(source_fields.items()))
+        if source_key not in sources:
+            sources[source_key] = reference_source_get_or_create(**source_fields)
+        statement = existing.get(key) or ReferenceStatement(key=key)
+        changed = statement.source_id != (sources[source_key].id if sources[source_key] else None)
+        statement.source = sources[source_key]
+        for name, value in cleaned.items():
+            if getattr(statement, name) != value:
+                setattr(statement, name, value)
+                changed = True
+        if key not in existing:
+            created.append(statement)
+            rows.append(ReferenceRowResult(where=where, key=key, action="created"))
+        elif changed:
+            updated.append(statement)
+            rows.append(ReferenceRowResult(where=where, key=key, action="updated"))
+        else:
+            rows.append(ReferenceRowResult(where=where, key=key, action="unchanged"))
+    with transaction.atomic():
+        bulk_create_with_history(created, ReferenceStatement, batch_size=_UPDATE_CHUNK)
+        if updated:
+            now = timezone.now()
+            for statement in updated:
+                statement.updated_at = now  # bulk_update does not apply auto_now
+            bulk_update_with_history(updated, ReferenceStatement, fields=list(_BULK_FIELDS), batch_size=_UPDATE_CHUNK)
+        changed_statements = list(ReferenceStatement.objects.filter(key__in=[s.key for s in created + updated]))
+        claims_mark_for_rematch(statements=changed_statements)
+    return ReferenceImportReport(rows=rows)
+
+
+_BULK_FIELDS = (
+    "source", "text", "text_en", "language", "subject", "metric", "aliases", "kind", "value_text", "unit",
+    "qualifier", "as_of", "origin", "rating", "review_url", "page", "updated_at",
+)
+
+
 def reference_delete(*, statements: Iterable[ReferenceStatement]) -> int:
     """Delete statements; the claims they backed (or could have) are re-queued first."""
     statements = list(statements)
@@ -506,15 +573,21 @@ def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
     return {figure.kind for figure in figures}
 
 
-def _claims_mentioning(statement: ReferenceStatement):
-    """Claims with a figure comparable to the statement's that mention its subject or an alias
-    (in the claim, the article's title or its text); None when the statement has no name or figure."""
+def _mention_key(statement: ReferenceStatement) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The names a statement is about and the kinds of figure it could check; None when it has no
+    name or no figure (no claim can be found through it)."""
     names = {name.strip() for name in (statement.subject, *(statement.aliases or [])) if name and name.strip()}
     kinds = set()
     for kind in statement_figure_kinds(statement):
         kinds.update(_COMPARABLE_KINDS.get(kind, (kind,)))
     if not names or not kinds:
         return None
+    return frozenset(names), frozenset(kinds)
+
+
+def _claims_mentioning(names: frozenset[str], kinds: frozenset[str]):
+    """Claims with a figure of one of these kinds that mention one of these names (in the claim,
+    the article's title or its text)."""
     mentions = Q()
     for name in names:
         for form in {name, normalize(name)}:
@@ -538,16 +611,15 @@ def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
     statements = [statement for statement in statements if statement.pk]
     if not statements:
         return 0
-    claim_ids = set(
-        Claim.objects.filter(quantities__match__reference__in=[statement.pk for statement in statements]).values_list(
-            "id", flat=True
-        )
-    )
-    for statement in statements:
-        # One query per statement: a single OR over a whole import would outgrow SQLite's expression limit.
-        mentioned = _claims_mentioning(statement)
-        if mentioned is not None:
-            claim_ids.update(mentioned.values_list("id", flat=True))
+    claim_ids = set()
+    ids = [statement.pk for statement in statements]
+    for i in range(0, len(ids), _UPDATE_CHUNK):
+        citing = Claim.objects.filter(quantities__match__reference__in=ids[i : i + _UPDATE_CHUNK])
+        claim_ids.update(citing.values_list("id", flat=True))
+    # One query per distinct (names, kinds): a single OR over a whole import would outgrow SQLite's
+    # expression limit, and the rows of a table share a handful of subjects.
+    for names, kinds in {_mention_key(statement) for statement in statements} - {None}:
+        claim_ids.update(_claims_mentioning(names, kinds).values_list("id", flat=True))
     if not claim_ids:
         return 0
     ordered = sorted(claim_ids)
