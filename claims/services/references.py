@@ -534,7 +534,8 @@ def reference_import_bulk(*, records: Iterable[tuple[str, dict | Exception]]) ->
             for statement in updated:
                 statement.updated_at = now  # bulk_update does not apply auto_now
             bulk_update_with_history(updated, ReferenceStatement, fields=list(_BULK_FIELDS), batch_size=_UPDATE_CHUNK)
-        changed_statements = list(ReferenceStatement.objects.filter(key__in=[s.key for s in created + updated]))
+        changed_keys = [statement.key for statement in created + updated]
+        changed_statements = list(ReferenceStatement.objects.filter(key__in=changed_keys).select_related("source"))
         claims_mark_for_rematch(statements=changed_statements)
     return ReferenceImportReport(rows=rows)
 
