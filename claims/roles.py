@@ -17,6 +17,7 @@ READABLE_MODELS = (
     "referencesource",
     "referencestatement",
     "referencedocument",
+    "referencetableimport",
 )
 EDITOR_PERMISSIONS = (
     "add_article",
@@ -30,6 +31,8 @@ EDITOR_PERMISSIONS = (
     "change_referencestatement",
     "add_referencedocument",
     "change_referencedocument",
+    "add_referencetableimport",
+    "change_referencetableimport",
 )
 CHIEF_EXTRA_PERMISSIONS = (
     "publish_verdict",

@@ -1,3 +1,3 @@
 """Admin registrations, one module per capability."""
 
-from claims.admin import references, review, webhooks  # noqa: F401
+from claims.admin import references, review, sources, webhooks  # noqa: F401

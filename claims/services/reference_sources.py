@@ -48,7 +48,11 @@ class ReferenceSourceError(ValueError):
 
 def claimreview_import(*, location: str) -> ReferenceImportReport:
     """Import the ClaimReview objects of a JSON-LD file or http(s) URL (re-import updates by URL)."""
-    content = _read_location(location)
+    return claimreview_import_content(content=_read_location(location))
+
+
+def claimreview_import_content(*, content: bytes) -> ReferenceImportReport:
+    """Import the ClaimReview objects of a JSON-LD document (an uploaded file's bytes)."""
     reviews = claimreview_records(content)
     return reference_import(
         records=[(review.where, review.record or ReferenceRecordError(review.error)) for review in reviews]
@@ -96,46 +100,45 @@ def table_preview(*, upload_name: str, content: bytes, mapping: dict | None = No
     return preview
 
 
-def table_import_create(
-    *, path: Path | None = None, upload=None, name: str, mapping: dict, source_title: str = "",
-    source_url: str = "", publisher: str = "",
-) -> ReferenceTableImport:
-    """Check a table and its mapping and store them for import (raises TableError with the reason)."""
-    name = slugify(name)[:100]
-    if not name:
-        raise TableError(_("the table needs a name of Latin letters, digits or -"))
-    if upload is None:
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise TableError(_("cannot read %(path)s: %(error)s") % {"path": path, "error": error}) from error
-        upload = ContentFile(content, name=path.name)
-        file_name = path.name
-    else:
-        content = upload.read()
-        upload.seek(0)
-        file_name = upload.name
+def table_import_check(*, upload_name: str, content: bytes, mapping: dict) -> int:
+    """Check a table and its mapping before anything is stored; the number of rows. Raises TableError."""
     if len(content) > MAX_FILE_BYTES:
         raise TableError(_("the file is larger than %(n)s bytes") % {"n": MAX_FILE_BYTES})
-    table = table_read(file_name, content)
+    table = table_read(upload_name, content)
     mapping_check(mapping, table.headers)
+    return len(table.rows)
+
+
+def table_import_create(
+    *, path: Path, name: str, mapping: dict, source_title: str = "", source_url: str = "", publisher: str = ""
+) -> ReferenceTableImport:
+    """Check a table file and its mapping and store them for import (raises TableError with the reason)."""
+    slug = slugify(name)[:100]
+    if not slug:
+        raise TableError(_("the table needs a name of Latin letters, digits or -"))
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise TableError(_("cannot read %(path)s: %(error)s") % {"path": path, "error": error}) from error
+    rows = table_import_check(upload_name=path.name, content=content, mapping=mapping)
     table_import = ReferenceTableImport(
-        name=name, mapping=mapping, source_title=source_title, source_url=source_url, publisher=publisher,
-        rows_total=len(table.rows),
+        name=slug, mapping=mapping, source_title=source_title, source_url=source_url, publisher=publisher,
+        rows_total=rows,
     )
-    table_import.upload.save(file_name, upload, save=False)
+    table_import.upload.save(path.name, ContentFile(content), save=False)
     table_import.save()
     return table_import
 
 
-def table_import_submit(**kwargs) -> ReferenceTableImport:
-    """Store a table for import and queue its Celery task after the commit."""
+def table_import_queue(*, table_import: ReferenceTableImport) -> None:
+    """Queue (again) the import of a stored table; its Celery task records the progress."""
     # Imported here: tasks import the services; the service only needs the task to queue it.
     from claims.tasks.matching import import_reference_table
 
-    table_import = table_import_create(**kwargs)
+    ReferenceTableImport.objects.filter(id=table_import.id).exclude(status=TableImportStatus.RUNNING).update(
+        status=TableImportStatus.QUEUED, rows_done=0, created_count=0, updated_count=0, skipped_count=0
+    )
     import_reference_table.delay_on_commit(table_import.id)
-    return table_import
 
 
 def table_import_run(

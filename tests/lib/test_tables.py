@@ -9,7 +9,11 @@ from openpyxl import Workbook
 from claims.lib.tables import TableError, mapping_check, period_as_of, row_record, table_read, table_records
 
 MAPPING = {"subject": "البلد", "metric": "المؤشر", "period": "السنة", "value": "القيمة", "unit": "USD"}
-CSV = "البلد,المؤشر,السنة,القيمة\nمصر,الناتج المحلي الإجمالي,2023,\"396,000\"\nالأردن,الناتج المحلي الإجمالي,2023,50.8\n"
+CSV = (
+    "البلد,المؤشر,السنة,القيمة\n"
+    "مصر,الناتج المحلي الإجمالي,2023,\"396,000\"\n"
+    "الأردن,الناتج المحلي الإجمالي,2023,50.8\n"
+)
 
 
 @pytest.mark.parametrize(

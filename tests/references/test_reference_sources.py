@@ -6,27 +6,29 @@ import random
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from weasyprint import HTML
 
 from claims.models import ReferenceOrigin, ReferenceStatement, ReferenceTableImport, TableImportStatus
 from claims.services.matching import claims_match
-from claims.services.reference_sources import table_import_submit, table_preview
+from claims.services.reference_sources import table_import_create, table_import_queue, table_preview
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 COUNTRIES = ["مصر", "الأردن", "المغرب", "تونس", "الجزائر", "السعودية", "الإمارات", "قطر", "الكويت", "عمان",
-             "البحرين", "العراق", "لبنان", "السودان", "ليبيا", "موريتانيا", "اليمن", "سوريا", "فلسطين", "جيبوتي"]
-INDICATORS = ["الناتج المحلي الإجمالي", "الصادرات السلعية", "الواردات السلعية", "الدين الخارجي", "احتياطي النقد الأجنبي",
-              "إيرادات السياحة", "الاستثمار الأجنبي المباشر", "تحويلات العاملين في الخارج", "الإنفاق الحكومي",
-              "الإيرادات الضريبية", "صادرات الفوسفات", "إنتاج القمح", "واردات القمح", "الإنفاق على التعليم",
-              "الإنفاق على الصحة", "عجز الموازنة", "ميزان الحساب الجاري", "صادرات الغاز", "إنتاج الكهرباء",
-              "استهلاك الكهرباء", "صادرات الخدمات", "واردات الخدمات", "الاستثمار العام", "المساعدات الإنمائية",
-              "الاحتياطي من الذهب"]
+             "البحرين", "العراق", "لبنان", "السودان", "ليبيا", "موريتانيا", "اليمن", "سوريا", "فلسطين",
+             "جيبوتي"]
+INDICATORS = [
+    "الناتج المحلي الإجمالي", "الصادرات السلعية", "الواردات السلعية", "الدين الخارجي",
+    "احتياطي النقد الأجنبي", "إيرادات السياحة", "الاستثمار الأجنبي المباشر",
+    "تحويلات العاملين في الخارج", "الإنفاق الحكومي", "الإيرادات الضريبية", "صادرات الفوسفات",
+    "إنتاج القمح", "واردات القمح", "الإنفاق على التعليم", "الإنفاق على الصحة", "عجز الموازنة",
+    "ميزان الحساب الجاري", "صادرات الغاز", "إنتاج الكهرباء", "استهلاك الكهرباء", "صادرات الخدمات",
+    "واردات الخدمات", "الاستثمار العام", "المساعدات الإنمائية", "الاحتياطي من الذهب"
+]
 YEARS = range(2000, 2020)
 MAPPING = {"subject": "country", "metric": "indicator", "period": "year", "value": "value", "unit": "USD",
            "scale": "1000000"}
@@ -53,11 +55,12 @@ def test_a_10000_row_table_imports_in_a_task_with_progress_and_a_x10_claim_is_fl
 ):
     path = tmp_path / "indicators.csv"
     rows = indicator_csv(path)
+    table_import = table_import_create(
+        path=path, name="arab-indicators", mapping=MAPPING,
+        source_title="قاعدة بيانات المؤشرات (مولدة للاختبار)", publisher="فريق الاختبار",
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        table_import = table_import_submit(
-            upload=SimpleUploadedFile("indicators.csv", path.read_bytes()), name="arab-indicators", mapping=MAPPING,
-            source_title="قاعدة بيانات المؤشرات (مولدة للاختبار)", publisher="فريق الاختبار",
-        )
+        table_import_queue(table_import=table_import)  # the Celery task, run eagerly
     table_import.refresh_from_db()
     assert table_import.status == TableImportStatus.DONE
     assert (table_import.rows_total, table_import.rows_done, table_import.created_count) == (10000, 10000, 10000)
@@ -168,3 +171,69 @@ def test_a_broken_pdf_is_refused_with_a_reason(tmp_path):
     path.write_bytes(b"%PDF-1.4 this is not really a pdf")
     with pytest.raises(CommandError, match="PDF"):
         call_command("import_references", str(path))
+
+
+def test_the_admin_previews_a_table_then_imports_it_with_progress(client, chief, django_capture_on_commit_callbacks):
+    client.force_login(chief)
+    csv_text = (
+        "country,indicator,year,value\n"
+        "مصر,الناتج المحلي الإجمالي,Q2 2023,96.5\n"
+        "تونس,الصادرات,2023,غير متاح\n"
+    )
+    upload = io.BytesIO(csv_text.encode())
+    upload.name = "gdp.csv"
+    response = client.post(
+        "/admin/claims/referencetableimport/add/",
+        {"name": "gdp-quarterly", "upload": upload, "subject": "country", "metric": "indicator", "period": "year",
+         "value": "value", "unit": "USD", "scale": "1000000000"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "الناتج المحلي الإجمالي — مصر — Q2 2023: 96500000000 USD" in page
+    assert "not a number" in page
+    table_import = ReferenceTableImport.objects.get()
+    assert table_import.status == TableImportStatus.QUEUED and not ReferenceStatement.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(f"/admin/claims/referencetableimport/{table_import.pk}/change/", {"_start_import": "1"})
+    assert started.status_code == 302, started.content.decode()[-3000:]
+
+    table_import.refresh_from_db()
+    assert (table_import.status, table_import.created_count, table_import.skipped_count) == ("done", 1, 1)
+    assert ReferenceStatement.objects.get().as_of == "2023-06"
+
+
+def test_the_admin_refuses_a_mapping_that_names_no_column(client, chief):
+    client.force_login(chief)
+    upload = io.BytesIO(b"a,b\n1,2\n")
+    upload.name = "t.csv"
+    response = client.post(
+        "/admin/claims/referencetableimport/add/",
+        {"name": "t", "upload": upload, "subject": "country", "metric": "b", "period": "a", "value": "b"},
+    )
+    assert response.status_code == 200
+    assert "no such column" in response.content.decode()
+    assert not ReferenceTableImport.objects.exists()
+
+
+def test_the_admin_imports_claimreview_from_an_uploaded_file(client, chief):
+    client.force_login(chief)
+    with (FIXTURES / "claimreviews.jsonld").open("rb") as upload:
+        response = client.post("/admin/claims/referencestatement/import-claimreview/", {"upload": upload}, follow=True)
+
+    assert response.status_code == 200
+    assert ReferenceStatement.objects.filter(origin=ReferenceOrigin.CLAIMREVIEW).count() == 1
+
+
+def test_a_viewer_cannot_import_claimreview(client, viewer):
+    client.force_login(viewer)
+    assert client.get("/admin/claims/referencestatement/import-claimreview/").status_code == 403
+
+
+def test_the_reference_list_links_to_both_imports(client, chief):
+    client.force_login(chief)
+    page = client.get("/admin/claims/referencestatement/").content.decode()
+
+    assert "/admin/claims/referencestatement/import-claimreview/" in page
+    assert "/admin/claims/referencetableimport/add/" in page
