@@ -148,3 +148,21 @@ def test_a_newsroom_may_remember_decided_verdicts(make_article, editor, committe
 
     memory = ReferenceStatement.objects.get(key=memory_key(claim.id))
     assert memory.rating == "true" and memory.value_text == "90000"
+
+
+def test_the_api_takes_the_correct_value_with_the_verdict(make_article, editor):
+    from rest_framework.test import APIClient
+
+    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+    claim = article.claims.get()
+    api = APIClient()
+    api.force_authenticate(editor)
+
+    refused = api.post(f"/api/v1/claims/{claim.id}/verdict/", {"rating": "wrong_figure", "correct_value": "كثير"},
+                       format="json")
+    saved = api.post(f"/api/v1/claims/{claim.id}/verdict/", {"rating": "wrong_figure", "correct_value": "900000"},
+                     format="json")
+
+    assert refused.status_code == 400 and "correct_value" in refused.json()
+    assert saved.status_code == 200
+    assert saved.json()["verdict"]["correct_value"] == "900000"
