@@ -78,6 +78,15 @@ def queue_machine_rank():
         default=Value(2),
         output_field=IntegerField(),
     )
+class ReferenceOrigin(models.TextChoices):
+    """Where a reference statement came from; the matcher and the claim memory read it."""
+
+    LIBRARY = "library", _("Reference library")
+    DOCUMENT = "document", _("Source document")
+    VERDICT = "verdict", _("Our earlier verdict")
+    CLAIMREVIEW = "claimreview", _("Published fact-check (ClaimReview)")
+    TABLE = "table", _("Statistics table")
+    PDF = "pdf", _("PDF report")
 
 
 class Article(models.Model):
@@ -158,9 +167,14 @@ class Claim(models.Model):
     labelled_at = models.DateTimeField(_("labelled"), null=True, blank=True, db_index=True)
     # Optimistic lock: every editor save must name the version it started from.
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Claim memory: earlier fact-checks (ours or published ClaimReview) this claim repeats, best first:
+    # [{"key", "origin", "rating", "url", "publisher", "date", "similarity", "claim"}]. `memory_key` is
+    # the best one's reference key, indexed so the queue can group a claim with its repeats.
+    checked_before = models.JSONField(_("checked before"), default=list, blank=True)
+    memory_key = models.CharField(_("repeats"), max_length=200, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["normalized_text", "needs_matching"])
+    history = HistoricalRecords(excluded_fields=["normalized_text", "needs_matching", "checked_before", "memory_key"])
 
     class Meta:
         verbose_name = _("claim")
@@ -336,6 +350,22 @@ class ReferenceStatement(models.Model):
     unit = models.CharField(_("unit"), max_length=16, blank=True)
     qualifier = models.CharField(_("qualifier"), max_length=16, blank=True)
     as_of = models.CharField(_("as of"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD"))
+    # Provenance beyond the source: where the statement came from, the rating and link of a fact-check
+    # it records (our verdict or a publisher's ClaimReview), the page of a PDF report.
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=ReferenceOrigin.choices, default=ReferenceOrigin.LIBRARY, db_index=True
+    )
+    rating = models.CharField(_("rating"), max_length=100, blank=True)
+    review_url = models.URLField(_("fact-check URL"), max_length=2000, blank=True)
+    page = models.PositiveIntegerField(_("page"), null=True, blank=True)
+    checked_claim = models.OneToOneField(
+        "Claim",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memory_reference",
+        verbose_name=_("checked claim"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     history = HistoricalRecords()
@@ -406,6 +436,10 @@ class Verdict(models.Model):
         verbose_name=_("editor"),
     )
     decided_at = models.DateTimeField(_("decided"))
+    # The right figure when the claim's is wrong (e.g. "5576000" USD for a ×100 slip); the claim memory
+    # carries it to every later article that repeats the claim. Blank: taken from the figure checks.
+    correct_value = models.CharField(_("correct value"), max_length=64, blank=True)
+    correct_unit = models.CharField(_("correct unit"), max_length=16, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -532,3 +566,45 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.subscription}"
+
+
+class TableImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ReferenceTableImport(models.Model):
+    """A statistics table (CSV/XLSX) imported row by row as reference statements, in a Celery task."""
+
+    name = models.SlugField(_("name"), max_length=100, help_text=_("Prefix of the statements' keys."))
+    upload = models.FileField(_("file"), upload_to="reference-tables/")
+    # Column names for subject, metric, period, value, unit (and optional: statement, qualifier).
+    mapping = models.JSONField(_("column mapping"), default=dict)
+    source_title = models.CharField(_("source title"), max_length=500, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=2000, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=TableImportStatus.choices, default=TableImportStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
+    report = models.TextField(_("report"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("table import")
+        verbose_name_plural = _("table imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+    def progress(self) -> int:
+        """Percent of rows done (0-100)."""
+        return round(100 * self.rows_done / self.rows_total) if self.rows_total else 0

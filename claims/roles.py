@@ -18,6 +18,7 @@ READABLE_MODELS = (
     "referencestatement",
     "referencedocument",
     "checkworthinessmodel",
+    "referencetableimport",
 )
 EDITOR_PERMISSIONS = (
     "add_article",
@@ -31,6 +32,8 @@ EDITOR_PERMISSIONS = (
     "change_referencestatement",
     "add_referencedocument",
     "change_referencedocument",
+    "add_referencetableimport",
+    "change_referencetableimport",
 )
 CHIEF_EXTRA_PERMISSIONS = (
     "publish_verdict",

@@ -250,6 +250,8 @@ FACTCHECK_MAX_UPLOAD_BYTES = env_int("FACTCHECK_MAX_UPLOAD_BYTES", 5 * 1024 * 10
 FACTCHECK_URL_TIMEOUT = env_float("FACTCHECK_URL_TIMEOUT", 20.0)
 # Thresholds of the matcher (claims.matching.MatchSettings); empty means the engine's defaults.
 FACTCHECK_MATCHING = {}
+# Claim memory: remember verdicts as references once published (default) or as soon as decided.
+FACTCHECK_MEMORY_FROM_DECIDED = env_bool("FACTCHECK_MEMORY_FROM_DECIDED", False)
 # Webhook deliveries: retries with exponential backoff, then marked failed on their row.
 FACTCHECK_WEBHOOK_TIMEOUT = env_float("FACTCHECK_WEBHOOK_TIMEOUT", 10.0)
 FACTCHECK_WEBHOOK_MAX_RETRIES = env_int("FACTCHECK_WEBHOOK_MAX_RETRIES", 5)

@@ -1,3 +1,3 @@
 """Admin registrations, one module per capability."""
 
-from claims.admin import checkworthiness, exports, references, review, tokens, webhooks  # noqa: F401
+from claims.admin import checkworthiness, exports, references, review, sources, tokens, webhooks  # noqa: F401

@@ -10,15 +10,20 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims.lib.claimreview import ClaimReviewError
 from claims.models import QuantityCheck, ReferenceDocument, ReferenceSource, ReferenceStatement
+from claims.services.reference_sources import ReferenceSourceError, claimreview_import, claimreview_import_content
 from claims.services.references import (
     LIST_SEPARATOR,
     RECORD_FIELDS,
@@ -194,18 +199,25 @@ class AsOfYearFilter(admin.SimpleListFilter):
 class ReferenceStatementAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ReferenceStatementResource]
     form = ReferenceStatementForm
-    list_display = ("key", "subject", "short_text", "kind", "value_text", "unit", "as_of", "source", "updated_at")
-    list_filter = ("kind", "unit", AsOfYearFilter, "source")
+    list_display = (
+        "key", "subject", "short_text", "kind", "value_text", "unit", "as_of", "origin", "source", "updated_at"
+    )
+    list_filter = ("origin", "kind", "unit", AsOfYearFilter, "source")
+    change_list_template = "admin/claims/referencestatement/change_list.html"
     search_fields = ("key", "subject", "metric", "text", "text_en")
     list_select_related = ("source",)
     autocomplete_fields = ("source",)
-    readonly_fields = ("kind", "document", "created_at", "updated_at")
+    readonly_fields = ("kind", "document", "origin", "checked_claim", "created_at", "updated_at")
     history_list_display = ("text", "value_text", "unit")
     fieldsets = (
         (None, {"fields": ("key", "text", "text_en", "language")}),
         (_("What it is about"), {"fields": ("subject", "aliases", "metric")}),
         (_("Figure"), {"fields": ("value_text", "unit", "qualifier", "kind", "as_of")}),
-        (_("Provenance"), {"fields": ("source", "document", "created_at", "updated_at")}),
+        (
+            _("Provenance"),
+            {"fields": ("source", "document", "origin", "rating", "review_url", "page", "checked_claim", "created_at",
+                        "updated_at")},
+        ),
     )
 
     @admin.display(description=_("statement"))
@@ -224,6 +236,39 @@ class ReferenceStatementAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
+    def get_urls(self):
+        extra = [
+            path(
+                "import-claimreview/",
+                self.admin_site.admin_view(self.import_claimreview_view),
+                name="claims_referencestatement_import_claimreview",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_claimreview_view(self, request):
+        """Import published fact-checks (ClaimReview JSON-LD) from a file or an http(s) address."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = ClaimReviewImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = form.run()
+            except (ClaimReviewError, ReferenceSourceError) as error:
+                form.add_error(None, str(error))
+            else:
+                for row in report.skipped:
+                    messages.warning(request, f"{row.where}: {row.reason}")
+                messages.success(request, _("ClaimReview imported — %(summary)s") % {"summary": report.summary()})
+                return redirect("admin:claims_referencestatement_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": _("Import published fact-checks (ClaimReview)"),
+        }
+        return TemplateResponse(request, "admin/claims/referencestatement/import_claimreview.html", context)
+
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
@@ -235,6 +280,25 @@ class ReferenceStatementAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
     def delete_queryset(self, request, queryset):
         reference_delete(statements=list(queryset))
+
+
+class ClaimReviewImportForm(forms.Form):
+    upload = forms.FileField(label=_("JSON-LD file"), required=False)
+    url = forms.URLField(label=_("or its address"), required=False, assume_scheme="https")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("upload")) == bool(cleaned.get("url")):
+            raise ValidationError(_("Give either a file or an address."))
+        upload = cleaned.get("upload")
+        if upload and upload.size > settings.FACTCHECK_MAX_UPLOAD_BYTES:
+            raise ValidationError(_("The file is too large."))
+        return cleaned
+
+    def run(self):
+        if self.cleaned_data.get("url"):
+            return claimreview_import(location=self.cleaned_data["url"])
+        return claimreview_import_content(content=self.cleaned_data["upload"].read())
 
 
 # --- Documents ----------------------------------------------------------------------------------------

@@ -132,7 +132,18 @@ class VerdictSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Verdict
-        fields = ["rating", "label_ar", "label_en", "note", "reference", "editor", "decided_at", "published_at"]
+        fields = [
+            "rating",
+            "label_ar",
+            "label_en",
+            "note",
+            "reference",
+            "editor",
+            "decided_at",
+            "published_at",
+            "correct_value",
+            "correct_unit",
+        ]
         read_only_fields = fields
 
     def get_label_ar(self, verdict) -> str:
@@ -253,6 +264,11 @@ class VerdictInputSerializer(serializers.Serializer):
         required=False,
         help_text="The claim version the editor started from (see the claim detail); omitted means the current one.",
     )
+    correct_value = serializers.CharField(
+        max_length=64, required=False, allow_blank=True, default=None,
+        help_text="The right figure when the claim's is wrong (a decimal string); remembered for later repeats.",
+    )
+    correct_unit = serializers.CharField(max_length=16, required=False, allow_blank=True, default=None)
 
 
 class PublishInputSerializer(serializers.Serializer):

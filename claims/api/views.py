@@ -146,6 +146,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
                 reference=values["reference"],
                 editor=request.user,
                 expected_version=values.get("version", claim.version),
+                correct_value=values.get("correct_value"),
+                correct_unit=values.get("correct_unit"),
             )
         except verdict_services.StaleClaimError as exc:
             return _stale(exc)

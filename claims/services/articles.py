@@ -29,9 +29,12 @@ from claims.services.matching import (
     apply_suggestion,
     check_rows,
     context_before,
+    library_version,
     matcher_get,
+    notify_repeated_on_commit,
     quantity_from_row,
     reference_ids_for,
+    remember_repeats,
 )
 
 # Errors worth a retry (the database or broker blinked), shared with the reference tasks.
@@ -238,7 +241,9 @@ def article_to_outbox(*, article_id: int) -> None:
 
 
 _CLAIM_FIELDS = ("text", "normalized_text", "kind", "checkworthiness", "needs_matching")
-_SUGGESTION_FIELDS = ("suggested_verdict", "suggestion", "suggested_at", "priority", "status")
+_SUGGESTION_FIELDS = (
+    "suggested_verdict", "suggestion", "suggested_at", "priority", "status", "checked_before", "memory_key"
+)
 
 
 def _claim_fields(span: ClaimSpan) -> dict:
@@ -307,8 +312,9 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
     existing = {
         (c.start, c.end): c for c in article.claims.select_for_update().only("id", "start", "end", "status")
     }
-    fresh, kept, ordered, checks = [], [], [], []
+    fresh, kept, ordered, checks, repeated = [], [], [], [], []
     reference_ids = reference_ids_for(results) if results else {}
+    memory_version = library_version() if results else ()
     now = timezone.now()
     for number, span in enumerate(extraction.claims):
         fields = _claim_fields(span)
@@ -324,6 +330,8 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
                 for position, index in enumerate(span.quantity_indexes)]
         if results:
             apply_suggestion(claim, results[number], now)
+            if remember_repeats(claim, rows, memory_version):
+                repeated.append(claim)
             checks += check_rows(rows, results[number], reference_ids)
         ordered.append((claim, rows))
     if kept:
@@ -342,6 +350,7 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
     if untouched:
         # Claims an editor added or labelled are their decisions: kept whatever the extractor finds now.
         Claim.objects.filter(id__in=untouched, verdict__isnull=True, editor_label__isnull=True).delete()
+    notify_repeated_on_commit([claim.id for claim in repeated])
     return [claim.id for claim, _ in ordered]
 
 

@@ -29,8 +29,15 @@ from claims.models import (
     MachineVerdict,
     Quantity,
     QuantityCheck,
+    ReferenceOrigin,
     ReferenceSource,
     ReferenceStatement,
+)
+from claims.services.claim_memory import (
+    blank_figures,
+    checked_before_explanations,
+    claim_memory_find,
+    is_known_wrong,
 )
 from claims.services.references import reference_record
 
@@ -71,7 +78,7 @@ def match_settings() -> MatchSettings:
     return MatchSettings.from_dict(getattr(settings, "FACTCHECK_MATCHING", None) or {})
 
 
-def _library_version() -> tuple:
+def library_version() -> tuple:
     statements = ReferenceStatement.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
     sources = ReferenceSource.objects.aggregate(changed=Max("updated_at"))
     overrides = sorted((getattr(settings, "FACTCHECK_MATCHING", None) or {}).items())
@@ -83,8 +90,13 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
     A statement the engine cannot read is left out and logged, never fatal."""
     built = []
     for statement in statements:
+        if statement.origin == ReferenceOrigin.CLAIMREVIEW:
+            continue  # the disputed claim, not evidence: used by the claim memory only
+        record = reference_record(statement)
+        if statement.origin == ReferenceOrigin.VERDICT:
+            record["statement"] = blank_figures(record["statement"])  # only the correct value counts
         try:
-            built.append(statement_from_record(reference_record(statement)))
+            built.append(statement_from_record(record))
         except ValueError:
             logger.warning("reference %s left out of matching: it cannot be read", statement.key, exc_info=True)
     return built
@@ -94,7 +106,7 @@ def matcher_get() -> Matcher:
     """The matcher over the whole library, built once per process and rebuilt when the library (its
     number of statements, their last change, their sources) or the settings change."""
     global _cached_matcher
-    version = _library_version()
+    version = library_version()
     with _cache_lock:
         if _cached_matcher is None or _cached_matcher[0] != version:
             statements = ReferenceStatement.objects.select_related("source").order_by("key")
@@ -209,7 +221,38 @@ def apply_suggestion(claim: Claim, result, now) -> str:
     return verdict
 
 
-def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
+def remember_repeats(claim: Claim, rows: list[Quantity], memory_version: tuple) -> bool:
+    """Set what the claim repeats of the claim memory (`checked_before`, `memory_key`, and "checked
+    before" in front of its suggestion's explanations; not saved). True when it repeats a claim we
+    rated wrong: the caller fires `claim.repeated` once it is stored."""
+    repeats = claim_memory_find(claim=claim, rows=rows, version=memory_version)
+    claim.checked_before = repeats
+    claim.memory_key = repeats[0]["key"] if repeats else ""
+    if not repeats:
+        return False
+    explanation_ar, explanation_en = checked_before_explanations(repeats[0])
+    suggestion = dict(claim.suggestion or {})
+    suggestion["checked_before"] = repeats
+    suggestion["explanation_ar"] = f"{explanation_ar} {suggestion.get('explanation_ar', '')}".strip()
+    suggestion["explanation"] = f"{explanation_en} {suggestion.get('explanation', '')}".strip()
+    claim.suggestion = suggestion
+    return is_known_wrong(repeats[0])
+
+
+def notify_repeated_on_commit(claim_ids: list[int]) -> None:
+    """`claim.repeated` for each of these claims, after the commit (the webhook sends each once)."""
+    if claim_ids:
+        transaction.on_commit(lambda: [_notify_repeated(claim_id) for claim_id in claim_ids])
+
+
+def _notify_repeated(claim_id: int) -> None:
+    # Imported here: webhooks build the claim object through the API layer, loaded after services.
+    from claims.services.webhooks import claim_repeated_notify
+
+    claim_repeated_notify(claim_id=claim_id)
+
+
+def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | None = None) -> dict[int, str]:
     """Match these claims and store their checks and suggestions in a constant number of statements:
     one read of their figures, one of the references named, one upsert of the checks, one update of
     the claims. Returns each claim's suggested verdict."""
@@ -223,7 +266,8 @@ def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
         results.append((claim, rows, result))
     reference_ids = reference_ids_for(result for _, _, result in results)
     now = timezone.now()
-    checks, verdicts = [], {}
+    memory_version = memory_version or library_version()
+    checks, verdicts, repeated = [], {}, []
     for claim, rows, result in results:
         checks += check_rows(rows, result, reference_ids)
         verdict = result.suggestion.verdict
@@ -232,6 +276,8 @@ def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
         claim.suggestion = result.suggestion.to_dict()
         claim.suggested_at = now
         claim.priority = claim_priority(claim.checkworthiness, verdict)
+        if remember_repeats(claim, rows, memory_version):
+            repeated.append(claim.id)
     with transaction.atomic():
         if checks:
             QuantityCheck.objects.bulk_create(
@@ -241,11 +287,13 @@ def _match_batch(claims: list[Claim], matcher: Matcher) -> dict[int, str]:
                 unique_fields=["quantity"],
                 update_fields=[*_CHECK_FIELDS, "checked_at"],
             )
-        Claim.objects.bulk_update(
-            claims, ["suggested_verdict", "suggestion", "suggested_at", "priority"], batch_size=MATCH_BATCH_SIZE
-        )
+        Claim.objects.bulk_update(claims, _MATCHED_FIELDS, batch_size=MATCH_BATCH_SIZE)
         Claim.objects.filter(id__in=list(verdicts), status=_MATCHABLE_STATUS).update(status=ClaimStatus.SUGGESTED)
+        notify_repeated_on_commit(repeated)
     return verdicts
+
+
+_MATCHED_FIELDS = ("suggested_verdict", "suggestion", "suggested_at", "priority", "checked_before", "memory_key")
 
 
 _CHECK_FIELDS = (
@@ -266,12 +314,13 @@ def claims_match(*, claim_ids: Iterable[int]) -> int:
     if not claim_ids:
         return 0
     matcher = matcher_get()
+    version = library_version()
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
     for first in range(0, len(claim_ids), MATCH_BATCH_SIZE):
         batch = claim_ids[first : first + MATCH_BATCH_SIZE]
         try:
-            matched += len(_match_batch(_claims_with_context(batch), matcher))
+            matched += len(_match_batch(_claims_with_context(batch), matcher, version))
         except BaseException:
             Claim.objects.filter(id__in=claim_ids[first:]).update(needs_matching=True)
             raise

@@ -24,12 +24,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import normalize
 from claims.extraction.types import QUALIFIERS
 from claims.lib import validation
-from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
+from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
+from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +55,10 @@ RECORD_FIELDS = (
     "source_url",
     "publisher",
     "published",
+    "origin",
+    "rating",
+    "review_url",
+    "page",
 )
 LIST_SEPARATOR = "|"
 ERROR_MAX_CHARS = 4000
@@ -59,7 +66,15 @@ ERROR_MAX_CHARS = 4000
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CLAIM_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_MAX_LENGTHS = {"subject": 300, "metric": 300, "unit": 16, "language": 8, "source_title": 500, "publisher": 300}
+_MAX_LENGTHS = {
+    "subject": 300,
+    "metric": 300,
+    "unit": 16,
+    "language": 8,
+    "source_title": 500,
+    "publisher": 300,
+    "rating": 100,
+}
 
 
 class ReferenceRecordError(ValueError):
@@ -237,6 +252,29 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     return raw, figure.kind
 
 
+def _url(record: dict, name: str) -> str:
+    url = _text(record, name)
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as error:
+            raise ReferenceRecordError(f"bad {name} {url!r}: an http or https address") from error
+    return url
+
+
+def _page(record: dict) -> int | None:
+    raw = record.get("page")
+    if raw is None or raw == "":
+        return None
+    try:
+        page = int(str(raw))
+    except ValueError as error:
+        raise ReferenceRecordError(f"bad page {raw!r}: a page number") from error
+    if not 1 <= page <= 100_000:
+        raise ReferenceRecordError(f"bad page {raw!r}: a page number")
+    return page
+
+
 def _aliases(record: dict) -> list[str]:
     raw = record.get("aliases")
     if raw is None or raw == "":
@@ -282,12 +320,10 @@ def reference_record_clean(record: dict) -> dict:
     qualifier = _text(record, "qualifier")
     if qualifier and qualifier not in QUALIFIERS:
         raise ReferenceRecordError(f"bad qualifier {qualifier!r}: one of {', '.join(QUALIFIERS)}")
-    source_url = _text(record, "source_url")
-    if source_url:
-        try:
-            URLValidator(schemes=["http", "https"])(source_url)
-        except ValidationError as error:
-            raise ReferenceRecordError(f"bad source_url {source_url!r}") from error
+    source_url = _url(record, "source_url")
+    origin = _text(record, "origin") or ReferenceOrigin.LIBRARY
+    if origin not in ReferenceOrigin.values:
+        raise ReferenceRecordError(f"bad origin {origin!r}: one of {', '.join(ReferenceOrigin.values)}")
     return {
         "key": key,
         "text": text,
@@ -301,6 +337,10 @@ def reference_record_clean(record: dict) -> dict:
         "unit": _text(record, "unit"),
         "qualifier": qualifier if value_text else "",
         "as_of": _date_text(record, "as_of"),
+        "origin": origin,
+        "rating": _text(record, "rating"),
+        "review_url": _url(record, "review_url"),
+        "page": _page(record),
         "source": {
             "title": _text(record, "source_title"),
             "url": source_url,
@@ -330,6 +370,10 @@ def reference_record(statement: ReferenceStatement) -> dict:
         "source_url": source.url if source else "",
         "publisher": source.publisher if source else "",
         "published": source.published.isoformat() if source and source.published else None,
+        "origin": statement.origin,
+        "rating": statement.rating,
+        "review_url": statement.review_url,
+        "page": statement.page,
     }
 
 
@@ -448,6 +492,72 @@ def reference_import(
     return ReferenceImportReport(rows=rows)
 
 
+def reference_import_bulk(*, records: Iterable[tuple[str, dict | Exception]]) -> ReferenceImportReport:
+    """`reference_import` for thousands of records (statistics tables): each record is checked the same
+    way, then the statements are written with a few bulk queries instead of a few per record."""
+    rows: list[ReferenceRowResult] = []
+    cleaned_by_key: dict[str, tuple[str, dict]] = {}
+    for where, record in records:
+        if isinstance(record, Exception):
+            rows.append(ReferenceRowResult(where=where, key="", action="skipped", reason=str(record)))
+            continue
+        try:
+            cleaned = reference_record_clean(record)
+        except ReferenceRecordError as error:
+            key = str(record.get("key") or "").strip() if isinstance(record, dict) else ""
+            rows.append(ReferenceRowResult(where=where, key=key, action="skipped", reason=str(error)))
+            continue
+        if cleaned["key"] in cleaned_by_key:
+            first = cleaned_by_key[cleaned["key"]][0]
+            rows.append(ReferenceRowResult(where=where, key=cleaned["key"], action="skipped",
+                                           reason=f"the same statement as {first}"))
+            continue
+        cleaned_by_key[cleaned["key"]] = (where, cleaned)
+    existing = {
+        statement.key: statement
+        for statement in ReferenceStatement.objects.filter(key__in=list(cleaned_by_key)).select_related("source")
+    }
+    sources: dict[tuple, ReferenceSource | None] = {}
+    created, updated = [], []
+    for key, (where, cleaned) in cleaned_by_key.items():
+        source_fields = cleaned.pop("source")
+        source_key = tuple(sorted(source_fields.items()))
+        if source_key not in sources:
+            sources[source_key] = reference_source_get_or_create(**source_fields)
+        statement = existing.get(key) or ReferenceStatement(key=key)
+        changed = statement.source_id != (sources[source_key].id if sources[source_key] else None)
+        statement.source = sources[source_key]
+        for name, value in cleaned.items():
+            if getattr(statement, name) != value:
+                setattr(statement, name, value)
+                changed = True
+        if key not in existing:
+            created.append(statement)
+            rows.append(ReferenceRowResult(where=where, key=key, action="created"))
+        elif changed:
+            updated.append(statement)
+            rows.append(ReferenceRowResult(where=where, key=key, action="updated"))
+        else:
+            rows.append(ReferenceRowResult(where=where, key=key, action="unchanged"))
+    with transaction.atomic():
+        bulk_create_with_history(created, ReferenceStatement, batch_size=_UPDATE_CHUNK)
+        if updated:
+            now = timezone.now()
+            for statement in updated:
+                statement.updated_at = now  # bulk_update does not apply auto_now
+            bulk_update_with_history(updated, ReferenceStatement, fields=list(_BULK_FIELDS), batch_size=_UPDATE_CHUNK)
+        changed_keys = [statement.key for statement in created + updated]
+        changed_statements = list(ReferenceStatement.objects.filter(key__in=changed_keys).select_related("source"))
+        claims_mark_for_rematch(statements=changed_statements)
+    return ReferenceImportReport(rows=rows)
+
+
+_BULK_FIELDS = (
+    "source", "text", "text_en", "language", "subject", "metric", "aliases", "kind", "value_text", "unit",
+    "qualifier", "as_of", "origin", "rating", "review_url", "page", "updated_at",
+)
+
+
 def reference_delete(*, statements: Iterable[ReferenceStatement]) -> int:
     """Delete statements; the claims they backed (or could have) are re-queued first."""
     statements = list(statements)
@@ -476,15 +586,21 @@ def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
     return {figure.kind for figure in figures}
 
 
-def _claims_mentioning(statement: ReferenceStatement):
-    """Claims with a figure comparable to the statement's that mention its subject or an alias
-    (in the claim, the article's title or its text); None when the statement has no name or figure."""
+def _mention_key(statement: ReferenceStatement) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The names a statement is about and the kinds of figure it could check; None when it has no
+    name or no figure (no claim can be found through it)."""
     names = {name.strip() for name in (statement.subject, *(statement.aliases or [])) if name and name.strip()}
     kinds = set()
     for kind in statement_figure_kinds(statement):
         kinds.update(_COMPARABLE_KINDS.get(kind, (kind,)))
     if not names or not kinds:
         return None
+    return frozenset(names), frozenset(kinds)
+
+
+def _claims_mentioning(names: frozenset[str], kinds: frozenset[str]):
+    """Claims with a figure of one of these kinds that mention one of these names (in the claim,
+    the article's title or its text)."""
     mentions = Q()
     for name in names:
         for form in {name, normalize(name)}:
@@ -508,16 +624,15 @@ def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
     statements = [statement for statement in statements if statement.pk]
     if not statements:
         return 0
-    claim_ids = set(
-        Claim.objects.filter(quantities__match__reference__in=[statement.pk for statement in statements]).values_list(
-            "id", flat=True
-        )
-    )
-    for statement in statements:
-        # One query per statement: a single OR over a whole import would outgrow SQLite's expression limit.
-        mentioned = _claims_mentioning(statement)
-        if mentioned is not None:
-            claim_ids.update(mentioned.values_list("id", flat=True))
+    claim_ids = set()
+    ids = [statement.pk for statement in statements]
+    for i in range(0, len(ids), _UPDATE_CHUNK):
+        citing = Claim.objects.filter(quantities__match__reference__in=ids[i : i + _UPDATE_CHUNK])
+        claim_ids.update(citing.values_list("id", flat=True))
+    # One query per distinct (names, kinds): a single OR over a whole import would outgrow SQLite's
+    # expression limit, and the rows of a table share a handful of subjects.
+    for names, kinds in {_mention_key(statement) for statement in statements} - {None}:
+        claim_ids.update(_claims_mentioning(names, kinds).values_list("id", flat=True))
     if not claim_ids:
         return 0
     ordered = sorted(claim_ids)
@@ -538,7 +653,7 @@ DOCUMENT_SPLITTING = "splitting"
 DOCUMENT_READY = "ready"
 DOCUMENT_FAILED = "failed"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*[\n\f]\s*")  # \f: a PDF's page break
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
 # Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
 _NAME_CUES = (
@@ -607,6 +722,8 @@ def _document_text(document: ReferenceDocument) -> str:
             content = handle.read(settings.FACTCHECK_MAX_UPLOAD_BYTES + 1)
         if len(content) > settings.FACTCHECK_MAX_UPLOAD_BYTES:
             raise ValueError(f"the file is larger than {settings.FACTCHECK_MAX_UPLOAD_BYTES} bytes")
+        if document.upload.name.lower().endswith(".pdf"):
+            return PAGE_BREAK.join(pdf_pages(content))
         try:
             raw = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -709,6 +826,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     if not re.search("[a-z]", slug):  # an Arabic title slugifies to nothing (or to its digits)
         slug = f"source-{source.id}"
     keys = _document_keys(document=document, slug=slug, count=len(sentences))
+    paged = PAGE_BREAK in text  # a PDF: each statement keeps its page number
     records = []
     for key, (start, end) in zip(keys, sentences, strict=True):
         sentence = text[start:end].strip()[:_MAX_SENTENCE_CHARS]
@@ -724,6 +842,8 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
                     "source_url": source.url,
                     "publisher": source.publisher,
                     "published": source.published.isoformat() if source.published else None,
+                    "origin": ReferenceOrigin.PDF if paged else ReferenceOrigin.DOCUMENT,
+                    "page": page_of(text, start) if paged else None,
                 },
             )
         )

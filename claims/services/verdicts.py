@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
+from claims.services.claim_memory import verdict_remembered_on_commit
 
 PUBLISH_PERMISSION = "claims.publish_verdict"
 DECIDE_PERMISSIONS = ("claims.add_verdict", "claims.change_verdict")
@@ -51,6 +52,16 @@ class StaleClaimError(Exception):
         )
 
 
+def _is_figure(value: str) -> bool:
+    from claims.matching.references import figure_from_value
+
+    try:
+        figure = figure_from_value(value.strip())
+    except ValueError:
+        return False
+    return figure.kind == "date" or figure.value.is_finite()
+
+
 def _require(user, *permissions: str) -> None:
     if user is None or not user.is_active or not user.has_perms(permissions):
         raise PermissionDenied(_("You do not have permission to do this."))
@@ -64,15 +75,21 @@ def verdict_set(
     reference: ReferenceStatement | None = None,
     editor,
     expected_version: int,
+    correct_value: str | None = None,
+    correct_unit: str | None = None,
 ) -> Verdict:
     """Record (or change) the editor's verdict on a claim; the claim becomes `decided`.
 
     Raises StaleClaimError when the claim's version is no longer `expected_version`. Changing the
     verdict of a published claim takes it back to `decided`: a chief editor must publish it again.
+    `correct_value`/`correct_unit` give the right figure when the claim's is wrong (None keeps the
+    stored one); the claim memory carries it to later repeats.
     """
     _require(editor, *DECIDE_PERMISSIONS)
     if rating not in Rating.values:
         raise ValidationError({"rating": _("Unknown rating: %(rating)s") % {"rating": rating}})
+    if correct_value and not _is_figure(correct_value):
+        raise ValidationError({"correct_value": _("The correct value must be a number or an ISO date.")})
 
     with transaction.atomic():
         now = timezone.now()
@@ -94,8 +111,11 @@ def verdict_set(
         verdict.decided_at = now
         verdict.published_by = None
         verdict.published_at = None
+        if correct_value is not None:
+            verdict.correct_value, verdict.correct_unit = correct_value.strip(), (correct_unit or "").strip()
         verdict._history_user = editor
         verdict.save()
+        verdict_remembered_on_commit(verdict=verdict)
     return verdict
 
 
@@ -129,6 +149,7 @@ def verdict_publish(*, claim: Claim, publisher, expected_version: int | None = N
         verdict.published_at = now
         verdict._history_user = publisher
         verdict.save()
+        verdict_remembered_on_commit(verdict=verdict)
 
         verdict_id = verdict.pk
         transaction.on_commit(lambda: _notify_published(verdict_id))

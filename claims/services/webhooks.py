@@ -1,4 +1,4 @@
-"""Webhooks: tell API clients when a verdict is published.
+"""Webhooks: tell API clients when a verdict is published, or when a claim rated wrong comes back.
 
 One `WebhookDelivery` row per active subscription and event, holding the payload (the §4 claim
 object), so a delivery can be inspected and retried from the admin. The body is POSTed as JSON and
@@ -27,6 +27,7 @@ from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 
 EVENT_VERDICT_PUBLISHED = "verdict.published"
+EVENT_CLAIM_REPEATED = "claim.repeated"
 SIGNATURE_HEADER = "X-Factcheck-Signature"
 EVENT_HEADER = "X-Factcheck-Event"
 DELIVERY_HEADER = "X-Factcheck-Delivery"
@@ -53,19 +54,28 @@ def webhook_body(payload) -> bytes:
 
 def verdict_published_notify(*, verdict_id: int) -> list[WebhookDelivery]:
     """Create one delivery of `verdict.published` per active subscription and queue them."""
+    return _notify(EVENT_VERDICT_PUBLISHED, verdict__id=verdict_id)
+
+
+def claim_repeated_notify(*, claim_id: int) -> list[WebhookDelivery]:
+    """`claim.repeated`: a claim our desk already rated wrong came back in a new article. Sent once
+    per claim, however often the claim is matched again."""
+    if WebhookDelivery.objects.filter(event=EVENT_CLAIM_REPEATED, payload__id=claim_id).exists():
+        return []
+    return _notify(EVENT_CLAIM_REPEATED, id=claim_id)
+
+
+def _notify(event: str, **claim_filter) -> list[WebhookDelivery]:
     # Imported here: the claim object's serializer belongs to the API layer, loaded after services.
     from claims.api.serializers import ClaimSerializer, claim_queryset
 
-    claim = claim_queryset().filter(verdict__id=verdict_id).first()
+    claim = claim_queryset().filter(**claim_filter).first()
     if claim is None:
         return []
     payload = json.loads(json.dumps(ClaimSerializer(claim).data))
     subscriptions = WebhookSubscription.objects.filter(is_active=True).order_by("id")
     deliveries = WebhookDelivery.objects.bulk_create(
-        [
-            WebhookDelivery(subscription=subscription, event=EVENT_VERDICT_PUBLISHED, payload=payload)
-            for subscription in subscriptions
-        ]
+        [WebhookDelivery(subscription=subscription, event=event, payload=payload) for subscription in subscriptions]
     )
     for delivery in deliveries:
         _queue(delivery.pk)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from claims.services import matching, references
+from claims.services import matching, reference_sources, references
 
 RETRY_OPTIONS = {
     "acks_late": True,
@@ -29,3 +29,9 @@ def rematch_dirty_claims() -> int:
 def split_reference_document(document_id: int) -> int:
     """Split a source document into reference statements; a failure is kept on the document."""
     return references.reference_document_split(document_id=document_id)
+
+
+@shared_task(**RETRY_OPTIONS)
+def import_reference_table(table_import_id: int) -> int:
+    """Import a statistics table row by row, recording progress on its row; idempotent by row key."""
+    return reference_sources.table_import_run(table_import_id=table_import_id).count("created")
