@@ -175,7 +175,7 @@ class FigureKindFilter(admin.SimpleListFilter):
     """The extraction's kinds (a fixed list, not a DISTINCT over every figure)."""
 
     title = _("figure kind")
-    parameter_name = "quantities__kind"  # the name of the filter it replaces: links keep working
+    parameter_name = "kind"
 
     def lookups(self, request, model_admin):
         return [(kind, str(display.KIND_LABELS.get(kind, kind))) for kind in KINDS]
@@ -190,7 +190,7 @@ class FigureUnitFilter(admin.SimpleListFilter):
     """Units seen in recent figures (a bounded read), plus the one chosen."""
 
     title = _("figure unit")
-    parameter_name = "quantities__unit"
+    parameter_name = "unit"
 
     def lookups(self, request, model_admin):
         units = recent_units()
