@@ -1,7 +1,9 @@
+from unittest.mock import patch
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from claims.models import Claim, ClaimStatus, Rating, Verdict, WebhookDelivery, WebhookSubscription
+from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict, WebhookDelivery, WebhookSubscription
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -76,10 +78,15 @@ def test_it_lets_a_chief_editor_publish_and_notifies_subscribers(
     contradicted_claim.refresh_from_db()
     assert contradicted_claim.status == ClaimStatus.PUBLISHED
     assert verdict.published_by == chief and verdict.is_published()
-    assert len(callbacks) == 1
-    from claims.services.webhooks import verdict_published_notify  # noqa: F401  (the callback's target exists)
-
     assert WebhookDelivery.objects.count() == 0  # only after commit
+
+    with patch("claims.services.webhooks._queue") as queued:
+        for callback in callbacks:
+            callback()
+    assert list(WebhookDelivery.objects.values_list("event", flat=True)) == ["verdict.published"]
+    assert queued.call_count == 1
+    # The claim memory remembers the published verdict too.
+    assert ReferenceStatement.objects.filter(key=f"verdict-{contradicted_claim.pk}", origin="verdict").exists()
 
 
 def test_it_rejects_an_editor_publishing(contradicted_claim, editor, other_editor):
