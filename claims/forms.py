@@ -13,7 +13,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from claims.lib import http
+from claims.lib import http, validation
 from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
 
@@ -131,6 +131,9 @@ class ArticleAddForm(forms.ModelForm):
             cleaned["source"] = cleaned.get("source") or "admin"
         if not cleaned["text"].strip():
             raise forms.ValidationError(_("No article text could be read from it."))
+        problem = validation.text_problem(cleaned["text"])  # NUL or lone surrogates: not storable
+        if problem:
+            raise forms.ValidationError(_("The text cannot be stored: it %(problem)s.") % {"problem": problem})
         return cleaned
 
     def _text_from_upload(self, upload) -> str:

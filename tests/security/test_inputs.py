@@ -196,3 +196,15 @@ def test_extract_reports_bad_lines_and_goes_on(monkeypatch, capsys):
 
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
     assert "line 2" in err and "line 3" in err and "line 4" in err
+
+
+def test_the_admin_refuses_an_uploaded_file_with_a_nul_and_stores_nothing(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from claims.forms import ArticleAddForm
+
+    upload = SimpleUploadedFile("story.txt", f"{GOOD}\x00{SECOND}".encode())
+    form = ArticleAddForm(data={"title": "", "source": ""}, files={"upload": upload})
+
+    assert not form.is_valid()
+    assert "NUL" in str(form.errors)
