@@ -262,4 +262,4 @@ REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
-LOGGING["loggers"] = {"axes": {"level": "WARNING"}}
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
