@@ -13,7 +13,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from claims.lib import http
+from claims.lib import http, validation
 from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
 from claims.services.articles import ArticleTooLarge, article_size_check
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
@@ -163,6 +163,9 @@ class ArticleAddForm(forms.ModelForm):
             article_size_check(len(cleaned["text"]))
         except ArticleTooLarge as error:
             raise forms.ValidationError(str(error)) from error
+        problem = validation.text_problem(cleaned["text"])  # NUL or lone surrogates: not storable
+        if problem:
+            raise forms.ValidationError(_("The text cannot be stored: it %(problem)s.") % {"problem": problem})
         return cleaned
 
     def _text_from_upload(self, upload) -> str:

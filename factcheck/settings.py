@@ -301,7 +301,7 @@ REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
-LOGGING["loggers"] = {"axes": {"level": "WARNING"}}
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 
 # Scale (docs/performance.md). Up to this many claims the dashboard counts live; above, it shows the
 # snapshot the beat task refreshes every FACTCHECK_DASHBOARD_SECONDS.

@@ -54,12 +54,24 @@ def _refuse_constant(name: str):
     raise InputError(f"{name} is not a JSON number")
 
 
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise InputError("a JSON number is out of range")
+    return number
+
+
+# One decoder: json.loads(text, **hooks) would build a new one (and its scanner) per call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def json_loads(data: str | bytes, *, max_depth: int = MAX_JSON_DEPTH):
     """json.loads, refusing deep nesting, NaN/Infinity and strings with NUL or lone surrogates.
 
     Raises json.JSONDecodeError for malformed JSON (as json.loads does) and InputError for the rest."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
     try:
-        value = json.loads(data, parse_constant=_refuse_constant)
+        value = _DECODER.decode(text)
     except RecursionError:
         raise InputError(f"JSON nested too deeply (more than {max_depth} levels)") from None
     except ValueError as exc:
@@ -67,21 +79,24 @@ def json_loads(data: str | bytes, *, max_depth: int = MAX_JSON_DEPTH):
         if isinstance(exc, (json.JSONDecodeError, InputError)):
             raise
         raise InputError(f"bad JSON number: {exc}") from None
-    _check_tree(value, max_depth)
+    # Strict JSON refuses raw control characters in strings, so NUL and surrogates can only come
+    # from \u escapes; and a document with few brackets cannot be deep. Most records skip the walk.
+    check_strings = "\\u" in text
+    check_depth = text.count("[") + text.count("{") > max_depth
+    if check_strings or check_depth:
+        _check_tree(value, max_depth, check_strings=check_strings)
     return value
 
 
-def _check_tree(root, max_depth: int) -> None:
+def _check_tree(root, max_depth: int, *, check_strings: bool = True) -> None:
     """Depth and strings of a parsed JSON value, without recursion."""
     stack = [(root, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, str):
-            problem = text_problem(value)
+            problem = check_strings and text_problem(value)
             if problem:
                 raise InputError(f"a JSON string {problem}")
-        elif isinstance(value, float) and not math.isfinite(value):
-            raise InputError("a JSON number is out of range")
         elif isinstance(value, (list, dict)):
             if depth > max_depth:
                 raise InputError(f"JSON nested too deeply (more than {max_depth} levels)")

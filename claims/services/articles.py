@@ -268,8 +268,8 @@ def _quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Q
         # rather than failing the whole article on a numeric overflow.
         is_number, precision = False, None
         extras["out_of_range"] = True
-        if len(value_text) > VALUE_TEXT_CHARS:
-            value_text = found.text[:VALUE_TEXT_CHARS]
+        if len(value_text) > VALUE_TEXT_CHARS:  # still a decimal string (§4), in exponent form
+            value_text = str(value.normalize()) if len(str(value.normalize())) <= VALUE_TEXT_CHARS else f"{value:.30E}"
     if not validation.decimal_fits(precision):
         precision = None
     return Quantity(

@@ -728,6 +728,9 @@ def _document_text(document: ReferenceDocument) -> str:
             raw = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValueError("the file is not UTF-8 text") from error
+        problem = validation.text_problem(raw)
+        if problem:
+            raise ValueError(f"the file {problem}")
         if document.upload.name.lower().endswith((".html", ".htm")):
             return _html_text(raw, url=None)
         return raw

@@ -300,3 +300,25 @@ def test_extract_reports_every_bad_line_and_reads_the_others(monkeypatch, capsys
     assert [json.loads(line)["id"] for line in out.splitlines()] == good
     for number in bad:
         assert f"line {number}:" in err, (number, lines[number - 1][:100], err)
+
+
+OTHER_DOORS = ["/api/schema/", "/api/docs/", "/reports/articles/{id}/", "/reports/articles/{id}.pdf"]
+
+
+@pytest.mark.parametrize("path", OTHER_DOORS)
+def test_the_schema_docs_and_reports_answer_no_5xx(client, chief, path):
+    client.force_login(chief)
+
+    @FUZZ
+    @given(
+        article_id=st.one_of(st.integers(0, 10**30), st.sampled_from([2**63, 2**63 - 1, 2**31])),
+        query=st.dictionaries(
+            st.sampled_from(["format", "lang", "page", "q"]), st.one_of(st.sampled_from(HOSTILE), st.text(max_size=20))
+        ),
+    )
+    def check(article_id, query):
+        query_string = urlencode({name: value.encode("utf-8", "surrogatepass") for name, value in query.items()})
+        response = client.get(f"{path.replace('{id}', str(article_id))}?{query_string}")
+        assert response.status_code < 500, (path, article_id, query, response.content[:300])
+
+    check()

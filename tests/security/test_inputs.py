@@ -196,3 +196,29 @@ def test_extract_reports_bad_lines_and_goes_on(monkeypatch, capsys):
 
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
     assert "line 2" in err and "line 3" in err and "line 4" in err
+
+
+def test_the_admin_refuses_an_uploaded_file_with_a_nul_and_stores_nothing(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from claims.forms import ArticleAddForm
+
+    upload = SimpleUploadedFile("story.txt", f"{GOOD}\x00{SECOND}".encode())
+    form = ArticleAddForm(data={"title": "", "source": ""}, files={"upload": upload})
+
+    assert not form.is_valid()
+    assert "NUL" in str(form.errors)
+
+
+def test_a_figure_wider_than_the_value_column_stays_a_decimal_string():
+    from claims.services.articles import article_ingest
+
+    digits = "7" + "0" * 70
+    text = f"زعم المنشور أن ثروة الرجل بلغت {digits} دولار، وأن شركته توظف 300 موظف في المدينة."
+    article, _created = article_ingest(title="ثروة", text=text, source="test", sync=True)
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.READY, article.error
+    huge = Quantity.objects.get(claim__article=article, extras__out_of_range=True)
+    assert huge.value is None and len(huge.value_text) <= 64
+    assert Decimal(huge.value_text) == Decimal(digits)
