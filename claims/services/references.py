@@ -63,6 +63,7 @@ RECORD_FIELDS = (
 LIST_SEPARATOR = "|"
 ERROR_MAX_CHARS = 4000
 
+_NUMBER_IN_VALUE = re.compile(r"\d[\d.]*(?:[eE][-+]?\d+)?")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CLAIM_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -239,8 +240,13 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     raw = str(raw).strip()
     unit = _text(record, "unit")
     if kind != "date" and not _ISO_DATE.match(raw):
-        try:  # before any arithmetic: "1e999999999" would take minutes and gigabytes
-            validation.parse_decimal(raw)
+        # Every number written (one, or a range's two) is checked before any arithmetic:
+        # "1e999999999" would take minutes and gigabytes.
+        try:
+            if len(raw) > 2 * validation.MAX_NUMBER_CHARS + 8:
+                raise validation.InputError("value is too long for a number or a range")
+            for number in _NUMBER_IN_VALUE.findall(raw):
+                validation.parse_decimal(number)
         except validation.InputError as error:
             raise ReferenceRecordError(f"bad value: {error}") from error
     try:
@@ -820,7 +826,9 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     for start, end in document_sentences(text):
         sentence = text[start:end].strip()
         # A sentence said twice (or repeated by the HTML extraction) is one statement.
-        if sentence not in seen and any(start <= quantity.start < end for quantity in quantities):
+        # A figure, not a rank: "الفصل الثاني" (chapter two) alone is no statement.
+        figures = (q for q in quantities if q.kind != "ordinal")
+        if sentence not in seen and any(start <= quantity.start < end for quantity in figures):
             seen.add(sentence)
             sentences.append((start, end))
     source = document.source
