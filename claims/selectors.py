@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from claims.extraction import normalize
@@ -91,15 +92,8 @@ def _any_of(forms) -> Q:
 
 def _alias_groups_in(folded_query: str) -> list[set[str]]:
     """The alias groups of the reference library (a statement's aliases, with its subject when that
-    is a short name) that the query names, each as the normalised forms to look for. One query."""
-    groups = []
-    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
-        names = [name for name in (aliases or []) if isinstance(name, str)]
-        if subject and len(subject.split()) <= 2:
-            names.append(subject)
-        forms = {normalize(name).strip() for name in names} - {""}
-        if any(f" {form} " in folded_query for form in forms):
-            groups.append(forms)
+    is a short name) that the query names, each as the normalised forms to look for."""
+    groups = [forms for forms in alias_groups() if any(f" {form} " in folded_query for form in forms)]
     merged: list[set[str]] = []
     for forms in groups:
         for existing in merged:
@@ -109,6 +103,26 @@ def _alias_groups_in(folded_query: str) -> list[set[str]]:
         else:
             merged.append(set(forms))
     return merged
+
+
+def alias_groups() -> tuple[frozenset[str], ...]:
+    """Every statement's names, normalised; one small query, the normalising redone only when the
+    library changed (its size or latest update)."""
+    state = ReferenceStatement.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    return _alias_groups_for(state["n"], state["latest"])
+
+
+@lru_cache(maxsize=1)
+def _alias_groups_for(count: int, latest) -> tuple[frozenset[str], ...]:
+    groups = []
+    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
+        names = [name for name in (aliases or []) if isinstance(name, str)]
+        if subject and len(subject.split()) <= 2:
+            names.append(subject)
+        forms = frozenset(normalize(name).strip() for name in names) - {""}
+        if forms:
+            groups.append(forms)
+    return tuple(groups)
 
 
 def review_queue(
