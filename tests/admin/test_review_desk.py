@@ -201,3 +201,18 @@ def test_each_page_runs_a_fixed_number_of_queries(client, editor, contradicted_c
         sentence = f"وبلغت الإيرادات في الفرع {index} نحو {100 + index} مليون دولار"
         make_claim(article, sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7)
     assert queries() == few
+
+
+def test_in_english_the_desk_speaks_english(client, editor, contradicted_claim):
+    client.force_login(editor)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
+    html = client.get(QUEUE).content.decode()
+    assert "558 مليون دولار ← 5.576 million dollars (×100, scale slip)" in html
+    html = client.get(_change(contradicted_claim)).content.decode()
+    assert "Save and next" in html and "Wrong figure" in html and "خطأ في الرقم / Wrong figure" not in html
+
+
+def test_a_viewer_sees_the_claim_without_the_verdict_form(client, viewer, contradicted_claim):
+    client.force_login(viewer)
+    html = client.get(_change(contradicted_claim)).content.decode()
+    assert FINDING in html and 'name="_savenext"' not in html and 'id="fc-references"' in html
