@@ -827,7 +827,25 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is None:
             return ()
         # The stored text is what every offset points into: it is never edited.
-        return ("title", "source", "url_link", "language", "status", "error", "attempts", "ingested_at", "published_at")
+        return (
+            "title",
+            "source_shown",
+            "url_link",
+            "language_shown",
+            "status",
+            "error",
+            "attempts",
+            "ingested_at",
+            "published_at",
+        )
+
+    @admin.display(description=_("source"))
+    def source_shown(self, article):
+        return format_html('<bdi dir="ltr">{}</bdi>', article.source)
+
+    @admin.display(description=_("language"))
+    def language_shown(self, article):
+        return dict(settings.LANGUAGES).get(article.language, article.language)
 
     @admin.display(description=_("URL"))
     def url_link(self, article):
@@ -876,6 +894,7 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
+            "title": _("Article"),
             "show_save": False,
             "show_save_and_continue": False,
             "fc_live_url": reverse("admin:claims_claim_live"),
