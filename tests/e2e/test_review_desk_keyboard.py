@@ -71,7 +71,8 @@ def _names_and_codes() -> set[str]:
     for row in ReferenceSource.objects.values_list("title", "publisher"):
         texts += list(row)
     texts += ["editor", "English"]  # the user's name; the language switcher names English in English
-    return {word.lower() for text in texts for word in LATIN_WORD.findall(text)} | {name.lower() for name in KEY_NAMES | FORMAT_NAMES}
+    words = {word.lower() for text in texts for word in LATIN_WORD.findall(text)}
+    return words | {name.lower() for name in KEY_NAMES | FORMAT_NAMES}
 
 
 def _english_on(page, allowed: set[str]) -> list[str]:
