@@ -54,6 +54,8 @@ from claims.services.verdicts import (
 )
 
 SAFE_URL_SCHEMES = ("http://", "https://")
+# How many newly flagged claims the live status box lists.
+LIVE_NEW_CLAIMS = 5
 
 
 # --- Highlighting untrusted text -------------------------------------------------------------------
@@ -589,6 +591,22 @@ class ClaimAdmin(admin.ModelAdmin):
             suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
         ).aggregate(newest=Max("id"), total=Count("id"))
         labels = dict(ArticleStatus.choices)
+        since = request.GET.get("since", "")
+        fresh = []
+        if since.isdigit():
+            # The contradictions found since the page loaded, newest first, as the queue words them.
+            fresh = [
+                {
+                    "id": claim.pk,
+                    "finding": display.figure_finding(*display.worst_figure(claim)),
+                    "url": reverse("admin:claims_claim_change", args=[claim.pk]),
+                }
+                for claim in Claim.objects.filter(
+                    id__gt=int(since), suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
+                )
+                .prefetch_related("quantities__match")
+                .order_by("-id")[:LIVE_NEW_CLAIMS]
+            ]
         watched = request.GET.get("article", "")
         finished = None
         if watched.isdigit():
@@ -603,10 +621,12 @@ class ClaimAdmin(admin.ModelAdmin):
                 ],
                 "flagged_total": flagged["total"],
                 "flagged_newest": flagged["newest"] or 0,
+                "flagged_new": fresh,
                 "text": {
                     "busy": str(_("Articles being processed")),
                     "idle": str(_("Every article is processed.")),
-                    "new": str(_("New contradicted figures: reload to see them")),
+                    "new": str(_("New contradicted figures")),
+                    "reload": str(_("reload the queue")),
                 },
             }
         )

@@ -155,6 +155,17 @@ def test_live_status_names_articles_in_progress_and_the_newest_contradiction(cli
     assert data["articles"] == [{"id": busy.pk, "title": "مقال قيد المعالجة", "status": "جارٍ الاستخراج"}]
     assert data["flagged_newest"] == contradicted_claim.pk and data["flagged_total"] == 1
     assert data["article_finished"] is False
+    assert data["flagged_new"] == []  # nothing asked for: no `since`
+
+
+def test_live_status_lists_contradictions_found_since_the_page_loaded(client, editor, contradicted_claim):
+    client.force_login(editor)
+    live = reverse("admin:claims_claim_live")
+    data = json.loads(client.get(live, {"since": contradicted_claim.pk - 1}).content)
+    assert data["flagged_new"] == [
+        {"id": contradicted_claim.pk, "finding": FINDING, "url": _change(contradicted_claim)}
+    ]
+    assert json.loads(client.get(live, {"since": contradicted_claim.pk}).content)["flagged_new"] == []
 
 
 def test_a_duplicate_paste_says_so_once(client, editor, contradicted_claim):
