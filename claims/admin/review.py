@@ -274,6 +274,8 @@ class ClaimAdmin(admin.ModelAdmin):
         ("created_at", admin.DateFieldListFilter),
         CheckworthinessFilter,
     )
+    # Counts per status and machine suggestion come from their own filters (one query each).
+    show_facets = admin.ShowFacets.NEVER
     # The search box searches normalised text (see get_search_results); this only turns it on.
     search_fields = ("normalized_text",)
     search_help_text = _(

@@ -66,7 +66,8 @@ def test_amounts_are_written_in_words_not_raw_codes(value, unit, shown):
 
 
 @pytest.mark.parametrize(
-    ("ratio", "shown"), [("100.07", "×100"), ("0.01", "÷100"), ("1.5", "×1.5"), ("0.4", "÷2.5"), (None, "")]
+    ("ratio", "shown"),
+    [("100.07", "×100"), ("0.01", "×0.01"), ("0.1003", "×0.1"), ("1.5", "×1.5"), ("0.4", "×0.4"), (None, "")],
 )
 def test_ratios_read_as_factors(ratio, shown):
     assert display.ratio_label(Decimal(ratio) if ratio else None) == shown
