@@ -94,6 +94,19 @@ def stop_on_termination(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def stop_children(children: list[subprocess.Popen], timeout: float = 15) -> None:
+    """SIGTERM each child's process group (newest first), then SIGKILL what is still there."""
+    for child in reversed(children):
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    for child in reversed(children):
+        try:
+            child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+
+
 def up() -> int:
     ensure_venv("requirements.txt")
     for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -142,15 +155,7 @@ def up() -> int:
         return 0
     finally:
         RUNTIME_ENV.unlink(missing_ok=True)
-        for child in reversed(children):
-            if child.poll() is None:
-                os.killpg(child.pid, signal.SIGTERM)
-        for child in reversed(children):
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(child.pid, signal.SIGKILL)
-                child.wait()
+        stop_children(children)
 
 
 def test(pytest_args: list[str]) -> int:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Count, Expression, Model, Q, QuerySet
+from django.db.models import BooleanField, Count, Expression, Max, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from claims.extraction import normalize
@@ -130,15 +131,8 @@ def _any_of(forms) -> Q:
 
 def _alias_groups_in(folded_query: str) -> list[set[str]]:
     """The alias groups of the reference library (a statement's aliases, with its subject when that
-    is a short name) that the query names, each as the normalised forms to look for. One query."""
-    groups = []
-    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
-        names = [name for name in (aliases or []) if isinstance(name, str)]
-        if subject and len(subject.split()) <= 2:
-            names.append(subject)
-        forms = {normalize(name).strip() for name in names} - {""}
-        if any(f" {form} " in folded_query for form in forms):
-            groups.append(forms)
+    is a short name) that the query names, each as the normalised forms to look for."""
+    groups = [forms for forms in alias_groups() if any(f" {form} " in folded_query for form in forms)]
     merged: list[set[str]] = []
     for forms in groups:
         for existing in merged:
@@ -213,6 +207,24 @@ def recent_units(*, sample: int = RECENT_FIGURES) -> list[str]:
     for unit in units:
         counts[unit] = counts.get(unit, 0) + 1
     return sorted(counts, key=lambda unit: (-counts[unit], unit))
+def alias_groups() -> tuple[frozenset[str], ...]:
+    """Every statement's names, normalised; one small query, the normalising redone only when the
+    library changed (its size or latest update)."""
+    state = ReferenceStatement.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    return _alias_groups_for(state["n"], state["latest"])
+
+
+@lru_cache(maxsize=1)
+def _alias_groups_for(count: int, latest) -> tuple[frozenset[str], ...]:
+    groups = []
+    for subject, aliases in ReferenceStatement.objects.exclude(aliases=[]).values_list("subject", "aliases"):
+        names = [name for name in (aliases or []) if isinstance(name, str)]
+        if subject and len(subject.split()) <= 2:
+            names.append(subject)
+        forms = frozenset(normalize(name).strip() for name in names) - {""}
+        if forms:
+            groups.append(forms)
+    return tuple(groups)
 
 
 def review_queue(

@@ -99,6 +99,8 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
 # One catalogue for the app and the project templates: `makemessages -l ar` from the root fills it.
 LOCALE_PATHS = [BASE_DIR / "claims" / "locale"]
+# Our Arabic date formats ("2 ديسمبر 2026، 14:05") over Django's ("ديسمبر 2, 2026").
+FORMAT_MODULE_PATH = ["factcheck.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -194,16 +194,20 @@ def error_label(error: str | None) -> str:
 
 
 def ratio_label(ratio) -> str:
-    """×100 for a figure a hundred times too large, ÷100 for one a hundred times too small."""
+    """The claimed figure as a multiple of the reference: ×100 for a hundred times too large, ×0.01
+    for a hundred times too small (a "÷" is easily misread as "+" in small bold type)."""
     if ratio in (None, ""):
         return ""
     ratio = Decimal(ratio)
-    if ratio == 0:
+    if ratio <= 0:
         return ""
-    if ratio >= 1:
-        return digits(f"×{_plain(ratio.quantize(Decimal('0.1') if ratio < 10 else Decimal(1)))}")
-    inverse = 1 / ratio
-    return digits(f"÷{_plain(inverse.quantize(Decimal('0.1') if inverse < 10 else Decimal(1)))}")
+    if ratio >= 10:
+        shown = ratio.quantize(Decimal(1))
+    elif ratio >= 1:
+        shown = ratio.quantize(Decimal("0.1"))
+    else:
+        shown = ratio.quantize(Decimal(1).scaleb(ratio.adjusted() - 1))  # two significant digits
+    return digits(f"×{_plain(shown)}")
 
 
 def rating_label(rating: str | None) -> str:

@@ -21,6 +21,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims.admin import display
 from claims.lib.claimreview import ClaimReviewError
 from claims.models import QuantityCheck, ReferenceDocument, ReferenceSource, ReferenceStatement
 from claims.services.reference_sources import ReferenceSourceError, claimreview_import, claimreview_import_content
@@ -388,12 +389,35 @@ class ReferenceDocumentAdmin(admin.ModelAdmin):
 # --- Figure checks (read-only: the matcher writes them) ------------------------------------------------
 
 
+class ErrorKindFilter(admin.SimpleListFilter):
+    title = _("error kind")
+    parameter_name = "error"
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, label in display.ERROR_LABELS.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(error=self.value()) if self.value() else queryset
+
+
 @admin.register(QuantityCheck)
 class QuantityCheckAdmin(admin.ModelAdmin):
-    list_display = ("quantity", "verdict", "reference", "reference_value", "reference_unit", "ratio", "error", "score")
-    list_filter = ("verdict", "error")
+    list_display = ("quantity", "verdict", "reference", "reference_figure", "factor", "error_shown", "score")
+    list_filter = ("verdict", ErrorKindFilter)
     search_fields = ("quantity__text", "reference__key")
     list_select_related = ("quantity", "reference")
+
+    @admin.display(description=_("reference value"))
+    def reference_figure(self, check):
+        return display.amount(check.reference_value, check.reference_unit)
+
+    @admin.display(description=_("ratio"), ordering="ratio")
+    def factor(self, check):
+        return display.ratio_label(check.ratio) or "—"
+
+    @admin.display(description=_("error kind"), ordering="error")
+    def error_shown(self, check):
+        return display.error_label(check.error) or "—"
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]

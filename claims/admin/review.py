@@ -31,6 +31,7 @@ from claims.models import (
     Article,
     ArticleStatus,
     Claim,
+    ClaimStatus,
     MachineVerdict,
     Quantity,
     ReferenceStatement,
@@ -58,6 +59,8 @@ from claims.services.verdicts import (
 )
 
 SAFE_URL_SCHEMES = ("http://", "https://")
+# How many newly flagged claims the live status box lists.
+LIVE_NEW_CLAIMS = 5
 
 
 # --- Highlighting untrusted text -------------------------------------------------------------------
@@ -152,6 +155,39 @@ class CheckworthinessFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.filter(checkworthiness__lt=threshold)
         return queryset
+
+
+class CountedChoicesFilter(admin.SimpleListFilter):
+    """A choice field's filter that says how many claims each choice holds: one GROUP BY query
+    (Django's facets would recount every filter for every other one)."""
+
+    field = ""
+    options: list = []
+
+    def lookups(self, request, model_admin):
+        counts = dict(
+            Claim.objects.order_by().values_list(self.field).annotate(n=Count("pk")).values_list(self.field, "n")
+        )
+        return [(value, f"{label} ({display.digits(counts.get(value, 0))})") for value, label in self.options]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.field: self.value()})
+        return queryset
+
+
+class StatusFilter(CountedChoicesFilter):
+    title = _("status")
+    parameter_name = "status__exact"
+    field = "status"
+    options = ClaimStatus.choices
+
+
+class MachineSuggestionFilter(CountedChoicesFilter):
+    title = _("suggested verdict")
+    parameter_name = "suggested_verdict__exact"
+    field = "suggested_verdict"
+    options = MachineVerdict.choices
 
 
 class MineFilter(admin.SimpleListFilter):
@@ -254,8 +290,8 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display_links = ("figure_first",)
     list_filter = (
         MineFilter,
-        "status",
-        "suggested_verdict",
+        StatusFilter,
+        MachineSuggestionFilter,
         EditorVerdictFilter,
         FigureKindFilter,
         FigureUnitFilter,
@@ -264,7 +300,8 @@ class ClaimAdmin(admin.ModelAdmin):
         ("created_at", admin.DateFieldListFilter),
         CheckworthinessFilter,
     )
-    show_facets = admin.ShowFacets.ALWAYS
+    # Counts per status and machine suggestion come from their own filters (one query each).
+    show_facets = admin.ShowFacets.NEVER
     # The search box searches normalised text (see get_search_results); this only turns it on.
     search_fields = ("normalized_text",)
     search_help_text = _(
@@ -586,6 +623,22 @@ class ClaimAdmin(admin.ModelAdmin):
             suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
         ).aggregate(newest=Max("id"), total=Count("id"))
         labels = dict(ArticleStatus.choices)
+        since = request.GET.get("since", "")
+        fresh = []
+        if since.isdigit():
+            # The contradictions found since the page loaded, newest first, as the queue words them.
+            fresh = [
+                {
+                    "id": claim.pk,
+                    "finding": display.figure_finding(*display.worst_figure(claim)),
+                    "url": reverse("admin:claims_claim_change", args=[claim.pk]),
+                }
+                for claim in Claim.objects.filter(
+                    id__gt=int(since), suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
+                )
+                .prefetch_related("quantities__match")
+                .order_by("-id")[:LIVE_NEW_CLAIMS]
+            ]
         watched = request.GET.get("article", "")
         finished = None
         if watched.isdigit():
@@ -600,10 +653,12 @@ class ClaimAdmin(admin.ModelAdmin):
                 ],
                 "flagged_total": flagged["total"],
                 "flagged_newest": flagged["newest"] or 0,
+                "flagged_new": fresh,
                 "text": {
                     "busy": str(_("Articles being processed")),
                     "idle": str(_("Every article is processed.")),
-                    "new": str(_("New contradicted figures: reload to see them")),
+                    "new": str(_("New contradicted figures")),
+                    "reload": str(_("reload the queue")),
                 },
             }
         )
@@ -845,7 +900,25 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is None:
             return ()
         # The stored text is what every offset points into: it is never edited.
-        return ("title", "source", "url_link", "language", "status", "error", "attempts", "ingested_at", "published_at")
+        return (
+            "title",
+            "source_shown",
+            "url_link",
+            "language_shown",
+            "status",
+            "error",
+            "attempts",
+            "ingested_at",
+            "published_at",
+        )
+
+    @admin.display(description=_("source"))
+    def source_shown(self, article):
+        return format_html('<bdi dir="ltr">{}</bdi>', article.source)
+
+    @admin.display(description=_("language"))
+    def language_shown(self, article):
+        return dict(settings.LANGUAGES).get(article.language, article.language)
 
     @admin.display(description=_("URL"))
     def url_link(self, article):
@@ -908,14 +981,13 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
+            "title": _("Article"),
             "show_save": False,
             "show_save_and_continue": False,
             "fc_live_url": reverse("admin:claims_claim_live"),
         }
         if article is not None:
-            claims = list(
-                article.claims.prefetch_related("quantities__match").select_related("verdict", "assignee")
-            )
+            claims = list(article.claims.prefetch_related("quantities__match").select_related("verdict", "assignee"))
             extra_context.update({"fc_article_html": highlight_claims(article.text, claims), "fc_claims": claims})
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -66,7 +66,8 @@ def test_amounts_are_written_in_words_not_raw_codes(value, unit, shown):
 
 
 @pytest.mark.parametrize(
-    ("ratio", "shown"), [("100.07", "×100"), ("0.01", "÷100"), ("1.5", "×1.5"), ("0.4", "÷2.5"), (None, "")]
+    ("ratio", "shown"),
+    [("100.07", "×100"), ("0.01", "×0.01"), ("0.1003", "×0.1"), ("1.5", "×1.5"), ("0.4", "×0.4"), (None, "")],
 )
 def test_ratios_read_as_factors(ratio, shown):
     assert display.ratio_label(Decimal(ratio) if ratio else None) == shown
@@ -155,6 +156,17 @@ def test_live_status_names_articles_in_progress_and_the_newest_contradiction(cli
     assert data["articles"] == [{"id": busy.pk, "title": "مقال قيد المعالجة", "status": "جارٍ الاستخراج"}]
     assert data["flagged_newest"] == contradicted_claim.pk and data["flagged_total"] == 1
     assert data["article_finished"] is False
+    assert data["flagged_new"] == []  # nothing asked for: no `since`
+
+
+def test_live_status_lists_contradictions_found_since_the_page_loaded(client, editor, contradicted_claim):
+    client.force_login(editor)
+    live = reverse("admin:claims_claim_live")
+    data = json.loads(client.get(live, {"since": contradicted_claim.pk - 1}).content)
+    assert data["flagged_new"] == [
+        {"id": contradicted_claim.pk, "finding": FINDING, "url": _change(contradicted_claim)}
+    ]
+    assert json.loads(client.get(live, {"since": contradicted_claim.pk}).content)["flagged_new"] == []
 
 
 def test_a_duplicate_paste_says_so_once(client, editor, contradicted_claim):
@@ -201,3 +213,18 @@ def test_each_page_runs_a_fixed_number_of_queries(client, editor, contradicted_c
         sentence = f"وبلغت الإيرادات في الفرع {index} نحو {100 + index} مليون دولار"
         make_claim(article, sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7)
     assert queries() == few
+
+
+def test_in_english_the_desk_speaks_english(client, editor, contradicted_claim):
+    client.force_login(editor)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
+    html = client.get(QUEUE).content.decode()
+    assert "558 مليون دولار ← 5.576 million dollars (×100, scale slip)" in html
+    html = client.get(_change(contradicted_claim)).content.decode()
+    assert "Save and next" in html and "Wrong figure" in html and "خطأ في الرقم / Wrong figure" not in html
+
+
+def test_a_viewer_sees_the_claim_without_the_verdict_form(client, viewer, contradicted_claim):
+    client.force_login(viewer)
+    html = client.get(_change(contradicted_claim)).content.decode()
+    assert FINDING in html and 'name="_savenext"' not in html and 'id="fc-references"' in html

@@ -1,6 +1,7 @@
 """The Arabic catalogue is complete: every msgid of the code and the templates is in it, translated,
 and nothing in it is obsolete. After adding strings: `python manage.py makemessages -l ar` from the
-project root (with --ignore for .venv, tests, bench, eval, var and test-artifacts), translate, `python manage.py compilemessages`."""
+project root (with --ignore for .venv, tests, bench, eval, var and test-artifacts), translate,
+`python manage.py compilemessages`."""
 
 import shutil
 from pathlib import Path

@@ -97,17 +97,31 @@
         window.location.reload();  // this article's claims are ready
         return;
       }
-      var fresh = box.querySelector(".fc-live-new");
       if (seenNewest === null) { seenNewest = data.flagged_newest; }
-      if (data.flagged_newest > seenNewest) {
-        fresh.textContent = data.text.new;
-        fresh.href = window.location.href;
+      var fresh = box.querySelector(".fc-live-new");
+      if (data.flagged_new && data.flagged_new.length) {
+        // New contradictions appear here as they are found, each linking to its claim.
+        fresh.textContent = data.text.new + ": ";
+        data.flagged_new.forEach(function (claim, index) {
+          var link = document.createElement("a");
+          link.href = claim.url;
+          link.textContent = claim.finding;
+          if (index) { fresh.appendChild(document.createTextNode("، ")); }
+          fresh.appendChild(link);
+        });
+        var again = document.createElement("a");
+        again.href = window.location.href;
+        again.textContent = " (" + data.text.reload + ")";
+        fresh.appendChild(again);
         fresh.hidden = false;
       }
       box.hidden = false;
     }
     function poll() {
-      var url = box.dataset.url + (box.dataset.article ? "?article=" + box.dataset.article : "");
+      var query = [];
+      if (box.dataset.article) { query.push("article=" + box.dataset.article); }
+      if (seenNewest !== null) { query.push("since=" + seenNewest); }
+      var url = box.dataset.url + (query.length ? "?" + query.join("&") : "");
       fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { if (data) { render(data); } })
