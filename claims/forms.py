@@ -30,6 +30,12 @@ class ClaimVerdictForm(forms.ModelForm):
     reference = forms.ModelChoiceField(
         label=_("Reference used"), queryset=ReferenceStatement.objects.all(), required=False
     )
+    correct_value = forms.CharField(
+        label=_("Correct value"),
+        max_length=64,
+        required=False,
+        help_text=_("When the figure is wrong: the right one (e.g. 5576000). Later repeats are checked against it."),
+    )
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
 
     # Set by the admin: an autocomplete or raw-id widget bound to the admin site.
@@ -55,6 +61,7 @@ class ClaimVerdictForm(forms.ModelForm):
             self.initial.setdefault("rating", verdict.rating)
             self.initial.setdefault("note", verdict.note)
             self.initial.setdefault("reference", verdict.reference_id)
+            self.initial.setdefault("correct_value", verdict.correct_value)
         elif self.instance.pk:
             for name, value in machine_suggestion_initial(self.instance).items():
                 self.initial.setdefault(name, value)

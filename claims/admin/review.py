@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -340,7 +340,17 @@ class ClaimAdmin(admin.ModelAdmin):
     # -- queryset, ordering, search
 
     def get_queryset(self, request):
-        return review_queue(user=request.user)
+        # Claims repeating one checked before are grouped by `memory_key`: each row says in how many
+        # articles its claim appeared (a correlated count on the indexed key, for the page's rows only).
+        repeats = (
+            Claim.objects.filter(memory_key=OuterRef("memory_key"))
+            .exclude(memory_key="")
+            .order_by()
+            .values("memory_key")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return review_queue(user=request.user).annotate(repeat_articles=Subquery(repeats))
 
     def get_ordering(self, request):
         return list(queue_ordering(status=request.GET.get("status__exact")))
@@ -373,10 +383,21 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description=_("what the machine found"))
     def figure_first(self, claim):
         quantity, check = display.worst_figure(claim)
+        repeated = ""
+        if claim.memory_key:
+            # The articles repeating it, and (our own verdict) the article first checked.
+            articles = (getattr(claim, "repeat_articles", 0) or 0) + claim.memory_key.startswith("verdict-")
+            repeated = format_html(
+                '<span class="fc-badge fc-badge-repeat" title="{}">{}</span>',
+                _("This claim repeats one checked before"),
+                ngettext("checked before · %(n)s article", "checked before · %(n)s articles", articles)
+                % {"n": display.digits(str(articles))},
+            )
         return format_html(
-            '<span class="fc-finding fc-v-{}">{}</span><span class="fc-claim-text">{}</span>',
+            '<span class="fc-finding fc-v-{}">{}</span>{}<span class="fc-claim-text">{}</span>',
             check.verdict if check is not None else "unchecked",
             display.figure_finding(quantity, check),
+            repeated,
             Truncator(claim.text).chars(120),
         )
 
@@ -417,7 +438,8 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         facts = (_("Claim"), {"fields": self.readonly_fields})
         if obj is not None and self.has_change_permission(request, obj):
-            verdict = (_("Editor verdict"), {"fields": ("rating", "note", "reference", "expected_version")})
+            fields = ("rating", "note", "reference", "correct_value", "expected_version")
+            verdict = (_("Editor verdict"), {"fields": fields})
             return [verdict, facts]
         return [facts]
 
@@ -445,6 +467,7 @@ class ClaimAdmin(admin.ModelAdmin):
                 reference=data["reference"],
                 editor=request.user,
                 expected_version=data["expected_version"],
+                correct_value=data.get("correct_value") or "",
             )
         except StaleClaimError as error:
             # Another editor saved between this form's validation and now: nothing was written.
@@ -823,14 +846,27 @@ def _distinct_references(figures) -> list[dict]:
 
 
 def _checked_before(claim, limit: int = 3) -> list[dict]:
-    """Decided claims like this one (the lookup service), with their verdicts, for the side panel."""
+    """Earlier fact-checks of this claim for the side panel: first what the claim memory found when
+    it was matched (our published verdicts and imported ClaimReview, with rating, date and link),
+    then decided claims like it from the lookup service."""
     from claims.services.lookup import claims_lookup
 
-    hits = [hit for hit in claims_lookup(q=claim.text, limit=limit + 1) if hit.claim_id != claim.pk][:limit]
-    if not hits:
-        return []
-    found = Claim.objects.select_related("verdict", "article").in_bulk([hit.claim_id for hit in hits])
     rows = []
+    for entry in claim.checked_before or []:
+        earlier = entry.get("claim")
+        rows.append(
+            {
+                "text": entry.get("publisher") or _("Our desk"),
+                "url": reverse("admin:claims_claim_change", args=[earlier]) if earlier else entry.get("url"),
+                "external_url": _safe_url(entry.get("url")),
+                "rating": display.rating_label(entry["rating"]) if earlier else entry.get("rating"),
+                "similarity": display.digits(f"{entry.get('similarity', 0):.2f}"),
+                "date": entry.get("date"),
+            }
+        )
+    listed = {entry.get("claim") for entry in claim.checked_before or []} | {claim.pk}
+    hits = [hit for hit in claims_lookup(q=claim.text, limit=limit + 1) if hit.claim_id not in listed][:limit]
+    found = Claim.objects.select_related("verdict", "article").in_bulk([hit.claim_id for hit in hits])
     for hit in hits:
         other = found.get(hit.claim_id)
         if other is None:
@@ -838,7 +874,7 @@ def _checked_before(claim, limit: int = 3) -> list[dict]:
         verdict = getattr(other, "verdict", None)
         rows.append(
             {
-                "claim": other,
+                "text": other.text,
                 "similarity": display.digits(f"{hit.similarity:.2f}"),
                 "rating": display.rating_label(verdict.rating) if verdict else "—",
                 "url": reverse("admin:claims_claim_change", args=[other.pk]),

@@ -166,3 +166,20 @@ def test_the_api_takes_the_correct_value_with_the_verdict(make_article, editor):
     assert refused.status_code == 400 and "correct_value" in refused.json()
     assert saved.status_code == 200
     assert saved.json()["verdict"]["correct_value"] == "900000"
+
+
+def test_the_queue_groups_a_repeat_and_its_page_shows_the_earlier_check(
+    published_wrong_claim, make_article, client, editor, committed
+):
+    article = make_article(REPEAT_ARTICLE, title="حسابات التواصل")
+    with committed():
+        claims_match(claim_ids=article.claims.values_list("id", flat=True))
+    repeat = article.claims.get(text__contains="12 مليار")
+    client.force_login(editor)
+
+    queue = client.get("/admin/claims/claim/").content.decode()
+    page = client.get(f"/admin/claims/claim/{repeat.pk}/change/").content.decode()
+
+    assert "fc-badge-repeat" in queue  # the wrong figure appeared in two articles
+    assert f"/admin/claims/claim/{published_wrong_claim.pk}/change/" in page
+    assert f"#claim-{published_wrong_claim.pk}" in page  # the link to our published fact-check
