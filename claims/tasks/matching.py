@@ -1,15 +1,19 @@
 """Matching and reference-library tasks. Thin: they take ids and call the services."""
 
 from celery import shared_task
+from django.conf import settings
 
 from claims.services import matching, references
 
+# Database and connection errors: retried with exponential backoff (FACTCHECK_RETRY_BASE_SECONDS ×
+# 2**n, capped at FACTCHECK_RETRY_MAX_SECONDS, Celery's full jitter), over minutes, not seconds.
 RETRY_OPTIONS = {
     "acks_late": True,
     "autoretry_for": references.TRANSIENT_ERRORS,
-    "retry_backoff": True,
-    "retry_backoff_max": 300,
-    "max_retries": 5,
+    "retry_backoff": max(1, round(settings.FACTCHECK_RETRY_BASE_SECONDS)),
+    "retry_backoff_max": round(settings.FACTCHECK_RETRY_MAX_SECONDS),
+    "retry_jitter": True,
+    "max_retries": settings.FACTCHECK_RETRY_MAX_RETRIES,
 }
 
 

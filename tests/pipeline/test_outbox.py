@@ -415,3 +415,14 @@ def test_matching_in_the_pipeline_stores_what_matching_the_stored_claims_gives(e
 
         assert _stored_matching(article) == in_memory
     assert contradicted >= 3  # the comparison covers real verdicts, not only "unverified"
+
+
+def test_the_api_refuses_a_body_too_large_for_any_article_before_reading_it(editor, settings):
+    settings.FACTCHECK_MAX_ARTICLE_CHARS = 1000
+    body = '{"text": "' + "ب" * 100_000 + '"}'
+
+    response = client_for(editor).post(reverse("api:article-list"), body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert "at most 1,000 characters" in response.json()["detail"]
+    assert not Article.objects.exists()
