@@ -204,17 +204,19 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         raise
     except Exception as exc:  # noqa: BLE001  (recorded on the row, never lost)
         logger.exception("article %s failed", article_id)
-        article_fail(article_id=article_id, error=exc)
+        article_fail(article_id=article_id, error=exc, task_id=task_id)
 
 
-def article_fail(*, article_id: int, error: BaseException) -> None:
-    """Record the failure on the row (never over a ready article). If the database is down too, the
-    article stays in progress and the sweep queues it again once it is stale."""
+def article_fail(*, article_id: int, error: BaseException, task_id: str | None = None) -> None:
+    """Record the failure on the row (never over a ready article; with `task_id`, only if that task
+    still holds it). If the database is down too, the article stays in progress and the sweep queues
+    it again once it is stale."""
     message = f"{type(error).__name__}: {error}"[:ERROR_MAX_CHARS]
+    articles = Article.objects.filter(id=article_id).exclude(status=ArticleStatus.READY)
+    if task_id is not None:
+        articles = articles.filter(task_id=task_id)
     try:
-        Article.objects.filter(id=article_id).exclude(status=ArticleStatus.READY).update(
-            status=ArticleStatus.FAILED, status_changed_at=timezone.now(), error=message
-        )
+        articles.update(status=ArticleStatus.FAILED, status_changed_at=timezone.now(), error=message)
     except DatabaseError:
         logger.exception("could not record the failure of article %s", article_id)
 

@@ -14,7 +14,7 @@ class ArticleTask(DjangoTask):
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         if args:
-            articles.article_fail(article_id=args[0], error=exc)
+            articles.article_fail(article_id=args[0], error=exc, task_id=task_id)
 
 
 def retry_countdown(retries: int) -> float:
