@@ -328,12 +328,27 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
     return [claim.id for claim, _ in ordered]
 
 
+def broker_backlog() -> int | None:
+    """How many messages wait in the default queue; None when the broker cannot tell (down, or the
+    queue not declared yet, as after a restart)."""
+    from factcheck.celery import app
+
+    if app.conf.task_always_eager:
+        return 0
+    try:
+        with app.connection_for_read() as conn:
+            return conn.default_channel.queue_declare(queue=app.conf.task_default_queue, passive=True).message_count
+    except Exception:  # noqa: BLE001  (unknown: the sweep resends, duplicates are harmless)
+        return None
+
+
 def articles_requeue_stuck() -> int:
     """The periodic sweep (every FACTCHECK_SWEEP_SECONDS, and once when a worker starts).
 
     - Articles in the outbox (`queued` without a message: the broker was down) are sent now, and
       `queued` ones whose message was sent more than FACTCHECK_QUEUED_SECONDS ago are sent again (a
-      broker that restarted empty lost it; a duplicate message finds the article taken or ready).
+      broker that restarted empty lost it; a duplicate message finds the article taken or ready),
+      unless messages still wait in the broker's queue (a backlog, not a loss).
     - Articles stuck mid-pipeline (no change for FACTCHECK_STUCK_SECONDS: a dead worker) go back to
       the queue, until they have used up FACTCHECK_MAX_ATTEMPTS; then they are marked failed.
     Returns how many articles were sent. Stops at the first broker error: the next sweep goes on."""
@@ -349,9 +364,12 @@ def articles_requeue_stuck() -> int:
         status=ArticleStatus.QUEUED, status_changed_at=now, queued_at=None, task_id=""
     )
     resend_before = now - timedelta(seconds=settings.FACTCHECK_QUEUED_SECONDS)
-    due = Article.objects.filter(
-        Q(queued_at__isnull=True) | Q(queued_at__lt=resend_before), status=ArticleStatus.QUEUED
-    )
+    lost = Q(queued_at__lt=resend_before)
+    if broker_backlog():
+        # Messages still wait in the queue: a backlog draining, not lost messages. Resending would
+        # only pile duplicates onto it; the outbox is still sent.
+        lost = Q(pk__in=[])
+    due = Article.objects.filter(Q(queued_at__isnull=True) | lost, status=ArticleStatus.QUEUED)
     sent = 0
     last_id = 0
     while True:

@@ -114,6 +114,20 @@ def test_a_message_sent_long_ago_is_sent_again_but_a_recent_one_is_not(monkeypat
     assert Article.objects.get(id=recent.id).queued_at < timezone.now() - timedelta(seconds=20)
 
 
+def test_while_the_queue_holds_a_backlog_only_the_outbox_is_sent(monkeypatch, settings):
+    settings.FACTCHECK_QUEUED_SECONDS = 120
+    sent = []
+    monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: sent.append(article_id))
+    monkeypatch.setattr(service, "broker_backlog", lambda: 40)
+    waiting = Article.objects.create(title="w", source="w", text="نص أول", content_hash="3" * 64)
+    Article.objects.create(title="b", source="b", text="نص ثان", content_hash="4" * 64,
+                           queued_at=timezone.now() - timedelta(seconds=600))
+
+    assert articles_requeue_stuck() == 1
+
+    assert sent == [waiting.id]
+
+
 @doors
 def test_the_api_answers_202_queued_broker_unavailable_and_keeps_the_article(editor, broker_down):
     response = client_for(editor).post(reverse("api:article-list"), {"text": MARKET}, format="json")
