@@ -24,6 +24,7 @@ from claims.services.articles import (
 )
 from claims.services.matching import claims_match
 from claims.tasks import articles as tasks
+from claims.tasks.retry import retry_countdown
 from tests.api.conftest import client_for
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
 
@@ -236,13 +237,13 @@ def test_retries_back_off_over_minutes_with_jitter(settings):
     settings.FACTCHECK_RETRY_MAX_SECONDS = 300
     settings.FACTCHECK_RETRY_MAX_RETRIES = 10
 
-    waits = [tasks.retry_countdown(n) for n in range(settings.FACTCHECK_RETRY_MAX_RETRIES)]
+    waits = [retry_countdown(n) for n in range(settings.FACTCHECK_RETRY_MAX_RETRIES)]
     lows = [min(5 * 2**n, 300) * 0.5 for n in range(10)]
     highs = [min(5 * 2**n, 300) * 1.5 for n in range(10)]
 
     assert all(low <= wait <= high for low, wait, high in zip(lows, waits, highs, strict=True))
     assert sum(lows) >= 10 * 60  # at least ten minutes before giving up, not seconds
-    assert len({round(tasks.retry_countdown(3), 3) for _ in range(20)}) > 1  # jitter
+    assert len({round(retry_countdown(3), 3) for _ in range(20)}) > 1  # jitter
 
 
 def test_the_visibility_timeout_outlasts_the_longest_wait_of_a_reserved_task(settings):
