@@ -78,13 +78,15 @@ def article_text(seed: int, words: int = 1500) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def long_article_text(chars: int, seed: int = 1) -> str:
-    """One article of exactly `chars` characters (a very long report, cut at a sentence end)."""
+def long_article_text(chars: int, seed: int = 1, figure_share: float = 0.02) -> str:
+    """One article of at most `chars` characters (a very long report, cut at a sentence end). With the
+    default share of figure sentences, 2M characters hold ~500 claims (as the 2M-character article
+    of issue 11 did); 0.1 gives ~2,500."""
     rng = random.Random(seed)
     parts, size = ["تقرير مطوّل عن الإنفاق على الذكاء الاصطناعي"], 0
     while size < chars:
         paragraph = " ".join(
-            figure_sentence(rng) if rng.random() < 0.1 else rng.choice(PLAIN_SENTENCES) for _ in range(6)
+            figure_sentence(rng) if rng.random() < figure_share else rng.choice(PLAIN_SENTENCES) for _ in range(6)
         )
         parts.append(paragraph)
         size += len(paragraph) + 1

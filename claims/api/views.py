@@ -2,13 +2,16 @@
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -275,6 +278,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         },
     )
     def create(self, request, *args, **kwargs):
+        _refuse_oversized_body(request)
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         incoming = _incoming_article(data.validated_data)
@@ -301,6 +305,30 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             body,
             status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
             headers={"Location": status_url},
+        )
+
+
+class BodyTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "body_too_large"
+
+
+# JSON may spell a character as a 6-byte \uXXXX escape; the rest of an article's fields fit in 64 KiB.
+_BODY_BYTES_PER_CHAR = 6
+_BODY_OVERHEAD = 64 * 1024
+
+
+def _refuse_oversized_body(request) -> None:
+    """Refuse, before reading it, a body too large to hold an article within FACTCHECK_MAX_ARTICLE_CHARS."""
+    limit = settings.FACTCHECK_MAX_ARTICLE_CHARS * _BODY_BYTES_PER_CHAR + _BODY_OVERHEAD
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > limit:
+        raise BodyTooLarge(
+            _("The request is too large: %(length)s bytes; an article may have at most %(chars)s characters.")
+            % {"length": f"{length:,}", "chars": f"{settings.FACTCHECK_MAX_ARTICLE_CHARS:,}"}
         )
 
 

@@ -215,17 +215,19 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         raise
     except Exception as exc:  # noqa: BLE001  (recorded on the row, never lost)
         logger.exception("article %s failed", article_id)
-        article_fail(article_id=article_id, error=exc)
+        article_fail(article_id=article_id, error=exc, task_id=task_id)
 
 
-def article_fail(*, article_id: int, error: BaseException) -> None:
-    """Record the failure on the row (never over a ready article). If the database is down too, the
-    article stays in progress and the sweep queues it again once it is stale."""
+def article_fail(*, article_id: int, error: BaseException, task_id: str | None = None) -> None:
+    """Record the failure on the row (never over a ready article; with `task_id`, only if that task
+    still holds it). If the database is down too, the article stays in progress and the sweep queues
+    it again once it is stale."""
     message = f"{type(error).__name__}: {error}"[:ERROR_MAX_CHARS]
+    articles = Article.objects.filter(id=article_id).exclude(status=ArticleStatus.READY)
+    if task_id is not None:
+        articles = articles.filter(task_id=task_id)
     try:
-        Article.objects.filter(id=article_id).exclude(status=ArticleStatus.READY).update(
-            status=ArticleStatus.FAILED, status_changed_at=timezone.now(), error=message
-        )
+        articles.update(status=ArticleStatus.FAILED, status_changed_at=timezone.now(), error=message)
     except DatabaseError:
         logger.exception("could not record the failure of article %s", article_id)
 
@@ -354,12 +356,27 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
     return [claim.id for claim, _ in ordered]
 
 
+def broker_backlog() -> int | None:
+    """How many messages wait in the default queue; None when the broker cannot tell (down, or the
+    queue not declared yet, as after a restart)."""
+    from factcheck.celery import app
+
+    if app.conf.task_always_eager:
+        return 0
+    try:
+        with app.connection_for_read() as conn:
+            return conn.default_channel.queue_declare(queue=app.conf.task_default_queue, passive=True).message_count
+    except Exception:  # noqa: BLE001  (unknown: the sweep resends, duplicates are harmless)
+        return None
+
+
 def articles_requeue_stuck() -> int:
     """The periodic sweep (every FACTCHECK_SWEEP_SECONDS, and once when a worker starts).
 
     - Articles in the outbox (`queued` without a message: the broker was down) are sent now, and
       `queued` ones whose message was sent more than FACTCHECK_QUEUED_SECONDS ago are sent again (a
-      broker that restarted empty lost it; a duplicate message finds the article taken or ready).
+      broker that restarted empty lost it; a duplicate message finds the article taken or ready),
+      unless messages still wait in the broker's queue (a backlog, not a loss).
     - Articles stuck mid-pipeline (no change for FACTCHECK_STUCK_SECONDS: a dead worker) go back to
       the queue, until they have used up FACTCHECK_MAX_ATTEMPTS; then they are marked failed.
     Returns how many articles were sent. Stops at the first broker error: the next sweep goes on."""
@@ -375,9 +392,12 @@ def articles_requeue_stuck() -> int:
         status=ArticleStatus.QUEUED, status_changed_at=now, queued_at=None, task_id=""
     )
     resend_before = now - timedelta(seconds=settings.FACTCHECK_QUEUED_SECONDS)
-    due = Article.objects.filter(
-        Q(queued_at__isnull=True) | Q(queued_at__lt=resend_before), status=ArticleStatus.QUEUED
-    )
+    lost = Q(queued_at__lt=resend_before)
+    if broker_backlog():
+        # Messages still wait in the queue: a backlog draining, not lost messages. Resending would
+        # only pile duplicates onto it; the outbox is still sent.
+        lost = Q(pk__in=[])
+    due = Article.objects.filter(Q(queued_at__isnull=True) | lost, status=ArticleStatus.QUEUED)
     sent = 0
     last_id = 0
     while True:

@@ -10,6 +10,7 @@ Time bounds (this 2-core machine, SQLite; CI on PostgreSQL): each test takes 30-
 - Redis killed mid-batch and down 8 s: every article ready within 120 s of the restart.
 - The database dropped for 15 s (PostgreSQL only, through a TCP proxy): ready within 120 s after.
 - The worker SIGKILLed mid-task: ready within 120 s of a new worker's start.
+- Without beat, a worker that starts sends what waited in the outbox: ready within 60 s.
 """
 
 import os
@@ -172,16 +173,17 @@ class DatabaseProxy:
 class Worker:
     """`celery worker -B`: one pool process and the beat scheduler (so the sweep runs every 2 s)."""
 
-    def __init__(self, env: dict, workdir: Path, name: str):
-        self.env, self.workdir, self.name = env, workdir, name
+    def __init__(self, env: dict, workdir: Path, name: str, beat: bool = True):
+        self.env, self.workdir, self.name, self.beat = env, workdir, name, beat
         self.log_path = workdir / f"{name}.log"
         self.process = None
 
     def start(self):
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--beat", "--schedule",
-             str(self.workdir / f"{self.name}-beat"), "--concurrency", "1", "--loglevel", "INFO",
+            [sys.executable, "-m", "celery", "-A", "factcheck", "worker",
+             *(["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")] if self.beat else []),
+             "--concurrency", "1", "--loglevel", "INFO",
              "--without-gossip", "--without-mingle", "--hostname", f"{self.name}-{time.monotonic_ns()}@%h"],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
@@ -206,7 +208,7 @@ class Worker:
 def workers(transactional_db, tmp_path):
     started = []
 
-    def make(redis_url: str, database_url: str | None = None, **overrides) -> Worker:
+    def make(redis_url: str, database_url: str | None = None, beat: bool = True, **overrides) -> Worker:
         env = {
             **os.environ,
             "DATABASE_URL": database_url or _database_url(),
@@ -223,7 +225,7 @@ def workers(transactional_db, tmp_path):
             "CELERY_BROKER_CONNECTION_TIMEOUT": "1",
             **overrides,
         }
-        worker = Worker(env, tmp_path, f"worker-{len(started)}")
+        worker = Worker(env, tmp_path, f"worker-{len(started)}", beat=beat)
         started.append(worker)
         worker.start()
         return worker
@@ -303,6 +305,19 @@ def test_redis_killed_mid_batch_delays_the_work_and_loses_none(own_redis, worker
     assert_ready_exactly_once(articles, texts, [worker.log])
     elapsed = time.monotonic() - started
     print(f"redis outage: {not_ready} articles caught mid-batch; all ready {elapsed:.0f}s after the kill")
+
+
+def test_without_beat_a_starting_worker_sends_what_waited_for_the_broker(own_redis, workers):
+    texts = batch_texts(3)
+    own_redis.kill()
+    articles = ingest(texts)
+    assert all(a.queued_at is None for a in articles)
+    own_redis.start()
+
+    worker = workers(own_redis.url, beat=False, FACTCHECK_SWEEP_SECONDS="3600")
+
+    wait_all_ready(articles, seconds=60, logs=[worker.log])
+    assert_ready_exactly_once(articles, texts, [worker.log])
 
 
 def test_a_sigkilled_worker_loses_nothing_and_processes_nothing_twice(own_redis, workers):

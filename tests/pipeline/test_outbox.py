@@ -24,6 +24,7 @@ from claims.services.articles import (
 )
 from claims.services.matching import claims_match
 from claims.tasks import articles as tasks
+from claims.tasks.retry import retry_countdown
 from tests.api.conftest import client_for
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
 
@@ -112,6 +113,20 @@ def test_a_message_sent_long_ago_is_sent_again_but_a_recent_one_is_not(monkeypat
     assert sent == [lost.id]
     assert Article.objects.get(id=lost.id).queued_at > timezone.now() - timedelta(seconds=5)
     assert Article.objects.get(id=recent.id).queued_at < timezone.now() - timedelta(seconds=20)
+
+
+def test_while_the_queue_holds_a_backlog_only_the_outbox_is_sent(monkeypatch, settings):
+    settings.FACTCHECK_QUEUED_SECONDS = 120
+    sent = []
+    monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: sent.append(article_id))
+    monkeypatch.setattr(service, "broker_backlog", lambda: 40)
+    waiting = Article.objects.create(title="w", source="w", text="نص أول", content_hash="3" * 64)
+    Article.objects.create(title="b", source="b", text="نص ثان", content_hash="4" * 64,
+                           queued_at=timezone.now() - timedelta(seconds=600))
+
+    assert articles_requeue_stuck() == 1
+
+    assert sent == [waiting.id]
 
 
 @doors
@@ -222,13 +237,13 @@ def test_retries_back_off_over_minutes_with_jitter(settings):
     settings.FACTCHECK_RETRY_MAX_SECONDS = 300
     settings.FACTCHECK_RETRY_MAX_RETRIES = 10
 
-    waits = [tasks.retry_countdown(n) for n in range(settings.FACTCHECK_RETRY_MAX_RETRIES)]
+    waits = [retry_countdown(n) for n in range(settings.FACTCHECK_RETRY_MAX_RETRIES)]
     lows = [min(5 * 2**n, 300) * 0.5 for n in range(10)]
     highs = [min(5 * 2**n, 300) * 1.5 for n in range(10)]
 
     assert all(low <= wait <= high for low, wait, high in zip(lows, waits, highs, strict=True))
     assert sum(lows) >= 10 * 60  # at least ten minutes before giving up, not seconds
-    assert len({round(tasks.retry_countdown(3), 3) for _ in range(20)}) > 1  # jitter
+    assert len({round(retry_countdown(3), 3) for _ in range(20)}) > 1  # jitter
 
 
 def test_the_visibility_timeout_outlasts_the_longest_wait_of_a_reserved_task(settings):
@@ -416,3 +431,14 @@ def test_matching_in_the_pipeline_stores_what_matching_the_stored_claims_gives(e
 
         assert _stored_matching(article) == in_memory
     assert contradicted >= 3  # the comparison covers real verdicts, not only "unverified"
+
+
+def test_the_api_refuses_a_body_too_large_for_any_article_before_reading_it(editor, settings):
+    settings.FACTCHECK_MAX_ARTICLE_CHARS = 1000
+    body = '{"text": "' + "ب" * 100_000 + '"}'
+
+    response = client_for(editor).post(reverse("api:article-list"), body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert "at most 1,000 characters" in response.json()["detail"]
+    assert not Article.objects.exists()
