@@ -749,6 +749,8 @@ def _document_text(document: ReferenceDocument) -> str:
             raise ValueError(f"could not fetch {document.url}: {error}") from None
         if response.status >= 400:
             raise ValueError(f"could not fetch {document.url}: the server answered HTTP {response.status}")
+        if response.content_type == "application/pdf" or response.content.startswith(b"%PDF-"):
+            return PAGE_BREAK.join(pdf_pages(response.content))  # a report published as PDF
         html = response.content.decode(response.charset or "utf-8", errors="replace")
         return _html_text(html, url=document.url)
     raise ValueError("the document has no text, file or URL")

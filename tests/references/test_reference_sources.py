@@ -237,3 +237,37 @@ def test_the_reference_list_links_to_both_imports(client, chief):
 
     assert "/admin/claims/referencestatement/import-claimreview/" in page
     assert "/admin/claims/referencetableimport/add/" in page
+
+
+def test_a_pdf_report_at_an_address_is_read_page_by_page(
+    source_for_pdf, monkeypatch, django_capture_on_commit_callbacks
+):
+    import httpx
+
+    from claims.lib import http
+    from claims.models import ReferenceDocument
+    from claims.services.references import reference_document_submit
+
+    pdf = HTML(string=PDF_HTML).write_pdf()
+
+    def fetch(url, **kwargs):
+        headers = httpx.Headers({"content-type": "application/pdf"})
+        return http.FetchResponse(url=url, status=200, reason="OK", headers=headers, content=pdf)
+
+    monkeypatch.setattr(http, "fetch", fetch)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = reference_document_submit(
+            document=ReferenceDocument(source=source_for_pdf, url="https://example.org/report.pdf")
+        )
+    document.refresh_from_db()
+
+    assert document.status == "ready", document.error
+    assert set(document.statements.values_list("page", flat=True)) == {1, 3}
+    assert document.statements.filter(page=3, text__contains="12 مليون مشترك").exists()
+
+
+@pytest.fixture
+def source_for_pdf(db):
+    from claims.models import ReferenceSource
+
+    return ReferenceSource.objects.create(title="Annual report 2024", url="https://example.org/report.pdf")
