@@ -39,7 +39,7 @@ from hijridate import Hijri
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
 from claims.extraction.normalize import normalize
-from claims.extraction.numbers import RUN, numbers_in_run
+from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
@@ -162,22 +162,27 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + unit, ("unit", unit))
         for clock in _WORDS["clock"]:
             words.setdefault(prefix + clock, ("clock", clock))
+    for part in _WORDS["day_part"]:
+        words.setdefault(part, ("part", part))
     return words
 
 
 _PREFIX_LETTERS = tuple(CONJUNCTIONS + PREPOSITIONS)
+_NUMBER_WORDS_WITH_PREFIXES = frozenset(
+    first + second + word for first in ("", *CONJUNCTIONS) for second in ("", *PREPOSITIONS) for word in NUMBER_WORDS)
 _ANCHOR_WORDS = _anchor_words()
 # Led by the non-word character before a word (consumed, so `re` skips to it in C); a digit may follow a
 # month name directly ("سبتمبر10"), a letter may not.
 _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(_ANCHOR_WORDS)})(?![^\W\d])")
-_DIGIT_RUN = re.compile(r"\d+")
-_AFTER_HOUR = frozenset(": ")
+# Digit runs worth a look, found in one scan led by a digit: four-digit runs (years) and runs that a date
+# separator or a clock colon follows (group "next"). The lookbehind after the first digit keeps runs whole.
+_DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}(?=(?P<next> ?[-/.] ?\d| [-/]|:(?=\d\d)))|\d{3}(?!\d))")
+_LAST_WORD = re.compile(r"[^\W\d]+\Z")
+_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
 _CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
 _DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
-_DATE_SEPARATORS = frozenset("/-.")
-_SPACED_SEPARATORS = frozenset((" /", " -"))
 _AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
 _AND_QUARTER = re.compile(rf" {_alt(_WORDS['and_quarter'])}(?!\w)")
 _FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter", "0.25"), ("third", "0.3333"))
@@ -302,22 +307,27 @@ def _anchors(norm: str):
     """Where a date or duration can be: month names and time units at a word start (as (start, end, name,
     prefixed)), digit runs that a date separator follows, and four-digit runs. Two scans led by a consumed
     character class, so `re` skips in C to the few places worth a look."""
-    words: dict[str, list] = {"month": [], "unit": [], "clock": []}
+    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": []}
     for match in _ANCHOR_WORD.finditer(" " + norm):  # padded: index 0 is a word start like any other
         kind, name = _ANCHOR_WORDS[match.group("word")]
         end = match.end() - 1
         start = end - len(name)
         words[kind].append((start, end, name, start > match.start("word") - 1))
     numerics, years, hours = [], [], []
-    for match in _DIGIT_RUN.finditer(norm):
+    for match in _DIGIT_ANCHOR.finditer(norm):
         start, end = match.span()
         if end - start == 4:
             years.append(start)
-        if end - start <= 4 and (norm[end:end + 1] in _DATE_SEPARATORS or norm[end:end + 2] in _SPACED_SEPARATORS):
-            numerics.append(start)
-        if end - start <= 2 and norm[end:end + 1] in _AFTER_HOUR:
-            hours.append(start)
-    return words["month"], words["unit"], words["clock"], numerics, years, hours
+        if match.group("next"):
+            (hours if match.group("next") == ":" else numerics).append(start)
+    hours.extend(_hour_before(norm, start) for start, _, _, _ in words["part"])
+    return words["month"], words["unit"], words["clock"], numerics, years, [h for h in hours if h is not None]
+
+
+def _hour_before(norm: str, part_start: int) -> int | None:
+    """Where the digits of "10 صباحا" begin, for a day-part word at `part_start`."""
+    digits = _DIGITS_BEFORE_PART.search(norm, max(0, part_start - 4), part_start)
+    return digits.start() if digits else None
 
 
 def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
@@ -807,7 +817,13 @@ def _durations(norm: str, units) -> list[Found]:
 
 def _count_before(norm: str, unit_start: int, definite: bool) -> tuple[Decimal | None, int]:
     """The number right before a time unit: digits ("3.5 سنوات") or words ("أربع وعشرين ساعة")."""
-    number = _number_before(norm, unit_start - 1)
+    before = unit_start - 1
+    if not norm[before - 1:before].isdigit():
+        # most time units follow no number: the number grammar runs only after a number word
+        word = _LAST_WORD.search(norm, max(0, before - 24), before)
+        if word is None or word.group() not in _NUMBER_WORDS_WITH_PREFIXES:
+            return None, unit_start
+    number = _number_before(norm, before)
     if number is None or number[1] <= 0 or definite and not norm[number[0]:unit_start - 1].isdigit():
         return None, unit_start
     return number[1], number[0]
