@@ -170,10 +170,10 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
 _PREFIX_LETTERS = tuple(CONJUNCTIONS + PREPOSITIONS)
 _NUMBER_WORDS_WITH_PREFIXES = frozenset(
     first + second + word for first in ("", *CONJUNCTIONS) for second in ("", *PREPOSITIONS) for word in NUMBER_WORDS)
-_ANCHOR_WORDS = _anchor_words()
+ANCHOR_WORDS = _anchor_words()
 # Led by the non-word character before a word (consumed, so `re` skips to it in C); a digit may follow a
 # month name directly ("سبتمبر10"), a letter may not.
-_ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(_ANCHOR_WORDS)})(?![^\W\d])")
+_ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_WORDS)})(?![^\W\d])")
 # Digit runs worth a look, found in one scan led by a digit: four-digit runs (years) and runs that a date
 # separator or a clock colon follows (group "next"). The lookbehind after the first digit keeps runs whole.
 _DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}(?=(?P<next> ?[-/.] ?\d| [-/]|:(?=\d\d)))|\d{3}(?!\d))")
@@ -284,9 +284,12 @@ def _day_value(value: Decimal) -> int | None:
 # --- the recogniser -------------------------------------------------------------------------------
 
 
-def find_dates(norm: str) -> list[Found]:
-    """The dates, periods and durations in the folded text `norm`, sorted by start (see the module docstring)."""
-    months, units, clocks, numerics, years, hours = _anchors(norm)
+def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> list[Found]:
+    """The dates, periods and durations in the folded text `norm`, sorted by start (see the module docstring).
+
+    `words`, when given, are the anchor words of the page as (start, end, word) with `word` a key of
+    `ANCHOR_WORDS`, found by a caller that scans the page's word starts anyway; otherwise they are scanned here."""
+    months, units, clocks, numerics, years, hours = _anchors(norm, words)
     dates: list[_Date] = []
     reserved: list[Found] = _clock_times(norm, clocks, hours)
     _month_dates(norm, months, dates, reserved)
@@ -303,16 +306,17 @@ def find_dates(norm: str) -> list[Found]:
     return found
 
 
-def _anchors(norm: str):
-    """Where a date or duration can be: month names and time units at a word start (as (start, end, name,
-    prefixed)), digit runs that a date separator follows, and four-digit runs. Two scans led by a consumed
-    character class, so `re` skips in C to the few places worth a look."""
+def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
+    """Where a date or duration can be: month names, time units, clock and day-part words at a word start (as
+    (start, end, name, prefixed)), digit runs that a date separator or a clock colon follows, and four-digit runs.
+    Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
+    if found_words is None:  # padded: index 0 is a word start like any other
+        found_words = [(m.start("word") - 1, m.end() - 1, m.group("word")) for m in _ANCHOR_WORD.finditer(" " + norm)]
     words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": []}
-    for match in _ANCHOR_WORD.finditer(" " + norm):  # padded: index 0 is a word start like any other
-        kind, name = _ANCHOR_WORDS[match.group("word")]
-        end = match.end() - 1
+    for word_start, end, word in found_words:
+        kind, name = ANCHOR_WORDS[word]
         start = end - len(name)
-        words[kind].append((start, end, name, start > match.start("word") - 1))
+        words[kind].append((start, end, name, start > word_start))
     numerics, years, hours = [], [], []
     for match in _DIGIT_ANCHOR.finditer(norm):
         start, end = match.span()

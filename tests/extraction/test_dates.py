@@ -291,3 +291,16 @@ def test_find_dates_spans_are_sorted_and_inside_the_text():
     assert [f.start for f in found] == sorted(f.start for f in found)
     assert all(0 <= f.start < f.end <= len(norm) for f in found)
     assert [f.kind for f in found] == ["date", "duration", "date"]
+
+
+def test_anchor_words_found_by_a_caller_give_the_same_dates():
+    import re
+
+    from claims.extraction.dates import ANCHOR_WORDS
+    from claims.extraction.lexicon import phrase_pattern
+
+    norm = normalize("وفي 3 مارس 2020 استمر الاجتماع ساعتين، ثم الساعة 9 مساء أعلن أنه سيعود بعد أسبوعين")
+    pattern = re.compile(rf"(?<!\w)(?:{phrase_pattern(ANCHOR_WORDS)})(?![^\W\d])")
+    words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(norm)]
+    assert len(words) == 5
+    assert find_dates(norm, words) == find_dates(norm)
