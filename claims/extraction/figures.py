@@ -47,6 +47,12 @@ _PERCENT_BEFORE = re.compile(
 _BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
 # "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
+# "لتر ونصف", "دولار وربع": a unit written alone, then و and a fraction, is one and that fraction.
+_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items() if k.isalpha() and (k in LEX.currencies or v[0] == "measure")}
+_UNIT_AND_BEFORE = re.compile(
+    rf"(?<![\w.٫,])(?P<unit>{phrase_pattern(_UNIT_WORDS)}) ?(?:{phrase_pattern(_CUES['and'])}) ?\Z"
+)
+_NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) ?\Z")
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
 
@@ -133,6 +139,18 @@ def _quantity(norm: str, number: Number) -> Found | None:
                 value, precision, sub_unit = value * factor, precision * factor, True
         else:
             unit_kind, unit, _ = LEX.units[phrase]
+    if unit_kind is None and number.fraction and value < 1:
+        unit_and = _UNIT_AND_BEFORE.search(norm, words_back(norm, start, 2), start)
+        if unit_and and not _NUMBER_BEFORE.search(norm, words_back(norm, unit_and.start(), 1), unit_and.start()):
+            phrase = unit_and.group("unit")
+            if phrase in LEX.currencies:
+                unit_kind = "money"
+                unit, _ = money.currency(norm, phrase, unit_and.start(), unit_and.end())
+            else:
+                unit_kind, unit, _ = LEX.units[phrase]
+            value, start = value + 1, unit_and.start()
+    if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
+        return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
         return None
     if unit_kind is None:
@@ -214,7 +232,8 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 
 
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
-    """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount."""
+    """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount; so are
+    "5 دولارات ونصف" and "3 كيلوغرامات وربع"."""
     joined: list[Found] = []
     for quantity in found:
         previous = joined[-1] if joined else None
@@ -224,6 +243,15 @@ def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
                 and _SUB_UNIT_JOIN.fullmatch(norm, previous.end, quantity.start)):
             joined[-1] = Found(previous.start, quantity.end, "money", previous.value + quantity.value, previous.unit,
                                previous.qualifier, quantity.precision, {}, ONE, True)
+            continue
+        if (previous is not None and quantity.kind == "fraction" and previous.kind in ("money", "measure")
+                and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and norm[previous.end : quantity.start].strip() in _CUES["and"]):
+            # "5 دولارات ونصف": the fraction is of the unit just written
+            fraction = quantity.value * previous.scale  # "3 مليارات دولار ونصف" is 3.5 billion
+            joined[-1] = Found(previous.start, quantity.end, previous.kind, previous.value + fraction, previous.unit,
+                               previous.qualifier, quantity.precision * previous.scale, previous.extras, previous.scale,
+                               True)
             continue
         joined.append(quantity)
     return joined

@@ -244,7 +244,8 @@ def numbers_in_run(norm: str, run_start: int, run_end: int) -> list[Number]:
         if word and prefix.endswith(_AND) and (_AND + word) in LEX.cardinals:
             word, prefix, tstart = _AND + word, prefix[:-1], tstart - 1
         if prefix and word:
-            if len(word) < 3 or (word.startswith(_ARTICLE) and word not in LEX.scales):
+            short = len(word) < 3 and word not in _CUES["unit_only_fraction"]  # "ونص" is "and a half"
+            if short or (word.startswith(_ARTICLE) and word not in LEX.scales):
                 close()
                 previous_end = token.end()
                 continue

@@ -291,3 +291,31 @@ def test_every_ordinal_word_of_the_data_is_read_in_a_sentence(word, rank, form):
     sentence = f"انطلق {noun} {word} اليوم" if form != "bare" else f"يعد المصنع {word} أكبر مصنع"
     quantity = only(sentence, "ordinal")
     assert quantity.value == Decimal(rank)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("اشترى لتر ونصف من الحليب", "measure", "l", Decimal("1.5")),
+        ("دفع دولار وربع ثمنا للقهوة", "money", "USD", Decimal("1.25")),
+        ("يزن الطفل 3 كيلوغرامات وربع", "measure", "kg", Decimal("3.25")),
+        ("جمعت الحملة 3 مليارات دولار ونصف", "money", "USD", Decimal("3500000000")),
+    ],
+)
+def test_a_fraction_after_a_unit_is_a_fraction_of_that_unit(sentence, kind, unit, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.unit, quantity.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("اشترى نص لتر من الزيت", Decimal("0.5")), ("شرب لتر ونص من الماء", Decimal("1.5")),
+     ("باع الألبوم مليون ونص نسخة", Decimal(1_500_000))],
+)
+def test_the_egyptian_half_is_read_next_to_a_unit_or_a_scale(sentence, value):
+    assert only(sentence).value == value
+
+
+@pytest.mark.parametrize("sentence", ["نشرت الوزارة نص القرار كاملا", "وجاء بنص القانون أن الحق مكفول"])
+def test_the_egyptian_half_alone_is_the_noun_text(sentence):
+    assert figures(sentence) == []
