@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -51,7 +51,7 @@ RUN = re.compile(rf"{_ATOM}{_CHAIN}")
 # checked by ranges (\W costs four Unicode table lookups per character); the lookbehind makes it exact.
 # Led by a consumed character class, a pattern lets `re` skip in C to the few places where it can
 # match instead of being tried at every position, as RUN (led by lookarounds) is.
-_WORD_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
+_WORD_LEAD = WORD_LEAD
 
 _DIGIT_START = re.compile(r"[\d.٫](?:(?<=\d)|(?=\d))")
 

@@ -20,6 +20,10 @@ PREPOSITIONS = "".join(sorted(LEX.cues["preposition_prefix"]))
 # The optional prefix letters before a word, as a regex fragment: "[وف]?[بل]?".
 PREFIXES = f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?"
 ANY_PREFIX = f"[{CONJUNCTIONS}{PREPOSITIONS}]?"
+# Where a word can begin: a character that is not a letter or digit. The class is a superset of \W checked
+# by ranges (\W costs four Unicode table lookups per character); the lookbehind makes it exact. Led by a
+# consumed character class, a pattern lets `re` skip in C to the few places where it can match.
+WORD_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
 _WORD = re.compile(r"\w+")
 
 
