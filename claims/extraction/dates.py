@@ -88,6 +88,7 @@ _PREFIX = PREFIXES  # the optional prefix letters of cues.tsv
 _SEP = r"(?: ?[,،] ?| ?[-/.] ?| )"  # between the parts of a written date
 _HIJRI_MARK = rf"(?: ?{_alt(_WORDS['hijri_marker'])}(?![\w]))"
 _GREG_MARK = rf"(?: ?{_alt(_WORDS['gregorian_marker'])}(?![\w]))"
+_HIJRI_MARKER = re.compile(_HIJRI_MARK)
 _YEAR_CUE = _alt(LEX.year_cues)
 _YEAR_NOUN = _alt(_WORDS["year_noun"])
 
@@ -162,6 +163,8 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + unit, ("unit", unit))
         for clock in _WORDS["clock"]:
             words.setdefault(prefix + clock, ("clock", clock))
+        for noun in _WORDS["year_noun"]:
+            words.setdefault(prefix + noun, ("year", noun))
     for part in _WORDS["day_part"]:
         words.setdefault(part, ("part", part))
     return words
@@ -289,13 +292,14 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
 
     `words`, when given, are the anchor words of the page as (start, end, word) with `word` a key of
     `ANCHOR_WORDS`, found by a caller that scans the page's word starts anyway; otherwise they are scanned here."""
-    months, units, clocks, numerics, years, hours = _anchors(norm, words)
+    months, units, clocks, numerics, years, hours, year_nouns = _anchors(norm, words)
     dates: list[_Date] = []
     reserved: list[Found] = _clock_times(norm, clocks, hours)
     _month_dates(norm, months, dates, reserved)
     taken = _merged((d.start, d.end) for d in dates)
     _numeric_dates(norm, numerics, dates, taken)
-    _years(norm, years, dates, taken)
+    _years(norm, years, dates, _merged((d.start, d.end) for d in dates))
+    _word_years(norm, year_nouns, dates)
     _gregorian_equivalents(norm, dates)
     dates.sort(key=lambda d: (d.start, -d.end))
     found = _periods(norm, _drop_overlapping(dates))
@@ -312,7 +316,7 @@ def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
     Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
     if found_words is None:  # padded: index 0 is a word start like any other
         found_words = [(m.start("word") - 1, m.end() - 1, m.group("word")) for m in _ANCHOR_WORD.finditer(" " + norm)]
-    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": []}
+    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": [], "year": []}
     for word_start, end, word in found_words:
         kind, name = ANCHOR_WORDS[word]
         start = end - len(name)
@@ -325,7 +329,9 @@ def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
         if match.group("next"):
             (hours if match.group("next") == ":" else numerics).append(start)
     hours.extend(_hour_before(norm, start) for start, _, _, _ in words["part"])
-    return words["month"], words["unit"], words["clock"], numerics, years, [h for h in hours if h is not None]
+    hours = [h for h in hours if h is not None]
+    year_nouns = words["year"] + [word for word in words["unit"] if word[2] in _WORDS["year_noun"]]
+    return words["month"], words["unit"], words["clock"], numerics, years, hours, year_nouns
 
 
 def _hour_before(norm: str, part_start: int) -> int | None:
@@ -357,6 +363,21 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
             part = _DAY_PART.match(norm, match.end())
             found.append(Found(start, part.end() if part else match.end(), RESERVED, ""))
     return found
+
+
+def _word_years(norm: str, nouns, dates: list[_Date]) -> None:
+    """"عام ألفين وعشرين", "سنة ألف وتسعمائة وخمسة وثمانين": a year written in words after a year noun."""
+    for start, end, _, _ in nouns:
+        if not norm.startswith(" ", end) or norm[end + 1:end + 2].isdigit():
+            continue
+        number = _number_at(norm, end + 1)
+        if number is None:
+            continue
+        number_end, value = number
+        one_word = " " not in norm[end + 1:number_end]  # "سنة ألف" is not the year 1000
+        if value == value.to_integral_value() and (BARE_YEAR_MIN if one_word else YEAR_MIN) <= value <= YEAR_MAX:
+            marker = _HIJRI_MARKER.match(norm, number_end)
+            dates.append(_Date(start, marker.end() if marker else number_end, int(value), hijri=bool(marker)))
 
 
 def _gregorian_equivalents(norm: str, dates: list[_Date]) -> None:
@@ -534,7 +555,7 @@ def _year_after(norm: str, end: int) -> tuple[int, int, bool] | None:
         if number:
             number_end, value = number
             if value == value.to_integral_value() and YEAR_MIN <= value <= YEAR_MAX:
-                marker = re.compile(_HIJRI_MARK).match(norm, number_end)
+                marker = _HIJRI_MARKER.match(norm, number_end)
                 return int(value), marker.end() if marker else number_end, bool(marker)
     return None
 
@@ -798,8 +819,8 @@ def _durations(norm: str, units) -> list[Found]:
                     value = ONE
         if value is None and alone == 2:
             value = Decimal(2)
-        if value is None and alone == 1 and _AND_HALF.match(norm, end):
-            value = ONE
+        if value is None and alone == 1 and (_AND_HALF.match(norm, end) or _ONE_AFTER.match(norm, end)):
+            value = ONE  # "ساعة ونصف", "منذ عام واحد"
         if value is None:
             continue
         if value == value.to_integral_value():
