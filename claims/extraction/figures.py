@@ -16,7 +16,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
-from claims.extraction.dates import find_dates
+from claims.extraction.dates import ANCHOR_WORDS, find_dates
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
 from claims.extraction.numbers import (
     NEXT_WORD,
@@ -55,15 +55,17 @@ _UNIT_AND_BEFORE = re.compile(
 _NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) ?\Z")
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
+_DATE_ANCHORS = frozenset(ANCHOR_WORDS)
 
 
 def find_quantities(norm: str) -> list[Found]:
-    runs, duals, hits = scan_page(norm)  # one scan of the page's word starts for every recogniser below
+    # One scan of the page's word starts for every recogniser below, the date hook's anchor words included.
+    runs, duals, hits = scan_page(norm, _DATE_ANCHORS)
     skipped = not_figures.reserved_spans(norm, hits)
     reserved = list(skipped)
     found: list[Found] = []
     # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
-    for date in find_dates(norm):
+    for date in find_dates(norm, [(start, end, word) for kind, start, end, word in hits if kind == "anchor"]):
         if _inside(date.start, date.end, skipped):
             continue
         reserved.append((date.start, date.end))

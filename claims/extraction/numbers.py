@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD
@@ -100,7 +101,19 @@ _WORDS_AT_WORD_START = _words_at_word_start()
 
 # With the prefixes spelled out in the trie, a failed attempt at a word start costs one walk down the
 # trie instead of one per way of reading the first letters as prefixes.
-_AT_WORD_START = re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(_WORDS_AT_WORD_START)})(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None]:
+    """The word-start pattern for the words above plus other recognisers' `anchors` (prefixed words, such as
+    dates.ANCHOR_WORDS), and what each word is. No letter may follow a word; a digit may ("سبتمبر10")."""
+    words = dict(_WORDS_AT_WORD_START)
+    for anchor in anchors:
+        words.setdefault(anchor, ("anchor", anchor))
+    # Anchors that are also number words ("صفر": zero, and the Hijri month) can sit inside a run.
+    in_runs = [anchor for anchor in anchors if words[anchor][0] == "run"]
+    inside = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(in_runs)})(?![^\W\d])") if in_runs else None
+    return re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(words)})(?![^\W\d])"), words, inside
 
 @dataclass
 class Number:
@@ -414,16 +427,21 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
     return b.last_kind == "word" and b.words > 0 and word not in _CUES["ten"]
 
 
-def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[str, int, int, str]]]:
+def scan_page(
+    norm: str, anchors: frozenset[str] = frozenset()
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[str, int, int, str]]]:
     """One scan of the page for every recogniser that starts at a word: number runs (the spans of
     `RUN.finditer(norm)`), dual nouns as (start, end, noun) after at most one prefix letter, and ordinal
-    words and idioms as (kind, start, end, word) after their prefix letters.
+    words and idioms as (kind, start, end, word) after their prefix letters; the words of `anchors` (other
+    recognisers' prefixed words, e.g. dates.ANCHOR_WORDS) as ("anchor", start, end, word), prefix included.
 
     A run begins at a digit or at a word start (it never ends on a non-word character), so the next
     run is the earlier of the next word-start match and the next digit where RUN matches. Dual nouns and
     ordinal words are never number atoms, so they share the word-start scan without overlapping runs; an
-    idiom may begin with a number word ("ألف مبروك"): the run there is still reported.
+    idiom may begin with a number word ("ألف مبروك"): the run there is still reported, and so is an anchor
+    that is also one of the words above.
     """
+    pattern, table, inside = _scanner(anchors)
     padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
     runs: list[tuple[int, int]] = []
     duals: list[tuple[int, int, str]] = []
@@ -435,28 +453,42 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, st
     while True:
         if word_at < position:
             # the lead may sit just before `position`: on the pad, never on the last letter of a run
-            word = _AT_WORD_START.search(padded, position - 1)
+            word = pattern.search(padded, position - 1)
             word_at = word.start() + 1 if word else nowhere
         if digit_at < position:
             digit = _DIGIT_START.search(padded, position)
             digit_at = digit.start() if digit else nowhere
         if word_at == digit_at == nowhere:
             return runs, duals, words
-        kind, name = ("digit", "") if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
+        if digit_at < word_at:
+            kind, name = "digit", ""
+        else:
+            key = word.group("word")
+            kind, name = table[key]
+            if key in anchors and kind != "anchor" and not (kind == "run" and inside is not None):
+                words.append(("anchor", word_at - 1, word.end() - 1, key))
         if kind in ("digit", "run"):
             run_at = digit_at if kind == "digit" else word_at
             run = RUN.match(padded, run_at)
-            if run is None:  # only a digit can fail here: try the next one, as finditer would
+            if run is None and kind == "run":  # a digit glued after the word ("خمسة10"): no run here
+                position = word.end()
+                continue
+            if run is None:  # a digit can fail here: try the next one, as finditer would
                 digit = _DIGIT_START.search(padded, digit_at + 1)
                 digit_at = digit.start() if digit else nowhere
                 continue
             runs.append((run.start() - 1, run.end() - 1))
+            if inside is not None:
+                words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
+                             for m in inside.finditer(padded, run.start(), run.end()))
             position = run.end()
             continue
         end = word.end() - 1
         start = end - len(name)  # after the prefix letters, if any
         if kind == "dual":
             duals.append((start, end, name))
+        elif kind == "anchor":
+            words.append((kind, word_at - 1, end, name))
         else:
             words.append((kind, start, end, name))
             if kind == "idiom" and (run := RUN.match(padded, word_at)) is not None:
