@@ -306,8 +306,15 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     found.extend(reserved)
     spans = _merged((f.start, f.end) for f in found)
     found.extend(d for d in _durations(norm, units) if not _overlaps(d.start, d.end, spans))
-    found.sort(key=lambda f: (f.start, f.end))
-    return found
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Found] = []
+    for item in found:  # the engine reserves these spans: they must not overlap
+        if kept and item.start < kept[-1].end:
+            if item.end - item.start > kept[-1].end - kept[-1].start:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
 
 
 def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
@@ -421,13 +428,13 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
     consumed = -1
     for start, end, name, prefixed in months:
         if start < consumed:
-            continue  # the gloss of the month before: "آذار (مارس)"
+            continue  # the gloss of the month before ("آذار (مارس)"), or a month its date already holds
         month, hijri = _MONTH_NAMES[name]
         name_start = start
+        head = max(0, start - 40, consumed)  # a day never reaches back into the date before it
         gloss = _GLOSS.match(norm, end)
         if gloss and _MONTH_NAMES[gloss.group("name")] == (month, hijri):
             end = consumed = gloss.end()
-        head = max(0, start - 40)
         if _MONTH_WORD_BEFORE.search(norm, max(0, start - 8), start):
             start = norm.rfind(" ", 0, start - 1) + 1
             while start < len(norm) and not norm[start].isalpha():
@@ -450,10 +457,12 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             year_value = None
         if day is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 16), first):
             reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر": a name
+            consumed = max(consumed, end)
             continue
         if hijri and year_value is None:
             if day is not None:
                 reserved.append(Found(first, end, RESERVED, ""))  # "16 رمضان": no year to convert
+            consumed = max(consumed, end)
             continue
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, first - 14), first)
         if weekday and (day is not None or year_value is not None):
@@ -471,6 +480,7 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
                 dates.append(_Date(first, end, None, month, None, hijri, bare=not cued))
             continue
         dates.append(_Date(first, end, year_value, month, day, hijri))
+        consumed = max(consumed, end)
 
 
 def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
@@ -485,10 +495,10 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
         if norm.endswith(" " + phrase + " ", head, start):
             stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
-        ordinal = _ordinal_ending_at(norm, stem_end)
+        ordinal = _ordinal_ending_at(norm, head, stem_end)
         if ordinal:
             return ordinal
-        number = _number_before(norm, stem_end)
+        number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():
             value = _day_value(number[1])
             if value:
@@ -523,9 +533,8 @@ def _day_after(norm: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _ordinal_ending_at(norm: str, end: int) -> tuple[int, int] | None:
-    """A day written as an ordinal that ends at `end` ("السادس", "الحادي والعشرين"): (day, start)."""
-    head = max(0, end - 40)
+def _ordinal_ending_at(norm: str, head: int, end: int) -> tuple[int, int] | None:
+    """A day written as an ordinal in norm[head:end] that ends at `end` ("السادس", "الحادي والعشرين"): (day, start)."""
     for ordinal in reversed(find_ordinals(norm[head:end])):
         if ordinal.end == end - head and 1 <= ordinal.value <= 31:
             return int(ordinal.value), head + ordinal.start

@@ -307,3 +307,16 @@ def test_anchor_words_found_by_a_caller_give_the_same_dates():
     words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(norm)]
     assert len(words) == 5
     assert find_dates(norm, words) == find_dates(norm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واحد جمادى الثانية أيلول 2015",  # an ordinal inside a Hijri month name is not the day of the next month
+        "3 مارس أبريل 2020 يومين ونصف الساعة 4 مساء",
+        "من 2010-2012 إلى 2014/15 وبين عامي 1435 و1436هـ",
+    ],
+)
+def test_find_dates_returns_spans_that_do_not_overlap(text):
+    found = find_dates(normalize(text))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
