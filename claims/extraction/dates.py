@@ -84,11 +84,14 @@ def _alt(phrases) -> str:
 
 _AND = "".join(_WORDS["period_and"])
 _ARTICLE = next(iter(LEX.cues["article"]))
+_LAM = _ARTICLE[1]  # the article's lam: "ل" + "النصف" is written "للنصف"
 _PREFIX = PREFIXES  # the optional prefix letters of cues.tsv
 _SEP = r"(?: ?[,،] ?| ?[-/.] ?| )"  # between the parts of a written date
 _HIJRI_MARK = rf"(?: ?{_alt(_WORDS['hijri_marker'])}(?![\w]))"
 _GREG_MARK = rf"(?: ?{_alt(_WORDS['gregorian_marker'])}(?![\w]))"
 _HIJRI_MARKER = re.compile(_HIJRI_MARK)
+# "الربع الأول", "النصف الثاني": parts of a year and how many months each holds.
+_YEAR_PARTS = {**{word: 3 for word in _WORDS["year_quarter"]}, **{word: 6 for word in _WORDS["year_half"]}}
 _YEAR_CUE = _alt(LEX.year_cues)
 _YEAR_NOUN = _alt(_WORDS["year_noun"])
 
@@ -165,8 +168,14 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + clock, ("clock", clock))
         for noun in _WORDS["year_noun"]:
             words.setdefault(prefix + noun, ("year", noun))
+        for noun in _YEAR_PARTS:
+            words.setdefault(prefix + noun, ("yearpart", noun))
     for part in _WORDS["day_part"]:
         words.setdefault(part, ("part", part))
+    for word, (kind, name) in list(words.items()):
+        if word.startswith(_ARTICLE):  # ل before the article drops its alef: "للنصف", "وللعام"
+            for conjunction in ("", *CONJUNCTIONS):
+                words.setdefault(conjunction + _LAM + word[1:], (kind, name))
     return words
 
 
@@ -180,6 +189,10 @@ _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_
 # Digit runs worth a look, found in one scan led by a digit: four-digit runs (years) and runs that a date
 # separator or a clock colon follows (group "next"). The lookbehind after the first digit keeps runs whole.
 _DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}(?=(?P<next> ?[-/.] ?\d| [-/]|:(?=\d\d)))|\d{3}(?!\d))")
+# "النصف الأول من شوال", "الأسبوع الثاني من مارس": an ordinal after a definite noun ranks that noun, it is not a
+# day; "اليوم السادس من مارس" is one.
+_NOUN_BEFORE_ORDINAL = re.compile(
+    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'])}) ){_ARTICLE}[^\W\d]+ \Z")
 _LAST_WORD = re.compile(r"[^\W\d]+\Z")
 _DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
 _CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
@@ -292,7 +305,7 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
 
     `words`, when given, are the anchor words of the page as (start, end, word) with `word` a key of
     `ANCHOR_WORDS`, found by a caller that scans the page's word starts anyway; otherwise they are scanned here."""
-    months, units, clocks, numerics, years, hours, year_nouns = _anchors(norm, words)
+    months, units, clocks, numerics, years, hours, year_nouns, year_parts = _anchors(norm, words)
     dates: list[_Date] = []
     reserved: list[Found] = _clock_times(norm, clocks, hours)
     _month_dates(norm, months, dates, reserved)
@@ -304,6 +317,7 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     dates.sort(key=lambda d: (d.start, -d.end))
     found = _periods(norm, _drop_overlapping(dates))
     found.extend(reserved)
+    found.extend(_parts_of_year(norm, year_parts))
     spans = _merged((f.start, f.end) for f in found)
     found.extend(d for d in _durations(norm, units) if not _overlaps(d.start, d.end, spans))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -323,7 +337,7 @@ def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
     Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
     if found_words is None:  # padded: index 0 is a word start like any other
         found_words = [(m.start("word") - 1, m.end() - 1, m.group("word")) for m in _ANCHOR_WORD.finditer(" " + norm)]
-    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": [], "year": []}
+    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": [], "year": [], "yearpart": []}
     for word_start, end, word in found_words:
         kind, name = ANCHOR_WORDS[word]
         start = end - len(name)
@@ -338,7 +352,7 @@ def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
     hours.extend(_hour_before(norm, start) for start, _, _, _ in words["part"])
     hours = [h for h in hours if h is not None]
     year_nouns = words["year"] + [word for word in words["unit"] if word[2] in _WORDS["year_noun"]]
-    return words["month"], words["unit"], words["clock"], numerics, years, hours, year_nouns
+    return words["month"], words["unit"], words["clock"], numerics, years, hours, year_nouns, words["yearpart"]
 
 
 def _hour_before(norm: str, part_start: int) -> int | None:
@@ -369,6 +383,24 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         if match and (match.group("minutes") or _DAY_PART.match(norm, match.end())):
             part = _DAY_PART.match(norm, match.end())
             found.append(Found(start, part.end() if part else match.end(), RESERVED, ""))
+    return found
+
+
+def _parts_of_year(norm: str, parts) -> list[Found]:
+    """"الربع الأول من عام 2015", "النصف الثاني 2014": a quarter or half of a year, as a range of months."""
+    found = []
+    for start, end, name, _ in parts:
+        months = _YEAR_PARTS[name]
+        ordinal = _ordinal_at(norm, end + 1) if norm.startswith(" ", end) else None
+        if ordinal is None or ordinal[0] > 12 // months:
+            continue
+        rank, ordinal_end = ordinal
+        year = _year_after(norm, ordinal_end)
+        if year is None or year[2]:
+            continue  # no year, or a Hijri one: no Gregorian months to give
+        year_value, year_end, _ = year
+        low, high = f"{year_value:04d}-{(rank - 1) * months + 1:02d}", f"{year_value:04d}-{rank * months:02d}"
+        found.append(Found(start, year_end, "date", low, None, "range", None, {"low": low, "high": high}))
     return found
 
 
@@ -496,7 +528,7 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
             stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
         ordinal = _ordinal_ending_at(norm, head, stem_end)
-        if ordinal:
+        if ordinal and not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1]):
             return ordinal
         number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():
