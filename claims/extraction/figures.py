@@ -55,6 +55,11 @@ _UNIT_AND_BEFORE = re.compile(
 _NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) ?\Z")
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
+_REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
+_YEAR_MARKERS = _CUES["year_marker"]
+_COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
+# "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
+_PARTITIVE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['of'])}) {_ARTICLE}")
 _DATE_ANCHORS = frozenset(ANCHOR_WORDS)
 
 
@@ -84,7 +89,7 @@ def find_quantities(norm: str) -> list[Found]:
             numbers.extend(n for n in numbers_in_run(norm, start, end) if not _inside(n.start, n.end, reserved))
         else:
             numbers.extend(numbers_in_run(norm, start, end))
-    numbers = join_divisions(norm, numbers)
+    numbers = join_divisions(norm, _with_reversed_decimals(norm, numbers))
     consumed_until = -1
     for number in numbers:
         if number.start < consumed_until:
@@ -102,7 +107,28 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
-    return join_ranges(norm, _join_sub_units(norm, _drop_overlaps(found)))
+    return join_ranges(norm, _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found))))
+
+
+def _with_reversed_decimals(norm: str, numbers: list[Number]) -> list[Number]:
+    """"9ر40 مليار" is 40.9 billion: the decimal digits are written first, joined by ر to the whole part."""
+    readings = []
+    for match in _REVERSED_DECIMAL.finditer(norm):
+        start, end = match.span()
+        if (start and norm[start - 1].isalnum()) or (end < len(norm) and norm[end].isalnum()):
+            continue
+        decimals, whole = match.group(1), match.group(2)
+        step = ONE.scaleb(-len(decimals))
+        reading = Number(start, end, Decimal(whole) + Decimal(decimals) * step, step)
+        # the whole part may open a run with a scale ("40 مليار"): the reading takes its place in that number
+        run = next((n for n in numbers if n.start == match.start(2)), None)
+        if run is not None and run.scale != 1 and Decimal(whole):
+            reading = Number(start, run.end, run.value * reading.value / Decimal(whole), step * run.scale, run.scale)
+        readings.append(reading)
+    if not readings:
+        return numbers
+    kept = [n for n in numbers if not any(r.start < n.end and n.start < r.end for r in readings)]
+    return sorted(kept + readings, key=lambda n: n.start)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -128,6 +154,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
     suffix = _SUFFIX.match(norm, end)
     if suffix and suffix.group("of") and not suffix.group("suffix").startswith(_ARTICLE):
         suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
+    if suffix and number.year_like and suffix.group("suffix") in _YEAR_MARKERS:
+        suffix = None  # "2015م" is a year, not metres
     unit_kind, unit = None, None
     sub_unit = False
     if suffix:
@@ -191,9 +219,12 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if not_figures.is_name_year(norm, start):
             return None  # "رؤية 2030", "القانون رقم 194 لسنة 2020": part of a name
         cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 4), start)
-        if cue and not cue.group("gap"):
+        counted = qualifiers.hedge_before(norm, start) is not None or _PARTITIVE_AFTER.match(norm, end)
+        if counted and not cue:
+            cue = None  # "ما يقارب 2000 من المعتقلين": a hedge or a partitive makes it a count
+        elif cue and not cue.group("gap"):
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
-        if cue or not _counted_noun(norm, end):
+        elif cue or not _counted_noun(norm, end):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
     else:
@@ -231,6 +262,20 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
             continue
         kept.append(quantity)
     return kept
+
+
+def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
+    """"ارتفعت إلى 160 مليون ريال من 152 مليون": a scaled amount with no unit, compared with the money just
+    before it, is in the same currency."""
+    for index in range(1, len(found)):
+        earlier, later = found[index - 1], found[index]
+        if (earlier.kind == "money" and later.kind == "count" and later.scale != 1 and not later.has_unit
+                and _COMPARED_WITH.fullmatch(norm, earlier.end, later.start)):
+            extras = {k: v for k, v in later.extras.items() if k != "noun_span"}
+            end = later.end if "noun_span" not in later.extras else later.extras["noun_span"][0] - 1
+            found[index] = Found(later.start, end, "money", later.value, earlier.unit, later.qualifier,
+                                 later.precision, extras, later.scale, True)
+    return found
 
 
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:

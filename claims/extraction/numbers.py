@@ -32,6 +32,7 @@ _DIGITS = (
     r"(?<![\d/])(?<!\d-)(?:\d+ )?\d+/\d+(?![/\d])"
     r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
     r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
+    r"|\d+،\d{1,2}(?!\d)"  # "322،8": an Arabic comma before one or two digits is a decimal comma
     r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
     r"|(?<!\d)[.٫]\d+"
 )
@@ -141,6 +142,9 @@ def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | 
                 return None
             value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
             return value, precision_of(value)
+        head, comma, tail = text.rpartition("،")
+        if comma and len(tail) != 3:
+            text = head.replace("،", "") + "." + tail
         body = text.replace(" ", "").replace("٬", "").replace("،", "")
         if "," in body:
             head, _, tail = body.rpartition(",")

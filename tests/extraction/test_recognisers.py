@@ -319,3 +319,37 @@ def test_the_egyptian_half_is_read_next_to_a_unit_or_a_scale(sentence, value):
 @pytest.mark.parametrize("sentence", ["نشرت الوزارة نص القرار كاملا", "وجاء بنص القانون أن الحق مكفول"])
 def test_the_egyptian_half_alone_is_the_noun_text(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("بلغت قيمة المشاريع 415،6 مليار ريال", "money", "SAR", Decimal("415600000000")),
+        ("سجل النمو 7ر3 بالمئة خلال الربع", "percent", "%", Decimal("3.7")),
+        ("بلغ الفائض 5ر12 مليار دولار", "money", "USD", Decimal("12500000000")),
+        ("يمتد الجسر بطول 850 م فوق الوادي", "measure", "m", Decimal(850)),
+        ("وزن الطرد 2.5 كلغم", "measure", "kg", Decimal("2.5")),
+        ("ارتفعت المبيعات إلى 90 مليون درهم من 75 مليون قبل عام", "money", "AED", Decimal(75_000_000)),
+        ("أفرج عن نحو 1500 من الموقوفين", "count", None, Decimal(1500)),
+    ],
+)
+def test_news_agency_decimals_metres_and_a_currency_lent_back(sentence, kind, unit, value):
+    quantity = extract(sentence).quantities[-1]
+    assert (quantity.kind, quantity.unit, quantity.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3 – رفع كفاءة الإنفاق الحكومي",  # a list item number
+        "اجتمعت دول 5 + 1 في جنيف",  # a group named by a formula
+        "تلتزم البنوك بمعايير بازل 3",
+        "للاشتراك أرسل بالرمز 4 إلى الخدمة",
+    ],
+)
+def test_list_items_formulas_and_coded_names_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+def test_a_year_marker_after_a_year_is_not_metres():
+    assert only("افتتح المتحف عام 2015م").kind == "date"
