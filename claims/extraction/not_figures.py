@@ -43,7 +43,7 @@ _PLAN_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['article'
 _ACT_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(_CUES['act_number'])}) \d+ (?:{phrase_pattern(_CUES['act_year'])}) \Z"
 )
-_NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
+_NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?[-(]? ?\Z")
 _ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
 _WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
 _SHADDA = "\u0651"

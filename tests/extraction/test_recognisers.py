@@ -345,6 +345,7 @@ def test_news_agency_decimals_metres_and_a_currency_lent_back(sentence, kind, un
         "اجتمعت دول 5 + 1 في جنيف",  # a group named by a formula
         "تلتزم البنوك بمعايير بازل 3",
         "للاشتراك أرسل بالرمز 4 إلى الخدمة",
+        "أرسل بالرمز ( 7 ) للاشتراك",
     ],
 )
 def test_list_items_formulas_and_coded_names_are_not_figures(sentence):
