@@ -5,7 +5,8 @@
 inside a date is never read again as a count; spans whose kind is `RESERVED` hold digits that are not a
 figure and have no Gregorian value ("مدينة 6 أكتوبر", "16 رمضان" with no year): reserved, never reported.
 
-What is read (every word comes from a data file; see `_DATA`):
+What is read (every word comes from a data file: date_words.tsv, months.tsv, hijri_months.tsv,
+duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.txt):
 - a month name (Gregorian from months.tsv, Hijri from hijri_months.tsv) with a day before or after it
   (digits, an ordinal "السادس من مارس", a number word "واحد وعشرين مايو", "أول يناير") and/or a year
   after it (digits or words, "2016", "ألفين وثمانية عشر"); a Gregorian month alone after a cue
@@ -18,8 +19,10 @@ What is read (every word comes from a data file; see `_DATA`):
 - periods: two dates, days or years joined by a "to" word or a dash, with "من"/"بين" before the first
   when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"); the first end
   borrows the month and year of the second. Kind `date`, qualifier `range`, `low`/`high`, value the low end;
+- quarters and halves of a year ("الربع الأول من عام 2015"): a range of months;
 - durations: a number and a time unit (duration_units.tsv): "3 أيام", "عشرين دقيقة", "يومين",
-  "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit.
+  "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit, qualifier from its hedge;
+- times of day ("الساعة 10 صباحا", "9:30 مساء"): reserved, never a figure.
 
 Hijri dates are converted with `hijridate` (Umm al-Qura): the value is the Gregorian ISO date and the
 Hijri original is kept in the extra field `hijri` ("1436-10-26"). A Hijri month or year is a Gregorian
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -151,6 +154,21 @@ _UNIT_AFTER = re.compile(rf" ?{_alt(set(LEX.currencies) | set(LEX.units))}(?!\w)
 
 # --- durations ------------------------------------------------------------------------------------
 
+_AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
+_AND_QUARTER = re.compile(rf" {_alt(_WORDS['and_quarter'])}(?!\w)")
+_FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter", "0.25"), ("third", "0.3333"))
+                    for word in _WORDS[role]}
+_FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
+_UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
+_ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
+_DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
+
+
+# --- times of day ---------------------------------------------------------------------------------
+
+_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
+_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
+_DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
 
 # --- anchors --------------------------------------------------------------------------------------
 
@@ -194,20 +212,8 @@ _DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}(?=(?P<next> ?[-/.] ?\d| [-/]|
 _NOUN_BEFORE_ORDINAL = re.compile(
     rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'])}) ){_ARTICLE}[^\W\d]+ \Z")
 _LAST_WORD = re.compile(r"[^\W\d]+\Z")
-_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
-_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
-_DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
-_AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
-_AND_QUARTER = re.compile(rf" {_alt(_WORDS['and_quarter'])}(?!\w)")
-_FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter", "0.25"), ("third", "0.3333"))
-                    for word in _WORDS[role]}
-_FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
-_UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
-_ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
-_DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
-
 
 @dataclass(frozen=True)
 class _Date:
@@ -305,21 +311,20 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
 
     `words`, when given, are the anchor words of the page as (start, end, word) with `word` a key of
     `ANCHOR_WORDS`, found by a caller that scans the page's word starts anyway; otherwise they are scanned here."""
-    months, units, clocks, numerics, years, hours, year_nouns, year_parts = _anchors(norm, words)
+    anchors = _anchors(norm, words)
     dates: list[_Date] = []
-    reserved: list[Found] = _clock_times(norm, clocks, hours)
-    _month_dates(norm, months, dates, reserved)
-    taken = _merged((d.start, d.end) for d in dates)
-    _numeric_dates(norm, numerics, dates, taken)
-    _years(norm, years, dates, _merged((d.start, d.end) for d in dates))
-    _word_years(norm, year_nouns, dates)
+    reserved: list[Found] = _clock_times(norm, anchors.clocks, anchors.hours)
+    _month_dates(norm, anchors.months, dates, reserved)
+    _numeric_dates(norm, anchors.numerics, dates, _merged((d.start, d.end) for d in dates))
+    _years(norm, anchors.years, dates, _merged((d.start, d.end) for d in dates))
+    _word_years(norm, anchors.year_nouns, dates)
     _gregorian_equivalents(norm, dates)
     dates.sort(key=lambda d: (d.start, -d.end))
     found = _periods(norm, _drop_overlapping(dates))
     found.extend(reserved)
-    found.extend(_parts_of_year(norm, year_parts))
+    found.extend(_parts_of_year(norm, anchors.year_parts))
     spans = _merged((f.start, f.end) for f in found)
-    found.extend(d for d in _durations(norm, units) if not _overlaps(d.start, d.end, spans))
+    found.extend(d for d in _durations(norm, anchors.units) if not _overlaps(d.start, d.end, spans))
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Found] = []
     for item in found:  # the engine reserves these spans: they must not overlap
@@ -331,28 +336,43 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     return kept
 
 
-def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None):
-    """Where a date or duration can be: month names, time units, clock and day-part words at a word start (as
-    (start, end, name, prefixed)), digit runs that a date separator or a clock colon follows, and four-digit runs.
-    Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
+@dataclass
+class _Anchors:
+    """Where a date, period or duration can be. Words as (start, end, name, prefixed), digit runs by start."""
+
+    months: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    clocks: list = field(default_factory=list)
+    year_nouns: list = field(default_factory=list)
+    year_parts: list = field(default_factory=list)
+    numerics: list[int] = field(default_factory=list)  # a date separator follows: "2016/02/22", "22-4"
+    years: list[int] = field(default_factory=list)  # four digits
+    hours: list[int] = field(default_factory=list)  # "9:30", "10 صباحا"
+
+
+def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None) -> _Anchors:
+    """The anchors of the page: month names, time units, clock, year and day-part words at a word start, and
+    digit runs. Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
     if found_words is None:  # padded: index 0 is a word start like any other
         found_words = [(m.start("word") - 1, m.end() - 1, m.group("word")) for m in _ANCHOR_WORD.finditer(" " + norm)]
-    words: dict[str, list] = {"month": [], "unit": [], "clock": [], "part": [], "year": [], "yearpart": []}
+    anchors = _Anchors()
+    lists = {"month": anchors.months, "unit": anchors.units, "clock": anchors.clocks, "year": anchors.year_nouns,
+             "yearpart": anchors.year_parts, "part": []}
     for word_start, end, word in found_words:
         kind, name = ANCHOR_WORDS[word]
         start = end - len(name)
-        words[kind].append((start, end, name, start > word_start))
-    numerics, years, hours = [], [], []
+        lists[kind].append((start, end, name, start > word_start))
+        if kind == "unit" and name in _WORDS["year_noun"]:
+            anchors.year_nouns.append((start, end, name, start > word_start))
+        elif kind == "part" and (hour := _hour_before(norm, start)) is not None:
+            anchors.hours.append(hour)
     for match in _DIGIT_ANCHOR.finditer(norm):
         start, end = match.span()
         if end - start == 4:
-            years.append(start)
+            anchors.years.append(start)
         if match.group("next"):
-            (hours if match.group("next") == ":" else numerics).append(start)
-    hours.extend(_hour_before(norm, start) for start, _, _, _ in words["part"])
-    hours = [h for h in hours if h is not None]
-    year_nouns = words["year"] + [word for word in words["unit"] if word[2] in _WORDS["year_noun"]]
-    return words["month"], words["unit"], words["clock"], numerics, years, hours, year_nouns, words["yearpart"]
+            (anchors.hours if match.group("next") == ":" else anchors.numerics).append(start)
+    return anchors
 
 
 def _hour_before(norm: str, part_start: int) -> int | None:
