@@ -161,6 +161,10 @@ _FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter",
 _FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
 _UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
 _ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
+# The second end of a range of durations, after "و" (attached or not) or a "to" word.
+_RANGE_PARTNER = re.compile(
+    rf"(?: ?(?:{_alt(_WORDS['period_and'])}|{_alt(_WORDS['period_to'])}) ?)(?:[^\W\d]+ |\d+(?:[.,]\d+)? )?"
+    rf"(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
 _DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
 
 
@@ -880,8 +884,9 @@ def _durations(norm: str, units) -> list[Found]:
                     value = ONE
         if value is None and alone == 2:
             value = Decimal(2)
-        if value is None and alone == 1 and (_AND_HALF.match(norm, end) or _ONE_AFTER.match(norm, end)):
-            value = ONE  # "ساعة ونصف", "منذ عام واحد"
+        if value is None and alone == 1 and (_AND_HALF.match(norm, end) or _ONE_AFTER.match(norm, end)
+                                             or _first_of_a_range(norm, start, end, unit)):
+            value = ONE  # "ساعة ونصف", "منذ عام واحد", "بين عام وعامين"
         if value is None:
             continue
         if value == value.to_integral_value():
@@ -899,6 +904,14 @@ def _durations(norm: str, units) -> list[Found]:
         qualifier = qualifier_of(norm, start, end)  # "منذ أكثر من شهرين", "نحو 3 أيام"
         found.append(Found(start, end, "duration", value, unit, qualifier, ONE, {}, ONE, True))
     return found
+
+
+def _first_of_a_range(norm: str, start: int, end: int, unit: str) -> bool:
+    """"بين عام وعامين", "من ساعة إلى ساعتين": a singular unit is one when it opens a range of that unit."""
+    partner = _RANGE_PARTNER.match(norm, end)
+    if partner is None or not _LEAD_BEFORE.search(norm, max(0, start - 12), start):
+        return False
+    return _DURATION_UNITS[partner.group("unit")][0] == unit
 
 
 def _count_before(norm: str, unit_start: int, definite: bool) -> tuple[Decimal | None, int]:

@@ -323,4 +323,18 @@ def test_anchor_words_found_by_a_caller_give_the_same_dates():
 )
 def test_find_dates_returns_spans_that_do_not_overlap(text):
     found = find_dates(normalize(text))
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("تستمر المناعة بين عام وعامين بحسب الدراسة", "1", "2", "year"),
+        ("يستغرق الفحص ما بين ساعة وساعتين", "1", "2", "hour"),
+        ("تتراوح مدة العلاج بين 3 و5 أسابيع", "3", "5", "week"),
+    ],
+)
+def test_a_range_of_durations_has_both_bounds(sentence, low, high, unit):
+    quantity = only(sentence, "duration")
+    assert (quantity.qualifier, quantity.unit) == ("range", unit)
+    assert (str(quantity.extras["low"]), str(quantity.extras["high"])) == (low, high)
