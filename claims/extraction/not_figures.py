@@ -47,8 +47,8 @@ _NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name
 _ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
 _WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
 _SHADDA = "\u0651"
-_PLUS_BEFORE = re.compile(r"[\d\w] ?\+ ?\Z")
-_PLUS_AFTER = re.compile(r" ?\+ ?[\d\w]")
+_PLUS_BEFORE = re.compile(r"\d ?\+ ?\Z")
+_PLUS_AFTER = re.compile(r" ?\+ ?\d")
 _LIST_ITEM = re.compile(r" ?[-–—.)] ")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
 _NUMBER_LIKE = frozenset(LEX.cardinals) | frozenset(LEX.scales) | frozenset(LEX.fractions)
@@ -63,7 +63,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
-        return True  # "5 + 1", "G7+": a formula or a group's name
+        return True  # "5 + 1": a formula or a group's name
     if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)

@@ -143,7 +143,7 @@ def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | 
             value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
             return value, precision_of(value)
         head, comma, tail = text.rpartition("،")
-        if comma and len(tail) != 3:
+        if comma and tail.isdigit() and len(tail) < 3:
             text = head.replace("،", "") + "." + tail
         body = text.replace(" ", "").replace("٬", "").replace("،", "")
         if "," in body:
