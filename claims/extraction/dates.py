@@ -210,7 +210,9 @@ ANCHOR_WORDS = _anchor_words()
 _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_WORDS)})(?![^\W\d])")
 # Digit runs worth a look, found in one scan led by a digit: four-digit runs (years) and runs that a date
 # separator or a clock colon follows (group "next"). The lookbehind after the first digit keeps runs whole.
-_DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{0,3}(?=(?P<next> ?[-/.] ?\d| [-/]|:(?=\d\d)))|\d{3}(?!\d))")
+# Folded text holds ASCII digits only, and [0-9] is cheaper for `re` than \d.
+_DIGIT_ANCHOR = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{0,3}(?=(?P<next> ?[-/.] ?[0-9]| [-/]|:(?=[0-9][0-9])))|[0-9]{3}(?![0-9]))")
 # "النصف الأول من شوال", "الأسبوع الثاني من مارس": an ordinal after a definite noun ranks that noun, it is not a
 # day; "اليوم السادس من مارس" is one.
 _NOUN_BEFORE_ORDINAL = re.compile(
