@@ -104,7 +104,7 @@ _MONTH_NAMES = {name: (number, False) for name, number in _GREGORIAN_MONTHS.item
 _MONTH_NAMES.update({name: (number, True) for name, number in _HIJRI_MONTHS.items()})
 # "آذار (مارس)", "يونيو حزيران", "مارس/آذار": the same month named in a second calendar.
 _GLOSS = re.compile(rf"(?: ?[(/] ?| )(?P<name>{_alt(_MONTH_NAMES)})(?: ?\))?(?![^\W\d])")
-_MONTH_WORD_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?{_alt(_WORDS['month_word'])} \Z")
+_MONTH_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_WORDS['month_word'])}) \Z")
 _OF = _alt(_WORDS["of"])
 # Before the month: [weekday[,]] day[. - /] [من] [شهر]
 # A day may be glued to "و" ("بين 3 و9 أكتوبر") or to the article ("الـ20 من أكتوبر").
@@ -493,10 +493,8 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
         gloss = _GLOSS.match(norm, end)
         if gloss and _MONTH_NAMES[gloss.group("name")] == (month, hijri):
             end = consumed = gloss.end()
-        if _MONTH_WORD_BEFORE.search(norm, max(0, start - 8), start):
-            start = norm.rfind(" ", 0, start - 1) + 1
-            while start < len(norm) and not norm[start].isalpha():
-                start += 1
+        if month_word := _MONTH_WORD_BEFORE.search(norm, max(0, start - 8), start):
+            start = month_word.start("word")
         day, first = None, start
         if not prefixed:
             day, first = _day_before(norm, head, start)
@@ -630,7 +628,7 @@ def _year_after(norm: str, end: int) -> tuple[int, int, bool] | None:
 def _month_alone_is_a_date(norm: str, start: int, end: int) -> bool:
     """"في أيار الماضي", "منذ كانون الثاني": a month name alone needs a cue before or after it."""
     return (_MONTH_CUE_AFTER.match(norm, end) is not None
-            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 8), start) is not None)
+            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 16), start) is not None)
 
 
 def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: list[tuple[int, int]]) -> None:

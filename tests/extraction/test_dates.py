@@ -338,3 +338,9 @@ def test_a_range_of_durations_has_both_bounds(sentence, low, high, unit):
     quantity = only(sentence, "duration")
     assert (quantity.qualifier, quantity.unit) == ("range", unit)
     assert (str(quantity.extras["low"]), str(quantity.extras["high"])) == (low, high)
+
+
+@pytest.mark.parametrize("cue", sorted(LEX.month_cues_before))
+def test_every_cue_before_a_month_alone_in_the_data_makes_it_a_date(cue):
+    quantity = only(f"تراجعت الصادرات {cue} نوفمبر بحسب الهيئة")
+    assert quantity.value == "--11"
