@@ -144,7 +144,11 @@ _ACT_YEAR_BEFORE = re.compile(rf"(?<!\w){_alt(LEX.cues['act_number'])} \d+ {_alt
 # --- periods --------------------------------------------------------------------------------------
 
 _LEAD = rf"{_alt(_WORDS['period_from'] | _WORDS['period_between'])}"
-_LEAD_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?\Z")
+# Before the first end: "من", "بين" (optionally with "عامي"), or a dual naming both ends ("شهري أبريل ومايو",
+# "يومي 3 و4 سبتمبر"), which lets "و" join them as "بين" does.
+_LEAD_BEFORE = re.compile(
+    rf"(?<!\w)[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|"
+    rf"{_PREFIX}(?P<pair>{_alt(_WORDS['period_pair'])}) )\Z")
 _TO = re.compile(
     rf"\A(?: ?(?P<dash>[-–/]) ?| (?P<to>{_alt(_WORDS['period_to'])}) | ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
@@ -530,9 +534,9 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
                 dates.append(_Date(first, period.end(), year_value, month, low_day, hijri, last_day=high_day))
             continue
         if day is None and year_value is None:
-            if not prefixed and not hijri:
-                # without a cue, a month alone is only the end of a period ("من يوليو إلى سبتمبر")
-                cued = first < name_start or _month_alone_is_a_date(norm, start, end)
+            if not hijri:
+                # without a cue, a month alone is only the end of a period ("من يوليو إلى سبتمبر", "شهري أبريل ومايو")
+                cued = not prefixed and (first < name_start or _month_alone_is_a_date(norm, start, end))
                 dates.append(_Date(first, end, None, month, None, hijri, bare=not cued))
             continue
         dates.append(_Date(first, end, year_value, month, day, hijri))
@@ -787,7 +791,8 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
         if to and len(between) <= 16:
             lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start)
             if _period_allowed(to, lead, previous, high):
-                start = lead.start("lead") if lead else previous.start
+                start = lead.start() + (lead.group().find(lead.group("lead") or lead.group("pair"))) if lead \
+                    else previous.start
                 return start, previous
     if high.day is not None and high.month is not None:
         # "من 3 حتى 12 سبتمبر", "19-20 نوفمبر", "بين 4-22 يناير 1995": a bare day before the date
@@ -800,7 +805,8 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
                 lead = _LEAD_BEFORE.search(norm, max(0, day_start - 20), day_start)
                 low = _Date(day_start, head + match.end("day"), high.year, high.month, day, high.hijri)
                 if _period_allowed(to, lead, low, high):
-                    return (lead.start("lead") if lead else day_start), low
+                    return (lead.start() + lead.group().find(lead.group("lead") or lead.group("pair"))
+                            if lead else day_start), low
     return None
 
 
@@ -815,11 +821,11 @@ def _period_allowed(to: re.Match, lead: re.Match | None, low: _Date, high: _Date
             return False
     elif (low.day is None) != (high.day is None) or (low.year is not None and high.year is None):
         return False
-    lead_word = lead.group("lead") if lead else ""
+    lead_word = (lead.group("lead") or lead.group("pair")) if lead else ""
     if low.hijri != high.hijri and not (low.bare or high.bare):
         return False  # "1436هـ - 2015م": one year in two calendars, not a period
     if to.group("and"):
-        return lead_word in _BETWEEN_WORDS
+        return lead_word in _BETWEEN_WORDS or lead_word in _WORDS["period_pair"]
     if to.group("dash") == "/":
         return low.month is None
     if to.group("to") and (low.bare or high.bare) and not lead:
