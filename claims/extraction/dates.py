@@ -19,7 +19,7 @@ duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.txt):
 - periods: two dates, days or years joined by a "to" word or a dash, with "من"/"بين" before the first
   when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"); the first end
   borrows the month and year of the second. Kind `date`, qualifier `range`, `low`/`high`, value the low end;
-- quarters and halves of a year ("الربع الأول من عام 2015"): a range of months;
+- quarters and halves of a year ("الربع الأول من عام 2015"): the year, with its months in extras["period"];
 - durations: a number and a time unit (duration_units.tsv): "3 أيام", "عشرين دقيقة", "يومين",
   "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit, qualifier from its hedge;
 - times of day ("الساعة 10 صباحا", "9:30 مساء"): reserved, never a figure.
@@ -417,7 +417,8 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
 
 
 def _parts_of_year(norm: str, parts) -> list[Found]:
-    """"الربع الأول من عام 2015", "النصف الثاني 2014": a quarter or half of a year, as a range of months."""
+    """"الربع الأول من عام 2015", "النصف الثاني 2014": a quarter or half of a year. Its value is the year it
+    belongs to (a date at the grain written), its months the ISO interval in extras["period"] ("2015-01/2015-03")."""
     found = []
     for start, end, name, _ in parts:
         months = _YEAR_PARTS[name]
@@ -430,7 +431,7 @@ def _parts_of_year(norm: str, parts) -> list[Found]:
             continue  # no year, or a Hijri one: no Gregorian months to give
         year_value, year_end, _ = year
         low, high = f"{year_value:04d}-{(rank - 1) * months + 1:02d}", f"{year_value:04d}-{rank * months:02d}"
-        found.append(Found(start, year_end, "date", low, None, "range", None, {"low": low, "high": high}))
+        found.append(Found(start, year_end, "date", f"{year_value:04d}", extras={"period": f"{low}/{high}"}))
     return found
 
 
