@@ -27,7 +27,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(rf" ?{ANY_PREFIX}(?P<phrase>{phrase_pattern(LEX.hedges_after)})(?!\w)")
 _VERB = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
 _MINUS = re.compile(
-    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)-])(?<!\d )- ?)\Z"
+    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)$€£¢-])(?<!\d )- ?)\Z"
 )
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words

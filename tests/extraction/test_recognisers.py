@@ -148,6 +148,7 @@ def test_every_hedge_after_a_figure_in_the_data_sets_its_qualifier(phrase, quali
         ("على الأكثر 100 وعلى الأقل 20 متطوعا", "count", 20, 100),
         ("ارتفعت البطالة ما بين 5 و7 في المئة", "percent", 5, 7),
         ("يحتاج المشروع بين 25 و40 ألف دولار", "money", 25000, 40000),
+        ("يبلغ الاشتراك 15$-25$ شهريا", "money", 15, 25),
     ],
 )
 def test_ranges_have_low_and_high_and_the_range_qualifier(sentence, kind, low, high):
