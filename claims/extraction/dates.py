@@ -165,6 +165,8 @@ _FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter",
 _FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
 _UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
 _ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
+# "الأشهر التسعة", "الأسابيع الستة": a definite plural unit and its number after it, both with the article.
+_DEFINITE_COUNT_AFTER = re.compile(rf" {_ARTICLE}(?P<word>{_alt(LEX.cardinals)})(?!\w)")
 # The second end of a range of durations, after "و" (attached or not) or a "to" word.
 _RANGE_PARTNER = re.compile(
     rf"(?: ?(?:{_alt(_WORDS['period_and'])}|{_alt(_WORDS['period_to'])}) ?)(?:[^\W\d]+ |\d+(?:[.,]\d+)? )?"
@@ -889,6 +891,8 @@ def _durations(norm: str, units) -> list[Found]:
                 value, start = _count_before(norm, start, definite=word.startswith(_ARTICLE))
                 if value is None and alone == 1 and _DURATION_CUE_BEFORE.search(norm, max(0, start - 8), start):
                     value = ONE
+        if value is None and word.startswith(_ARTICLE) and (count := _DEFINITE_COUNT_AFTER.match(norm, end)):
+            value, end = LEX.cardinals[count.group("word")], count.end()  # "الأشهر التسعة الأولى"
         if value is None and alone == 2:
             value = Decimal(2)
         if value is None and alone == 1 and (_AND_HALF.match(norm, end) or _ONE_AFTER.match(norm, end)
