@@ -56,6 +56,7 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) 
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
 _REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
+_REVERSED_JOINERS = _CUES["reversed_decimal"]
 _YEAR_MARKERS = _CUES["year_marker"]
 _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 # "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
@@ -89,7 +90,7 @@ def find_quantities(norm: str) -> list[Found]:
             numbers.extend(n for n in numbers_in_run(norm, start, end) if not _inside(n.start, n.end, reserved))
         else:
             numbers.extend(numbers_in_run(norm, start, end))
-    numbers = join_divisions(norm, _with_reversed_decimals(norm, numbers))
+    numbers = join_divisions(norm, _with_reversed_decimals(norm, runs, numbers))
     consumed_until = -1
     for number in numbers:
         if number.start < consumed_until:
@@ -110,10 +111,13 @@ def find_quantities(norm: str) -> list[Found]:
     return join_ranges(norm, _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found))))
 
 
-def _with_reversed_decimals(norm: str, numbers: list[Number]) -> list[Number]:
-    """"9ر40 مليار" is 40.9 billion: the decimal digits are written first, joined by ر to the whole part."""
+def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
+    """"9ر40 مليار" is 40.9 billion: the decimal digits are written first, joined by ر to the whole part.
+    Looked for only where a digit run ends on the joining letter (the page is not scanned again)."""
     readings = []
-    for match in _REVERSED_DECIMAL.finditer(norm):
+    matches = (_REVERSED_DECIMAL.match(norm, start) for start, end in runs
+               if norm[end : end + 1] in _REVERSED_JOINERS and norm[start].isdigit())
+    for match in filter(None, matches):
         start, end = match.span()
         if (start and norm[start - 1].isalnum()) or (end < len(norm) and norm[end].isalnum()):
             continue
@@ -287,12 +291,14 @@ def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
         if (previous is not None and quantity.extras.get("_sub_unit") and previous.kind == "money"
                 and not previous.extras.get("_sub_unit") and previous.unit == quantity.unit
                 and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and quantity.start - previous.end <= 3
                 and _SUB_UNIT_JOIN.fullmatch(norm, previous.end, quantity.start)):
             joined[-1] = Found(previous.start, quantity.end, "money", previous.value + quantity.value, previous.unit,
                                previous.qualifier, quantity.precision, {}, ONE, True)
             continue
         if (previous is not None and quantity.kind == "fraction" and previous.kind in ("money", "measure")
                 and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and quantity.start - previous.end <= 3
                 and norm[previous.end : quantity.start].strip() in _CUES["and"]):
             # "5 دولارات ونصف": the fraction is of the unit just written
             fraction = quantity.value * previous.scale  # "3 مليارات دولار ونصف" is 3.5 billion

@@ -29,12 +29,16 @@ _VERB = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern(LEX.hedge_verb
 _MINUS = re.compile(
     rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)$€£¢-])(?<!\d )- ?)\Z"
 )
+_MINUS_WORDS = LEX.cues["minus"]
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
 
 
 def sign_before(norm: str, start: int) -> int | None:
     """Where a minus sign or a spoken minus ("سالب", "ناقص") right before `start` begins, else None."""
+    head = words_back(norm, start, 1)
+    if "-" not in norm[max(0, start - 2) : start] and norm[head:start].strip() not in _MINUS_WORDS:
+        return None  # the common case, decided without a regex
     match = _MINUS.search(norm, words_back(norm, start, 2), start)
     return match.start() if match else None
 
