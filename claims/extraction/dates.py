@@ -913,7 +913,10 @@ def _durations(norm: str, units) -> list[Found]:
             elif alone == 1 and (one := _ONE_AFTER.match(norm, end)):
                 end = one.end()  # "لمدة عام واحد"
         qualifier = qualifier_of(norm, start, end)  # "منذ أكثر من شهرين", "نحو 3 أيام"
-        found.append(Found(start, end, "duration", value, unit, qualifier, ONE, {}, ONE, True))
+        # the step of the last written digit ("3.5 سنوات" -> 0.1); whole counts and word numbers step by one
+        exponent = value.as_tuple().exponent
+        precision = ONE.scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else ONE
+        found.append(Found(start, end, "duration", value, unit, qualifier, precision, {}, ONE, True))
     return found
 
 

@@ -360,3 +360,10 @@ def test_a_quarter_or_half_of_a_year_is_its_year_with_its_months(sentence, figur
     quantity = only(sentence)
     assert (quantity.text, quantity.value, quantity.qualifier) == (figure, value, "exact")
     assert quantity.extras["period"] == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"), [("استمر 3.5 ساعة", "0.1"), ("استمر 12 يوما", "1"), ("استمر ساعة ونصف", "0.1")]
+)
+def test_a_duration_carries_the_step_of_its_last_written_digit(sentence, precision):
+    assert only(sentence, "duration").precision == Decimal(precision)
