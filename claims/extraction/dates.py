@@ -901,6 +901,8 @@ def _durations(norm: str, units) -> list[Found]:
         if value is None:
             continue
         if value == value.to_integral_value():
+            if alone == 1 and (one := _ONE_AFTER.match(norm, end)):
+                end = one.end()  # "لمدة عام واحد", "ساعة واحدة وربع"
             # "ساعة ونصف", "ساعتين ونصف", "ثماني سنوات ونصف السنة"
             if half := _AND_HALF.match(norm, end):
                 value, end = value + Decimal("0.5"), half.end()
@@ -910,8 +912,6 @@ def _durations(norm: str, units) -> list[Found]:
                 same = _UNIT_AGAIN.match(norm, end)
                 if same and _DURATION_UNITS[same.group("unit")][0] == unit:
                     end = same.end()
-            elif alone == 1 and (one := _ONE_AFTER.match(norm, end)):
-                end = one.end()  # "لمدة عام واحد"
         qualifier = qualifier_of(norm, start, end)  # "منذ أكثر من شهرين", "نحو 3 أيام"
         # the step of the last written digit ("3.5 سنوات" -> 0.1); whole counts and word numbers step by one
         exponent = value.as_tuple().exponent
