@@ -12,6 +12,9 @@ LEX = lexicon()
 HIJRI_MONTHS = {row[0]: int(row[1]) for row in read_rows("hijri_months.tsv")}
 DURATION_UNITS = {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in read_rows("duration_units.tsv")}
 WEEKDAYS = [row[0] for row in read_rows("weekdays.txt")]
+DATE_WORDS: dict[str, list[str]] = {}
+for _role, _phrase in read_rows("date_words.tsv"):
+    DATE_WORDS.setdefault(_role, []).append(_phrase)
 
 
 def dates(text, kind="date"):
@@ -368,3 +371,38 @@ def test_a_quarter_or_half_of_a_year_is_its_year_with_its_months(sentence, figur
 )
 def test_a_duration_carries_the_step_of_its_last_written_digit(sentence, precision):
     assert only(sentence, "duration").precision == Decimal(precision)
+
+
+@pytest.mark.parametrize("marker", DATE_WORDS["hijri_marker"])
+def test_every_hijri_marker_in_the_data_makes_a_hijri_year(marker):
+    quantity = only(f"تأسست الجمعية عام 1440 {marker} في جدة")
+    assert (quantity.extras["hijri"], quantity.value) == ("1440", "2018-09-11")
+
+
+@pytest.mark.parametrize("marker", DATE_WORDS["gregorian_marker"])
+def test_every_gregorian_marker_in_the_data_keeps_a_year_gregorian(marker):
+    quantity = only(f"تأسست الجمعية عام 1420 {marker} في جدة")
+    assert (quantity.value, quantity.qualifier) == ("1420", "exact")
+
+
+@pytest.mark.parametrize("word", DATE_WORDS["period_to"])
+def test_every_to_word_in_the_data_joins_a_period_of_years(word):
+    quantity = only(f"ارتفعت الصادرات في الفترة من 2011 {word} 2014 بانتظام")
+    assert (quantity.qualifier, quantity.extras["low"], quantity.extras["high"]) == ("range", "2011", "2014")
+
+
+@pytest.mark.parametrize("part", DATE_WORDS["day_part"])
+def test_every_day_part_in_the_data_makes_a_time_of_day(part):
+    assert extract(f"يبدأ الدوام 7 {part} كل يوم").quantities == []
+
+
+@pytest.mark.parametrize("cue", DATE_WORDS["duration_cue"])
+def test_every_duration_cue_in_the_data_makes_a_singular_unit_one(cue):
+    quantity = only(f"أُغلق المتحف {cue} أسبوع للصيانة", "duration")
+    assert (quantity.value, quantity.unit) == (Decimal(1), "week")
+
+
+@pytest.mark.parametrize("cue", DATE_WORDS["numeric_date_cue"])
+def test_every_numeric_date_cue_in_the_data_makes_a_point_pair_a_date(cue):
+    quantity = only(f"وصل الوفد {cue} 4.22")
+    assert quantity.value == "--04-22"
