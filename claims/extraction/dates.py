@@ -177,8 +177,10 @@ _DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
 # --- times of day ---------------------------------------------------------------------------------
 
 _DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
-_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
+_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d)(?::[0-5]\d)?)?(?![\d%]|[.,:]\d)")
 _DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
+_HOUR_BEFORE = re.compile(
+    rf"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::[0-5]\d)?(?: ?-|–| {_alt(_WORDS['period_to'])}) ?\Z")
 
 # --- anchors --------------------------------------------------------------------------------------
 
@@ -414,7 +416,9 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         match = _CLOCK_DIGITS.match(norm, start)
         if match and (match.group("minutes") or _DAY_PART.match(norm, match.end())):
             part = _DAY_PART.match(norm, match.end())
-            found.append(Found(start, part.end() if part else match.end(), RESERVED, ""))
+            opening = _HOUR_BEFORE.search(norm, max(0, start - 12), start)  # "من 9-10:30 مساء"
+            time_start = opening.start() if opening else start
+            found.append(Found(time_start, part.end() if part else match.end(), RESERVED, ""))
     return found
 
 
@@ -666,10 +670,11 @@ def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: 
             dates.append(_Date(match.start("b"), end, high, None, None, hijri, bare))
             continue
         if parsed.year is None and parsed.day is not None:
-            if match.group("sep") != sep:
-                continue  # "13- 7": a spaced pair with no year is a score, not a date
+            cue = (_NUMERIC_CUE_BEFORE.search(norm, max(0, start - 12), start)
+                   or _WEEKDAY_BEFORE.search(norm, max(0, start - 14), start))
+            if match.group("sep") != sep and not cue:
+                continue  # "13- 7": a spaced pair with no year and no date cue is a score, not a date
             both_months = int(a) <= 12 and int(b) <= 12
-            cue = _NUMERIC_CUE_BEFORE.search(norm, max(0, start - 12), start)
             closed = _END_AFTER.match(norm, end)
             if sep == "." and not (cue and closed) or not (cue or closed) or _UNIT_AFTER.match(norm, end):
                 continue  # "10-20 دولار", "10-20 شخصا": a range of amounts, not a day and month
