@@ -57,6 +57,8 @@ _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
 _REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
 _REVERSED_JOINERS = _CUES["reversed_decimal"]
+# "ألمانيا 2006 وجنوب أفريقيا 2010": a year followed by و, a name and another year is one of a list of years.
+_YEAR_LIST_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['and'])})[^\W\d]+(?: [^\W\d]+){{0,2}} (?:1[89]|20)\d\d(?!\d)")
 _YEAR_MARKERS = _CUES["year_marker"]
 _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 # "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
@@ -228,7 +230,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
             cue = None  # "ما يقارب 2000 من المعتقلين": a hedge or a partitive makes it a count
         elif cue and not cue.group("gap"):
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
-        elif cue or not _counted_noun(norm, end):
+        elif cue or not _counted_noun(norm, end) or _YEAR_LIST_AFTER.match(norm, end):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
     else:
@@ -272,9 +274,16 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
     """"ارتفعت إلى 160 مليون ريال من 152 مليون": a scaled amount with no unit, compared with the money just
     before it, is in the same currency."""
     for index in range(1, len(found)):
-        earlier, later = found[index - 1], found[index]
-        if (earlier.kind == "money" and later.kind == "count" and later.scale != 1 and not later.has_unit
-                and _COMPARED_WITH.fullmatch(norm, earlier.end, later.start)):
+        later = found[index]
+        if later.kind != "count" or later.scale == 1 or later.has_unit:
+            continue
+        back = index - 1
+        while back > 0 and found[back].kind == "date" and later.start - found[back].end < 12:
+            back -= 1  # "83 مليار دولار في 2013 من عشرة مليارات": a year may stand between the two
+        earlier = found[back]
+        joined_by = found[back + 1].end if back + 1 < index else earlier.end
+        if (earlier.kind == "money" and later.start - earlier.end < 40
+                and _COMPARED_WITH.fullmatch(norm, joined_by, later.start)):
             extras = {k: v for k, v in later.extras.items() if k != "noun_span"}
             end = later.end if "noun_span" not in later.extras else later.extras["noun_span"][0] - 1
             found[index] = Found(later.start, end, "money", later.value, earlier.unit, later.qualifier,

@@ -6,7 +6,8 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
   (`H100`, `4o`), after a Latin word and a hyphen (`GPT-4`), after a Latin name that is not an English
   function word (`LLaMA 3`, `Windows 11`), in a list of Latin names (`Baidu و Alibaba و 360`), or after a
   product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`), in a formula
-  or a group's name (`5 + 1`), or the number of a list item at the start of its line (`5 – ...`).
+  or a group's name (`5 + 1`), alone in quotes (`العقد " 29 "`), or the number of a list item at the start of its
+  line (`5 – ...`).
 - `is_model_size(norm, start)`: a Latin-suffixed size after a Latin name (`Llama 3.1 405B`).
 - `is_name_year(norm, start)`: the year of a plan (`رؤية 2030`) or of a numbered act (`رقم 194 لسنة 2020`).
 - `is_identifier(digits)`: a phone number or an identifier, written with a leading zero (`0504610646`).
@@ -50,6 +51,8 @@ _SHADDA = "\u0651"
 _PLUS_BEFORE = re.compile(r"\d ?\+ ?\Z")
 _PLUS_AFTER = re.compile(r" ?\+ ?\d")
 _LIST_ITEM = re.compile(r" ?[-–—.)] ")
+_QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
+_QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
 _NUMBER_LIKE = frozenset(LEX.cardinals) | frozenset(LEX.scales) | frozenset(LEX.fractions)
 
@@ -64,6 +67,8 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
         return True  # "5 + 1": a formula or a group's name
+    if _QUOTED_ALONE.search(norm, max(0, start - 3), start) and _QUOTE_CLOSE.match(norm, end):
+        return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
     if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)

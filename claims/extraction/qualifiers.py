@@ -54,7 +54,9 @@ def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
         return None  # the word before the figure ends no hedge: decided without the hedge pattern
     match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)
     if match:
-        return LEX.hedges_before[match.group("phrase") or match.group("sign")], match.start()
+        whole = match.group().strip()  # with its prefix letter: "لتصل إلى" is a phrase of its own
+        return LEX.hedges_before.get(whole) or LEX.hedges_before[match.group("phrase") or match.group("sign")], \
+            match.start()
     return None
 
 

@@ -355,3 +355,22 @@ def test_list_items_formulas_and_coded_names_are_not_figures(sentence):
 
 def test_a_year_marker_after_a_year_is_not_metres():
     assert only("افتتح المتحف عام 2015م").kind == "date"
+
+
+def test_the_level_reached_is_exact_and_up_to_is_a_bound():
+    assert only("نما الناتج بنسبة 3% ليصل إلى 900 مليار دولار", "money").qualifier == "exact"
+    assert only("قد يصل إلى 5 ملايين زائر").qualifier == "at_most"
+
+
+def test_a_list_of_places_and_years_reads_years_not_counts():
+    years = figures("شارك المنتخب في أولمبياد لندن 2012 وريو دي جانيرو 2016")
+    assert [(q.kind, q.value) for q in years] == [("date", "2012"), ("date", "2016")]
+
+
+def test_a_currency_is_lent_back_across_the_year_of_the_comparison():
+    quantity = figures("بلغت الصادرات 40 مليار ريال في 2022 مقابل 35 مليارا في 2021")[2]
+    assert (quantity.kind, quantity.unit, quantity.value) == ("money", "SAR", Decimal(35_000_000_000))
+
+
+def test_a_number_alone_in_quotes_is_a_code():
+    assert figures("وقّعت الوزارة العقد « 14 » مع المقاول") == []
