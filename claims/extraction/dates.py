@@ -129,7 +129,7 @@ _DAYS_AFTER_MONTH = re.compile(
 
 _NUMERIC = re.compile(
     r"(?<![\w.,/:-])(?P<a>\d{1,4})(?P<sep> ?(?P<char>[-/]) ?|\.)(?P<b>\d{1,4})"
-    rf"(?:(?(char) ?(?P=char) ?|\.)(?P<c>\d{{2,4}}))?(?!(?!{_HIJRI_MARK}|{_GREG_MARK})[\w%]|[.,/:-]\d|[.,٫]\d)"
+    rf"(?:(?(char) ?(?P=char) ?|\.)(?P<c>\d{{1,4}}))?(?!(?!{_HIJRI_MARK}|{_GREG_MARK})[\w%]|[.,/:-]\d|[.,٫]\d)"
 )
 # "08/12, 2015": a day and month followed by a comma and the year are written month first, as in English.
 _COMMA_YEAR = re.compile(r" ?, ?(?P<year>\d{4}|\d{2})(?![\d%]|[.,٫]\d)")
@@ -154,6 +154,7 @@ _TO = re.compile(
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
 )
 _BETWEEN_WORDS = _WORDS["period_between"]
+_BARE_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?:/(?P<month>[01]?\d))?(?P<to>[^\d]{0,12})\Z")
 _UNIT_AFTER = re.compile(rf" ?{_alt(set(LEX.currencies) | set(LEX.units))}(?!\w)")
 
 # --- durations ------------------------------------------------------------------------------------
@@ -695,7 +696,7 @@ def _read_numeric(a: str, b: str, c: str | None, sep: str, hijri_mark: bool):
             year, month, day = x, y, z
         elif len(c) == 4:
             year, month, day = (z, y, x) if y <= 12 else (z, x, y)
-        elif len(a) <= 2 and len(b) <= 2:
+        elif len(a) <= 2 and len(b) <= 2 and len(c) == 2:
             year, month, day = 2000 + z if z <= 30 else 1900 + z, y, x
         else:
             return None
@@ -803,15 +804,17 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
                     else previous.start
                 return start, previous
     if high.day is not None and high.month is not None:
-        # "من 3 حتى 12 سبتمبر", "19-20 نوفمبر", "بين 4-22 يناير 1995": a bare day before the date
-        match = re.search(r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?P<to>[^\d]{0,12})\Z", norm[head:high.start])
+        # "من 3 حتى 12 سبتمبر", "19-20 نوفمبر", "بين 4-22 يناير 1995", "من 1/10 إلى 30/12/1436هـ": a bare day
+        # (or day/month) before the date, which lends it its month and year
+        match = _BARE_DAY_BEFORE.search(norm, head, high.start)
         if match:
             to = _TO.match(match.group("to"))
             day = int(match.group("day"))
-            if to and 1 <= day < high.day:
-                day_start = head + match.start("day")
+            month = int(match.group("month")) if match.group("month") else high.month
+            if to and 1 <= day <= 31 and 1 <= month <= 12 and (match.group("month") or day < high.day):
+                day_start = match.start("day")
                 lead = _LEAD_BEFORE.search(norm, max(0, day_start - 20), day_start)
-                low = _Date(day_start, head + match.end("day"), high.year, high.month, day, high.hijri)
+                low = _Date(day_start, match.end("to") - len(match.group("to")), high.year, month, day, high.hijri)
                 if _period_allowed(to, lead, low, high):
                     return (lead.start() + lead.group().find(lead.group("lead") or lead.group("pair"))
                             if lead else day_start), low
