@@ -58,7 +58,9 @@ _TIMES = "x"
 _REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
 _REVERSED_JOINERS = _CUES["reversed_decimal"]
 # "ألمانيا 2006 وجنوب أفريقيا 2010": a year followed by و, a name and another year is one of a list of years.
-_YEAR_LIST_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['and'])})[^\W\d]+(?: [^\W\d]+){{0,2}} (?:1[89]|20)\d\d(?!\d)")
+_YEAR_LIST_AFTER = re.compile(
+    rf" (?:{phrase_pattern(_CUES['and'])})[^\W\d]+(?: [^\W\d]+){{0,2}} (?:1[89]|20)\d\d(?!\d)"
+)
 _YEAR_MARKERS = _CUES["year_marker"]
 _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 # "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.

@@ -33,6 +33,7 @@ _MINUS_WORDS = LEX.cues["minus"]
 # The last word of every word hedge, and every character of the sign hedges: a cheap test before the pattern.
 _LAST_WORDS = frozenset(phrase.split()[-1] for phrase in _WORD_HEDGES)
 _SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
 
@@ -49,7 +50,8 @@ def sign_before(norm: str, start: int) -> int | None:
 def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase that ends right before `start`, and where the phrase begins."""
     last = norm[words_back(norm, start, 1) : start].strip()
-    if last not in _LAST_WORDS and not any(stem in _LAST_WORDS for _, stem in readings(last)) and not (
+    word = _LEADING_PUNCTUATION.sub("", last)  # "(حوالي 20.6": the hedge may follow a bracket or a quote
+    if word not in _LAST_WORDS and not any(stem in _LAST_WORDS for _, stem in readings(word)) and not (
             last and last[-1] in _SIGN_CHARACTERS):
         return None  # the word before the figure ends no hedge: decided without the hedge pattern
     match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)

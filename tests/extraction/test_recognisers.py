@@ -374,3 +374,8 @@ def test_a_currency_is_lent_back_across_the_year_of_the_comparison():
 
 def test_a_number_alone_in_quotes_is_a_code():
     assert figures("وقّعت الوزارة العقد « 14 » مع المقاول") == []
+
+
+@pytest.mark.parametrize("opening", ["(", "«", "\"", "، "])
+def test_a_hedge_after_a_bracket_or_a_quote_still_qualifies_the_figure(opening):
+    assert figures(f"دفع النادي {opening}حوالي 21 مليون ريال) للاعب", "money")[0].qualifier == "approx"
