@@ -20,7 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims.extraction import extract  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# ../shared/seeds next to the checkout (or next to any folder above it: a worktree sits one level deeper).
+_ABOVE = Path(__file__).resolve().parents[1:]
+SEEDS = next((p / "shared" / "seeds" for p in _ABOVE if (p / "shared" / "seeds").is_dir()),
+             _ABOVE[1] / "shared" / "seeds")
 BUILT_IN = (
     "أعلنت الشركة أن إيراداتها بلغت 558 مليون دولار أمريكي في عام 2024، بزيادة 12% عن العام السابق.\n"
     "وقال المدير التنفيذي إن الشركة ستستثمر نحو 1.3 تريليون دولار بحلول عام 2032 لبناء 20 مركز بيانات.\n"

@@ -58,6 +58,7 @@ def engine_output(texts: dict[str, str]) -> dict[str, list[dict]]:
 def score(judged: list[dict], texts: dict[str, str], show: bool) -> int:
     outputs = engine_output({row["id"]: texts[row["id"]] for row in judged if row["id"] in texts})
     verdicts: Counter[str] = Counter()
+    per_set: dict[str, Counter[str]] = {}
     stale: list[dict] = []
     gone: Counter[str] = Counter()
     missing = 0
@@ -76,6 +77,7 @@ def score(judged: list[dict], texts: dict[str, str], show: bool) -> int:
             stale.append(row)
             continue
         verdicts[row["verdict"]] += 1
+        per_set.setdefault(row["set"], Counter())[row["verdict"]] += 1
     total = sum(verdicts.values())
     if not total:
         print("no judged figure matches the current engine")
@@ -89,6 +91,9 @@ def score(judged: list[dict], texts: dict[str, str], show: bool) -> int:
     for verdict in VERDICTS:
         if verdicts[verdict]:
             print(f"  {verdict:16s} {verdicts[verdict]}")
+    for name, counts in per_set.items():
+        size = sum(counts.values())
+        print(f"set {name}: {counts['ok']}/{size} = {counts['ok'] / size:.3f} fully right")
     wrong = [r for r in judged if r["verdict"] not in ("ok", NOT_REPORTED) and r not in stale]
     for title, rows in (("stale (judge again)", stale), ("not ok", wrong)):
         if rows and (show or title.startswith("stale")):

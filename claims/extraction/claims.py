@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
 from claims.extraction.normalize import normalize
+from claims.extraction.tokens import CONJUNCTIONS, WORD_LEAD
 from claims.extraction.types import Quantity
 
 LEX = lexicon()
@@ -27,7 +28,8 @@ _TEASER_ENDS = ("...", "…")
 # Counter lines: only symbols and digits, "منذ 16 س", "0/400". Three patterns rather than one
 # alternation so the anchored ones are tried once and the search runs only when "منذ" is there.
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
-_AGO = re.compile(r"منذ \d+ ?(?:س|د|ي|ساعه|ساعات|دقيقه|دقايق|يوم|ايام)\b")
+_AGO_WORD = next(iter(LEX.cues["ago"]))
+_AGO = re.compile(rf"{_AGO_WORD} \d+ ?(?:{phrase_pattern(LEX.cues['ago_unit'])})\b")
 _PAGE_COUNTER = re.compile(r"\W*\d+/\d+\W*")
 # Led by the newline, so `re` skips from line to line in C.
 _TAIL_LINE = re.compile(
@@ -38,12 +40,12 @@ _DATELINE = re.compile(r"[^\W\d]+(?: [^\W\d]+)? [–-] .*\|")
 _BYLINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?:")
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
 # Every branch starts with a letter, so `re` skips ahead in C when it scans the page.
-_HYPOTHETICAL = re.compile(r"لنفترض|تخيل|افترض|فرضا|يفترض ان")
-_EXAMPLE = re.compile(r"علي سبيل المثال|مثلا")
+_HYPOTHETICAL = re.compile(phrase_pattern(LEX.cues["hypothesis"]))
+_EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 # An attribution verb at a word start, after at most و or ف; led by the non-word character before the
 # word (the sentence is searched with a space in front) so `re` skips from word start to word start.
-_ATTRIBUTION = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)[وف]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
-_CONDITIONAL = re.compile(r"\W*[وف]?(?:اذا|لو|ان كان|لولا)(?!\w)")
+_ATTRIBUTION = re.compile(rf"{WORD_LEAD}[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
+_CONDITIONAL = re.compile(rf"\W*[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.cues['conditional'])})(?!\w)")
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
 # candidates in C (the plain alternation tried both branches at every position).
 _NAMED = re.compile(r"[A-Za-z\"“«](?:(?<=[\"“«])|[A-Za-z])")
@@ -79,7 +81,7 @@ def chrome_start(doc: FoldedText) -> int:
 def is_counter_line(folded: str) -> bool:
     return bool(
         _SYMBOLS_ONLY.fullmatch(folded)
-        or ("منذ " in folded and _AGO.search(folded))
+        or (_AGO_WORD + " " in folded and _AGO.search(folded))
         or _PAGE_COUNTER.fullmatch(folded)
     )
 

@@ -5,7 +5,8 @@
 inside a date is never read again as a count; spans whose kind is `RESERVED` hold digits that are not a
 figure and have no Gregorian value ("مدينة 6 أكتوبر", "16 رمضان" with no year): reserved, never reported.
 
-What is read (every word comes from a data file; see `_DATA`):
+What is read (every word comes from a data file: date_words.tsv, months.tsv, hijri_months.tsv,
+duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.txt):
 - a month name (Gregorian from months.tsv, Hijri from hijri_months.tsv) with a day before or after it
   (digits, an ordinal "السادس من مارس", a number word "واحد وعشرين مايو", "أول يناير") and/or a year
   after it (digits or words, "2016", "ألفين وثمانية عشر"); a Gregorian month alone after a cue
@@ -18,8 +19,10 @@ What is read (every word comes from a data file; see `_DATA`):
 - periods: two dates, days or years joined by a "to" word or a dash, with "من"/"بين" before the first
   when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"); the first end
   borrows the month and year of the second. Kind `date`, qualifier `range`, `low`/`high`, value the low end;
+- quarters and halves of a year ("الربع الأول من عام 2015"): the year, with its months in extras["period"];
 - durations: a number and a time unit (duration_units.tsv): "3 أيام", "عشرين دقيقة", "يومين",
-  "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit.
+  "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit, qualifier from its hedge;
+- times of day ("الساعة 10 صباحا", "9:30 مساء"): reserved, never a figure.
 
 Hijri dates are converted with `hijridate` (Umm al-Qura): the value is the Gregorian ISO date and the
 Hijri original is kept in the extra field `hijri` ("1436-10-26"). A Hijri month or year is a Gregorian
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -39,7 +42,7 @@ from hijridate import Hijri
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
 from claims.extraction.normalize import normalize
-from claims.extraction.numbers import RUN, numbers_in_run
+from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
@@ -84,10 +87,14 @@ def _alt(phrases) -> str:
 
 _AND = "".join(_WORDS["period_and"])
 _ARTICLE = next(iter(LEX.cues["article"]))
+_LAM = _ARTICLE[1]  # the article's lam: "ل" + "النصف" is written "للنصف"
 _PREFIX = PREFIXES  # the optional prefix letters of cues.tsv
 _SEP = r"(?: ?[,،] ?| ?[-/.] ?| )"  # between the parts of a written date
 _HIJRI_MARK = rf"(?: ?{_alt(_WORDS['hijri_marker'])}(?![\w]))"
 _GREG_MARK = rf"(?: ?{_alt(_WORDS['gregorian_marker'])}(?![\w]))"
+_HIJRI_MARKER = re.compile(_HIJRI_MARK)
+# "الربع الأول", "النصف الثاني": parts of a year and how many months each holds.
+_YEAR_PARTS = {**{word: 3 for word in _WORDS["year_quarter"]}, **{word: 6 for word in _WORDS["year_half"]}}
 _YEAR_CUE = _alt(LEX.year_cues)
 _YEAR_NOUN = _alt(_WORDS["year_noun"])
 
@@ -97,7 +104,7 @@ _MONTH_NAMES = {name: (number, False) for name, number in _GREGORIAN_MONTHS.item
 _MONTH_NAMES.update({name: (number, True) for name, number in _HIJRI_MONTHS.items()})
 # "آذار (مارس)", "يونيو حزيران", "مارس/آذار": the same month named in a second calendar.
 _GLOSS = re.compile(rf"(?: ?[(/] ?| )(?P<name>{_alt(_MONTH_NAMES)})(?: ?\))?(?![^\W\d])")
-_MONTH_WORD_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?{_alt(_WORDS['month_word'])} \Z")
+_MONTH_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_WORDS['month_word'])}) \Z")
 _OF = _alt(_WORDS["of"])
 # Before the month: [weekday[,]] day[. - /] [من] [شهر]
 # A day may be glued to "و" ("بين 3 و9 أكتوبر") or to the article ("الـ20 من أكتوبر").
@@ -122,7 +129,7 @@ _DAYS_AFTER_MONTH = re.compile(
 
 _NUMERIC = re.compile(
     r"(?<![\w.,/:-])(?P<a>\d{1,4})(?P<sep> ?(?P<char>[-/]) ?|\.)(?P<b>\d{1,4})"
-    rf"(?:(?(char) ?(?P=char) ?|\.)(?P<c>\d{{2,4}}))?(?!(?!{_HIJRI_MARK}|{_GREG_MARK})[\w%]|[.,/:-]\d|[.,٫]\d)"
+    rf"(?:(?(char) ?(?P=char) ?|\.)(?P<c>\d{{1,4}}))?(?!(?!{_HIJRI_MARK}|{_GREG_MARK})[\w%]|[.,/:-]\d|[.,٫]\d)"
 )
 # "08/12, 2015": a day and month followed by a comma and the year are written month first, as in English.
 _COMMA_YEAR = re.compile(r" ?, ?(?P<year>\d{4}|\d{2})(?![\d%]|[.,٫]\d)")
@@ -137,16 +144,44 @@ _ACT_YEAR_BEFORE = re.compile(rf"(?<!\w){_alt(LEX.cues['act_number'])} \d+ {_alt
 # --- periods --------------------------------------------------------------------------------------
 
 _LEAD = rf"{_alt(_WORDS['period_from'] | _WORDS['period_between'])}"
-_LEAD_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?\Z")
+# Before the first end: "من", "بين" (optionally with "عامي"), or a dual naming both ends ("شهري أبريل ومايو",
+# "يومي 3 و4 سبتمبر"), which lets "و" join them as "بين" does.
+_LEAD_BEFORE = re.compile(
+    rf"(?<!\w)[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|"
+    rf"{_PREFIX}(?P<pair>{_alt(_WORDS['period_pair'])}) )\Z")
 _TO = re.compile(
     rf"\A(?: ?(?P<dash>[-–/]) ?| (?P<to>{_alt(_WORDS['period_to'])}) | ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
 )
 _BETWEEN_WORDS = _WORDS["period_between"]
+_BARE_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?:/(?P<month>[01]?\d))?(?P<to>[^\d]{0,12})\Z")
 _UNIT_AFTER = re.compile(rf" ?{_alt(set(LEX.currencies) | set(LEX.units))}(?!\w)")
 
 # --- durations ------------------------------------------------------------------------------------
 
+_AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
+_AND_QUARTER = re.compile(rf" {_alt(_WORDS['and_quarter'])}(?!\w)")
+_FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter", "0.25"), ("third", "0.3333"))
+                    for word in _WORDS[role]}
+_FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
+_UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
+_ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
+# "الأشهر التسعة", "الأسابيع الستة": a definite plural unit and its number after it, both with the article.
+_DEFINITE_COUNT_AFTER = re.compile(rf" {_ARTICLE}(?P<word>{_alt(LEX.cardinals)})(?!\w)")
+# The second end of a range of durations, after "و" (attached or not) or a "to" word.
+_RANGE_PARTNER = re.compile(
+    rf"(?: ?(?:{_alt(_WORDS['period_and'])}|{_alt(_WORDS['period_to'])}) ?)(?:[^\W\d]+ |\d+(?:[.,]\d+)? )?"
+    rf"(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
+_DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
+
+
+# --- times of day ---------------------------------------------------------------------------------
+
+_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
+_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d)(?::[0-5]\d)?)?(?![\d%]|[.,:]\d)")
+_DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
+_HOUR_BEFORE = re.compile(
+    rf"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::[0-5]\d)?(?: ?-|–| {_alt(_WORDS['period_to'])}) ?\Z")
 
 # --- anchors --------------------------------------------------------------------------------------
 
@@ -162,31 +197,38 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + unit, ("unit", unit))
         for clock in _WORDS["clock"]:
             words.setdefault(prefix + clock, ("clock", clock))
+        for noun in _WORDS["year_noun"]:
+            words.setdefault(prefix + noun, ("year", noun))
+        for noun in _YEAR_PARTS:
+            words.setdefault(prefix + noun, ("yearpart", noun))
+    for part in _WORDS["day_part"]:
+        words.setdefault(part, ("part", part))
+    for word, (kind, name) in list(words.items()):
+        if word.startswith(_ARTICLE):  # ل before the article drops its alef: "للنصف", "وللعام"
+            for conjunction in ("", *CONJUNCTIONS):
+                words.setdefault(conjunction + _LAM + word[1:], (kind, name))
     return words
 
 
 _PREFIX_LETTERS = tuple(CONJUNCTIONS + PREPOSITIONS)
-_ANCHOR_WORDS = _anchor_words()
+_NUMBER_WORDS_WITH_PREFIXES = frozenset(
+    first + second + word for first in ("", *CONJUNCTIONS) for second in ("", *PREPOSITIONS) for word in NUMBER_WORDS)
+ANCHOR_WORDS = _anchor_words()
 # Led by the non-word character before a word (consumed, so `re` skips to it in C); a digit may follow a
 # month name directly ("سبتمبر10"), a letter may not.
-_ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(_ANCHOR_WORDS)})(?![^\W\d])")
-_DIGIT_RUN = re.compile(r"\d+")
-_AFTER_HOUR = frozenset(": ")
-_CLOCK_DIGITS = re.compile(r"(?<![\d.,:/-])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d))?(?![\d%]|[.,:]\d)")
-_DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
+_ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_WORDS)})(?![^\W\d])")
+# Digit runs worth a look, found in one scan led by a digit: four-digit runs (years) and runs that a date
+# separator or a clock colon follows (group "next"). The lookbehind after the first digit keeps runs whole.
+# Folded text holds ASCII digits only, and [0-9] is cheaper for `re` than \d.
+_DIGIT_ANCHOR = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{0,3}(?=(?P<next> ?[-/.] ?[0-9]| [-/]|:(?=[0-9][0-9])))|[0-9]{3}(?![0-9]))")
+# "النصف الأول من شوال", "الأسبوع الثاني من مارس": an ordinal after a definite noun ranks that noun, it is not a
+# day; "اليوم السادس من مارس" is one.
+_NOUN_BEFORE_ORDINAL = re.compile(
+    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'])}) ){_ARTICLE}[^\W\d]+ \Z")
+_LAST_WORD = re.compile(r"[^\W\d]+\Z")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
-_DATE_SEPARATORS = frozenset("/-.")
-_SPACED_SEPARATORS = frozenset((" /", " -"))
-_AND_HALF = re.compile(rf" {_alt(_WORDS['and_half'])}(?!\w)")
-_AND_QUARTER = re.compile(rf" {_alt(_WORDS['and_quarter'])}(?!\w)")
-_FRACTION_BEFORE = {word: value for role, value in (("half", "0.5"), ("quarter", "0.25"), ("third", "0.3333"))
-                    for word in _WORDS[role]}
-_FRACTION_WORD_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<word>{_alt(_FRACTION_BEFORE)}) \Z")
-_UNIT_AGAIN = re.compile(rf" {_ARTICLE}?(?P<unit>{_alt(_DURATION_UNITS)})(?!\w)")
-_ONE_AFTER = re.compile(rf" {_alt(_WORDS['one'])}(?!\w)")
-_DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
-
 
 @dataclass(frozen=True)
 class _Date:
@@ -279,45 +321,79 @@ def _day_value(value: Decimal) -> int | None:
 # --- the recogniser -------------------------------------------------------------------------------
 
 
-def find_dates(norm: str) -> list[Found]:
-    """The dates, periods and durations in the folded text `norm`, sorted by start (see the module docstring)."""
-    months, units, clocks, numerics, years, hours = _anchors(norm)
+def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> list[Found]:
+    """The dates, periods and durations in the folded text `norm`, sorted by start (see the module docstring).
+
+    `words`, when given, are the anchor words of the page as (start, end, word) with `word` a key of
+    `ANCHOR_WORDS`, found by a caller that scans the page's word starts anyway; otherwise they are scanned here."""
+    anchors = _anchors(norm, words)
     dates: list[_Date] = []
-    reserved: list[Found] = _clock_times(norm, clocks, hours)
-    _month_dates(norm, months, dates, reserved)
-    taken = _merged((d.start, d.end) for d in dates)
-    _numeric_dates(norm, numerics, dates, taken)
-    _years(norm, years, dates, taken)
+    reserved: list[Found] = _clock_times(norm, anchors.clocks, anchors.hours)
+    _month_dates(norm, anchors.months, dates, reserved)
+    _numeric_dates(norm, anchors.numerics, dates, _merged((d.start, d.end) for d in dates))
+    _years(norm, anchors.years, dates, _merged((d.start, d.end) for d in dates))
+    _word_years(norm, anchors.year_nouns, dates)
     _gregorian_equivalents(norm, dates)
     dates.sort(key=lambda d: (d.start, -d.end))
     found = _periods(norm, _drop_overlapping(dates))
     found.extend(reserved)
+    found.extend(_parts_of_year(norm, anchors.year_parts))
     spans = _merged((f.start, f.end) for f in found)
-    found.extend(d for d in _durations(norm, units) if not _overlaps(d.start, d.end, spans))
-    found.sort(key=lambda f: (f.start, f.end))
-    return found
+    found.extend(d for d in _durations(norm, anchors.units) if not _overlaps(d.start, d.end, spans))
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Found] = []
+    for item in found:  # the engine reserves these spans: they must not overlap
+        if kept and item.start < kept[-1].end:
+            if item.end - item.start > kept[-1].end - kept[-1].start:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
 
 
-def _anchors(norm: str):
-    """Where a date or duration can be: month names and time units at a word start (as (start, end, name,
-    prefixed)), digit runs that a date separator follows, and four-digit runs. Two scans led by a consumed
-    character class, so `re` skips in C to the few places worth a look."""
-    words: dict[str, list] = {"month": [], "unit": [], "clock": []}
-    for match in _ANCHOR_WORD.finditer(" " + norm):  # padded: index 0 is a word start like any other
-        kind, name = _ANCHOR_WORDS[match.group("word")]
-        end = match.end() - 1
+@dataclass
+class _Anchors:
+    """Where a date, period or duration can be. Words as (start, end, name, prefixed), digit runs by start."""
+
+    months: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    clocks: list = field(default_factory=list)
+    year_nouns: list = field(default_factory=list)
+    year_parts: list = field(default_factory=list)
+    numerics: list[int] = field(default_factory=list)  # a date separator follows: "2016/02/22", "22-4"
+    years: list[int] = field(default_factory=list)  # four digits
+    hours: list[int] = field(default_factory=list)  # "9:30", "10 صباحا"
+
+
+def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None) -> _Anchors:
+    """The anchors of the page: month names, time units, clock, year and day-part words at a word start, and
+    digit runs. Two scans led by a consumed character class, so `re` skips in C to the few places worth a look."""
+    if found_words is None:  # padded: index 0 is a word start like any other
+        found_words = [(m.start("word") - 1, m.end() - 1, m.group("word")) for m in _ANCHOR_WORD.finditer(" " + norm)]
+    anchors = _Anchors()
+    lists = {"month": anchors.months, "unit": anchors.units, "clock": anchors.clocks, "year": anchors.year_nouns,
+             "yearpart": anchors.year_parts, "part": []}
+    for word_start, end, word in found_words:
+        kind, name = ANCHOR_WORDS[word]
         start = end - len(name)
-        words[kind].append((start, end, name, start > match.start("word") - 1))
-    numerics, years, hours = [], [], []
-    for match in _DIGIT_RUN.finditer(norm):
+        lists[kind].append((start, end, name, start > word_start))
+        if kind == "unit" and name in _WORDS["year_noun"]:
+            anchors.year_nouns.append((start, end, name, start > word_start))
+        elif kind == "part" and (hour := _hour_before(norm, start)) is not None:
+            anchors.hours.append(hour)
+    for match in _DIGIT_ANCHOR.finditer(norm):
         start, end = match.span()
         if end - start == 4:
-            years.append(start)
-        if end - start <= 4 and (norm[end:end + 1] in _DATE_SEPARATORS or norm[end:end + 2] in _SPACED_SEPARATORS):
-            numerics.append(start)
-        if end - start <= 2 and norm[end:end + 1] in _AFTER_HOUR:
-            hours.append(start)
-    return words["month"], words["unit"], words["clock"], numerics, years, hours
+            anchors.years.append(start)
+        if match.group("next"):
+            (anchors.hours if match.group("next") == ":" else anchors.numerics).append(start)
+    return anchors
+
+
+def _hour_before(norm: str, part_start: int) -> int | None:
+    """Where the digits of "10 صباحا" begin, for a day-part word at `part_start`."""
+    digits = _DIGITS_BEFORE_PART.search(norm, max(0, part_start - 4), part_start)
+    return digits.start() if digits else None
 
 
 def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
@@ -341,8 +417,44 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         match = _CLOCK_DIGITS.match(norm, start)
         if match and (match.group("minutes") or _DAY_PART.match(norm, match.end())):
             part = _DAY_PART.match(norm, match.end())
-            found.append(Found(start, part.end() if part else match.end(), RESERVED, ""))
+            opening = _HOUR_BEFORE.search(norm, max(0, start - 12), start)  # "من 9-10:30 مساء"
+            time_start = opening.start() if opening else start
+            found.append(Found(time_start, part.end() if part else match.end(), RESERVED, ""))
     return found
+
+
+def _parts_of_year(norm: str, parts) -> list[Found]:
+    """"الربع الأول من عام 2015", "النصف الثاني 2014": a quarter or half of a year. Its value is the year it
+    belongs to (a date at the grain written), its months the ISO interval in extras["period"] ("2015-01/2015-03")."""
+    found = []
+    for start, end, name, _ in parts:
+        months = _YEAR_PARTS[name]
+        ordinal = _ordinal_at(norm, end + 1) if norm.startswith(" ", end) else None
+        if ordinal is None or ordinal[0] > 12 // months:
+            continue
+        rank, ordinal_end = ordinal
+        year = _year_after(norm, ordinal_end)
+        if year is None or year[2]:
+            continue  # no year, or a Hijri one: no Gregorian months to give
+        year_value, year_end, _ = year
+        low, high = f"{year_value:04d}-{(rank - 1) * months + 1:02d}", f"{year_value:04d}-{rank * months:02d}"
+        found.append(Found(start, year_end, "date", f"{year_value:04d}", extras={"period": f"{low}/{high}"}))
+    return found
+
+
+def _word_years(norm: str, nouns, dates: list[_Date]) -> None:
+    """"عام ألفين وعشرين", "سنة ألف وتسعمائة وخمسة وثمانين": a year written in words after a year noun."""
+    for start, end, _, _ in nouns:
+        if not norm.startswith(" ", end) or norm[end + 1:end + 2].isdigit():
+            continue
+        number = _number_at(norm, end + 1)
+        if number is None:
+            continue
+        number_end, value = number
+        one_word = " " not in norm[end + 1:number_end]  # "سنة ألف" is not the year 1000
+        if value == value.to_integral_value() and (BARE_YEAR_MIN if one_word else YEAR_MIN) <= value <= YEAR_MAX:
+            marker = _HIJRI_MARKER.match(norm, number_end)
+            dates.append(_Date(start, marker.end() if marker else number_end, int(value), hijri=bool(marker)))
 
 
 def _gregorian_equivalents(norm: str, dates: list[_Date]) -> None:
@@ -386,17 +498,15 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
     consumed = -1
     for start, end, name, prefixed in months:
         if start < consumed:
-            continue  # the gloss of the month before: "آذار (مارس)"
+            continue  # the gloss of the month before ("آذار (مارس)"), or a month its date already holds
         month, hijri = _MONTH_NAMES[name]
         name_start = start
+        head = max(0, start - 40, consumed)  # a day never reaches back into the date before it
         gloss = _GLOSS.match(norm, end)
         if gloss and _MONTH_NAMES[gloss.group("name")] == (month, hijri):
             end = consumed = gloss.end()
-        head = max(0, start - 40)
-        if _MONTH_WORD_BEFORE.search(norm, max(0, start - 8), start):
-            start = norm.rfind(" ", 0, start - 1) + 1
-            while start < len(norm) and not norm[start].isalpha():
-                start += 1
+        if month_word := _MONTH_WORD_BEFORE.search(norm, max(0, start - 8), start):
+            start = month_word.start("word")
         day, first = None, start
         if not prefixed:
             day, first = _day_before(norm, head, start)
@@ -415,10 +525,12 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             year_value = None
         if day is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 16), first):
             reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر": a name
+            consumed = max(consumed, end)
             continue
         if hijri and year_value is None:
             if day is not None:
                 reserved.append(Found(first, end, RESERVED, ""))  # "16 رمضان": no year to convert
+            consumed = max(consumed, end)
             continue
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, first - 14), first)
         if weekday and (day is not None or year_value is not None):
@@ -430,12 +542,13 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
                 dates.append(_Date(first, period.end(), year_value, month, low_day, hijri, last_day=high_day))
             continue
         if day is None and year_value is None:
-            if not prefixed and not hijri:
-                # without a cue, a month alone is only the end of a period ("من يوليو إلى سبتمبر")
-                cued = first < name_start or _month_alone_is_a_date(norm, start, end)
+            if not hijri:
+                # without a cue, a month alone is only the end of a period ("من يوليو إلى سبتمبر", "شهري أبريل ومايو")
+                cued = not prefixed and (first < name_start or _month_alone_is_a_date(norm, start, end))
                 dates.append(_Date(first, end, None, month, None, hijri, bare=not cued))
             continue
         dates.append(_Date(first, end, year_value, month, day, hijri))
+        consumed = max(consumed, end)
 
 
 def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
@@ -450,10 +563,10 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
         if norm.endswith(" " + phrase + " ", head, start):
             stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
-        ordinal = _ordinal_ending_at(norm, stem_end)
-        if ordinal:
+        ordinal = _ordinal_ending_at(norm, head, stem_end)
+        if ordinal and not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1]):
             return ordinal
-        number = _number_before(norm, stem_end)
+        number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():
             value = _day_value(number[1])
             if value:
@@ -488,9 +601,8 @@ def _day_after(norm: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _ordinal_ending_at(norm: str, end: int) -> tuple[int, int] | None:
-    """A day written as an ordinal that ends at `end` ("السادس", "الحادي والعشرين"): (day, start)."""
-    head = max(0, end - 40)
+def _ordinal_ending_at(norm: str, head: int, end: int) -> tuple[int, int] | None:
+    """A day written as an ordinal in norm[head:end] that ends at `end` ("السادس", "الحادي والعشرين"): (day, start)."""
     for ordinal in reversed(find_ordinals(norm[head:end])):
         if ordinal.end == end - head and 1 <= ordinal.value <= 31:
             return int(ordinal.value), head + ordinal.start
@@ -520,7 +632,7 @@ def _year_after(norm: str, end: int) -> tuple[int, int, bool] | None:
         if number:
             number_end, value = number
             if value == value.to_integral_value() and YEAR_MIN <= value <= YEAR_MAX:
-                marker = re.compile(_HIJRI_MARK).match(norm, number_end)
+                marker = _HIJRI_MARKER.match(norm, number_end)
                 return int(value), marker.end() if marker else number_end, bool(marker)
     return None
 
@@ -528,7 +640,7 @@ def _year_after(norm: str, end: int) -> tuple[int, int, bool] | None:
 def _month_alone_is_a_date(norm: str, start: int, end: int) -> bool:
     """"في أيار الماضي", "منذ كانون الثاني": a month name alone needs a cue before or after it."""
     return (_MONTH_CUE_AFTER.match(norm, end) is not None
-            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 8), start) is not None)
+            or _MONTH_CUE_BEFORE.search(norm, max(0, start - 16), start) is not None)
 
 
 def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: list[tuple[int, int]]) -> None:
@@ -559,10 +671,11 @@ def _numeric_dates(norm: str, candidates: list[int], dates: list[_Date], taken: 
             dates.append(_Date(match.start("b"), end, high, None, None, hijri, bare))
             continue
         if parsed.year is None and parsed.day is not None:
-            if match.group("sep") != sep:
-                continue  # "13- 7": a spaced pair with no year is a score, not a date
+            cue = (_NUMERIC_CUE_BEFORE.search(norm, max(0, start - 12), start)
+                   or _WEEKDAY_BEFORE.search(norm, max(0, start - 14), start))
+            if match.group("sep") != sep and not cue:
+                continue  # "13- 7": a spaced pair with no year and no date cue is a score, not a date
             both_months = int(a) <= 12 and int(b) <= 12
-            cue = _NUMERIC_CUE_BEFORE.search(norm, max(0, start - 12), start)
             closed = _END_AFTER.match(norm, end)
             if sep == "." and not (cue and closed) or not (cue or closed) or _UNIT_AFTER.match(norm, end):
                 continue  # "10-20 دولار", "10-20 شخصا": a range of amounts, not a day and month
@@ -583,7 +696,7 @@ def _read_numeric(a: str, b: str, c: str | None, sep: str, hijri_mark: bool):
             year, month, day = x, y, z
         elif len(c) == 4:
             year, month, day = (z, y, x) if y <= 12 else (z, x, y)
-        elif len(a) <= 2 and len(b) <= 2:
+        elif len(a) <= 2 and len(b) <= 2 and len(c) == 2:
             year, month, day = 2000 + z if z <= 30 else 1900 + z, y, x
         else:
             return None
@@ -687,20 +800,24 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
         if to and len(between) <= 16:
             lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start)
             if _period_allowed(to, lead, previous, high):
-                start = lead.start("lead") if lead else previous.start
+                start = lead.start() + (lead.group().find(lead.group("lead") or lead.group("pair"))) if lead \
+                    else previous.start
                 return start, previous
     if high.day is not None and high.month is not None:
-        # "من 3 حتى 12 سبتمبر", "19-20 نوفمبر", "بين 4-22 يناير 1995": a bare day before the date
-        match = re.search(r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?P<to>[^\d]{0,12})\Z", norm[head:high.start])
+        # "من 3 حتى 12 سبتمبر", "19-20 نوفمبر", "بين 4-22 يناير 1995", "من 1/10 إلى 30/12/1436هـ": a bare day
+        # (or day/month) before the date, which lends it its month and year
+        match = _BARE_DAY_BEFORE.search(norm, head, high.start)
         if match:
             to = _TO.match(match.group("to"))
             day = int(match.group("day"))
-            if to and 1 <= day < high.day:
-                day_start = head + match.start("day")
+            month = int(match.group("month")) if match.group("month") else high.month
+            if to and 1 <= day <= 31 and 1 <= month <= 12 and (match.group("month") or day < high.day):
+                day_start = match.start("day")
                 lead = _LEAD_BEFORE.search(norm, max(0, day_start - 20), day_start)
-                low = _Date(day_start, head + match.end("day"), high.year, high.month, day, high.hijri)
+                low = _Date(day_start, match.end("to") - len(match.group("to")), high.year, month, day, high.hijri)
                 if _period_allowed(to, lead, low, high):
-                    return (lead.start("lead") if lead else day_start), low
+                    return (lead.start() + lead.group().find(lead.group("lead") or lead.group("pair"))
+                            if lead else day_start), low
     return None
 
 
@@ -715,11 +832,11 @@ def _period_allowed(to: re.Match, lead: re.Match | None, low: _Date, high: _Date
             return False
     elif (low.day is None) != (high.day is None) or (low.year is not None and high.year is None):
         return False
-    lead_word = lead.group("lead") if lead else ""
+    lead_word = (lead.group("lead") or lead.group("pair")) if lead else ""
     if low.hijri != high.hijri and not (low.bare or high.bare):
         return False  # "1436هـ - 2015م": one year in two calendars, not a period
     if to.group("and"):
-        return lead_word in _BETWEEN_WORDS
+        return lead_word in _BETWEEN_WORDS or lead_word in _WORDS["period_pair"]
     if to.group("dash") == "/":
         return low.month is None
     if to.group("to") and (low.bare or high.bare) and not lead:
@@ -782,13 +899,18 @@ def _durations(norm: str, units) -> list[Found]:
                 value, start = _count_before(norm, start, definite=word.startswith(_ARTICLE))
                 if value is None and alone == 1 and _DURATION_CUE_BEFORE.search(norm, max(0, start - 8), start):
                     value = ONE
+        if value is None and word.startswith(_ARTICLE) and (count := _DEFINITE_COUNT_AFTER.match(norm, end)):
+            value, end = LEX.cardinals[count.group("word")], count.end()  # "الأشهر التسعة الأولى"
         if value is None and alone == 2:
             value = Decimal(2)
-        if value is None and alone == 1 and _AND_HALF.match(norm, end):
-            value = ONE
+        if value is None and alone == 1 and (_AND_HALF.match(norm, end) or _ONE_AFTER.match(norm, end)
+                                             or _first_of_a_range(norm, start, end, unit)):
+            value = ONE  # "ساعة ونصف", "منذ عام واحد", "بين عام وعامين"
         if value is None:
             continue
         if value == value.to_integral_value():
+            if alone == 1 and (one := _ONE_AFTER.match(norm, end)):
+                end = one.end()  # "لمدة عام واحد", "ساعة واحدة وربع"
             # "ساعة ونصف", "ساعتين ونصف", "ثماني سنوات ونصف السنة"
             if half := _AND_HALF.match(norm, end):
                 value, end = value + Decimal("0.5"), half.end()
@@ -798,16 +920,31 @@ def _durations(norm: str, units) -> list[Found]:
                 same = _UNIT_AGAIN.match(norm, end)
                 if same and _DURATION_UNITS[same.group("unit")][0] == unit:
                     end = same.end()
-            elif alone == 1 and (one := _ONE_AFTER.match(norm, end)):
-                end = one.end()  # "لمدة عام واحد"
         qualifier = qualifier_of(norm, start, end)  # "منذ أكثر من شهرين", "نحو 3 أيام"
-        found.append(Found(start, end, "duration", value, unit, qualifier, ONE, {}, ONE, True))
+        # the step of the last written digit ("3.5 سنوات" -> 0.1); whole counts and word numbers step by one
+        exponent = value.as_tuple().exponent
+        precision = ONE.scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else ONE
+        found.append(Found(start, end, "duration", value, unit, qualifier, precision, {}, ONE, True))
     return found
+
+
+def _first_of_a_range(norm: str, start: int, end: int, unit: str) -> bool:
+    """"بين عام وعامين", "من ساعة إلى ساعتين": a singular unit is one when it opens a range of that unit."""
+    partner = _RANGE_PARTNER.match(norm, end)
+    if partner is None or not _LEAD_BEFORE.search(norm, max(0, start - 12), start):
+        return False
+    return _DURATION_UNITS[partner.group("unit")][0] == unit
 
 
 def _count_before(norm: str, unit_start: int, definite: bool) -> tuple[Decimal | None, int]:
     """The number right before a time unit: digits ("3.5 سنوات") or words ("أربع وعشرين ساعة")."""
-    number = _number_before(norm, unit_start - 1)
+    before = unit_start - 1
+    if not norm[before - 1:before].isdigit():
+        # most time units follow no number: the number grammar runs only after a number word
+        word = _LAST_WORD.search(norm, max(0, before - 24), before)
+        if word is None or word.group() not in _NUMBER_WORDS_WITH_PREFIXES:
+            return None, unit_start
+    number = _number_before(norm, before)
     if number is None or number[1] <= 0 or definite and not norm[number[0]:unit_start - 1].isdigit():
         return None, unit_start
     return number[1], number[0]

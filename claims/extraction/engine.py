@@ -64,10 +64,11 @@ def extract(text: str) -> Extraction:
             if quantities[probe].end <= end:
                 held.append(probe)
             probe += 1
-        if not held and not names_someone(text, start, end):
+        # A bare ordinal ("الثاني", not "المرتبة الثانية") is reported but does not make a sentence numeric.
+        figures = [quantities[i] for i in held if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
+        if not figures and not names_someone(text, start, end):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
-        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held],
-                                     hypothetical)
+        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), figures, hypothetical)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

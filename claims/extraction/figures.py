@@ -16,7 +16,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
-from claims.extraction.dates import find_dates
+from claims.extraction.dates import ANCHOR_WORDS, find_dates
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
 from claims.extraction.numbers import (
     NEXT_WORD,
@@ -47,17 +47,35 @@ _PERCENT_BEFORE = re.compile(
 _BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
 # "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
+# "لتر ونصف", "دولار وربع": a unit written alone, then و and a fraction, is one and that fraction.
+_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items() if k.isalpha() and (k in LEX.currencies or v[0] == "measure")}
+_UNIT_AND_BEFORE = re.compile(
+    rf"(?<![\w.٫,])(?P<unit>{phrase_pattern(_UNIT_WORDS)}) ?(?:{phrase_pattern(_CUES['and'])}) ?\Z"
+)
+_NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) ?\Z")
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
+_REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
+_REVERSED_JOINERS = _CUES["reversed_decimal"]
+# "ألمانيا 2006 وجنوب أفريقيا 2010": a year followed by و, a name and another year is one of a list of years.
+_YEAR_LIST_AFTER = re.compile(
+    rf" (?:{phrase_pattern(_CUES['and'])})[^\W\d]+(?: [^\W\d]+){{0,2}} (?:1[89]|20)\d\d(?!\d)"
+)
+_YEAR_MARKERS = _CUES["year_marker"]
+_COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
+# "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
+_PARTITIVE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['of'])}) {_ARTICLE}")
+_DATE_ANCHORS = frozenset(ANCHOR_WORDS)
 
 
 def find_quantities(norm: str) -> list[Found]:
-    runs, duals, hits = scan_page(norm)  # one scan of the page's word starts for every recogniser below
+    # One scan of the page's word starts for every recogniser below, the date hook's anchor words included.
+    runs, duals, hits = scan_page(norm, _DATE_ANCHORS)
     skipped = not_figures.reserved_spans(norm, hits)
     reserved = list(skipped)
     found: list[Found] = []
     # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
-    for date in find_dates(norm):
+    for date in find_dates(norm, [(start, end, word) for kind, start, end, word in hits if kind == "anchor"]):
         if _inside(date.start, date.end, skipped):
             continue
         reserved.append((date.start, date.end))
@@ -76,7 +94,7 @@ def find_quantities(norm: str) -> list[Found]:
             numbers.extend(n for n in numbers_in_run(norm, start, end) if not _inside(n.start, n.end, reserved))
         else:
             numbers.extend(numbers_in_run(norm, start, end))
-    numbers = join_divisions(norm, numbers)
+    numbers = join_divisions(norm, _with_reversed_decimals(norm, runs, numbers))
     consumed_until = -1
     for number in numbers:
         if number.start < consumed_until:
@@ -94,7 +112,31 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
-    return join_ranges(norm, _join_sub_units(norm, _drop_overlaps(found)))
+    return join_ranges(norm, _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found))))
+
+
+def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
+    """"9ر40 مليار" is 40.9 billion: the decimal digits are written first, joined by ر to the whole part.
+    Looked for only where a digit run ends on the joining letter (the page is not scanned again)."""
+    readings = []
+    matches = (_REVERSED_DECIMAL.match(norm, start) for start, end in runs
+               if norm[end : end + 1] in _REVERSED_JOINERS and norm[start].isdigit())
+    for match in filter(None, matches):
+        start, end = match.span()
+        if (start and norm[start - 1].isalnum()) or (end < len(norm) and norm[end].isalnum()):
+            continue
+        decimals, whole = match.group(1), match.group(2)
+        step = ONE.scaleb(-len(decimals))
+        reading = Number(start, end, Decimal(whole) + Decimal(decimals) * step, step)
+        # the whole part may open a run with a scale ("40 مليار"): the reading takes its place in that number
+        run = next((n for n in numbers if n.start == match.start(2)), None)
+        if run is not None and run.scale != 1 and Decimal(whole):
+            reading = Number(start, run.end, run.value * reading.value / Decimal(whole), step * run.scale, run.scale)
+        readings.append(reading)
+    if not readings:
+        return numbers
+    kept = [n for n in numbers if not any(r.start < n.end and n.start < r.end for r in readings)]
+    return sorted(kept + readings, key=lambda n: n.start)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -120,6 +162,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
     suffix = _SUFFIX.match(norm, end)
     if suffix and suffix.group("of") and not suffix.group("suffix").startswith(_ARTICLE):
         suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
+    if suffix and number.year_like and suffix.group("suffix") in _YEAR_MARKERS:
+        suffix = None  # "2015م" is a year, not metres
     unit_kind, unit = None, None
     sub_unit = False
     if suffix:
@@ -133,6 +177,18 @@ def _quantity(norm: str, number: Number) -> Found | None:
                 value, precision, sub_unit = value * factor, precision * factor, True
         else:
             unit_kind, unit, _ = LEX.units[phrase]
+    if unit_kind is None and number.fraction and value < 1:
+        unit_and = _UNIT_AND_BEFORE.search(norm, words_back(norm, start, 2), start)
+        if unit_and and not _NUMBER_BEFORE.search(norm, words_back(norm, unit_and.start(), 1), unit_and.start()):
+            phrase = unit_and.group("unit")
+            if phrase in LEX.currencies:
+                unit_kind = "money"
+                unit, _ = money.currency(norm, phrase, unit_and.start(), unit_and.end())
+            else:
+                unit_kind, unit, _ = LEX.units[phrase]
+            value, start = value + 1, unit_and.start()
+    if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
+        return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
         return None
     if unit_kind is None:
@@ -171,9 +227,12 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if not_figures.is_name_year(norm, start):
             return None  # "رؤية 2030", "القانون رقم 194 لسنة 2020": part of a name
         cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 4), start)
-        if cue and not cue.group("gap"):
+        counted = qualifiers.hedge_before(norm, start) is not None or _PARTITIVE_AFTER.match(norm, end)
+        if counted and not cue:
+            cue = None  # "ما يقارب 2000 من المعتقلين": a hedge or a partitive makes it a count
+        elif cue and not cue.group("gap"):
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
-        if cue or not _counted_noun(norm, end):
+        elif cue or not _counted_noun(norm, end) or _YEAR_LIST_AFTER.match(norm, end):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
     else:
@@ -213,17 +272,50 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
+    """"ارتفعت إلى 160 مليون ريال من 152 مليون": a scaled amount with no unit, compared with the money just
+    before it, is in the same currency."""
+    for index in range(1, len(found)):
+        later = found[index]
+        if later.kind != "count" or later.scale == 1 or later.has_unit:
+            continue
+        back = index - 1
+        while back > 0 and found[back].kind == "date" and later.start - found[back].end < 12:
+            back -= 1  # "83 مليار دولار في 2013 من عشرة مليارات": a year may stand between the two
+        earlier = found[back]
+        joined_by = found[back + 1].end if back + 1 < index else earlier.end
+        if (earlier.kind == "money" and later.start - earlier.end < 40
+                and _COMPARED_WITH.fullmatch(norm, joined_by, later.start)):
+            extras = {k: v for k, v in later.extras.items() if k != "noun_span"}
+            end = later.end if "noun_span" not in later.extras else later.extras["noun_span"][0] - 1
+            found[index] = Found(later.start, end, "money", later.value, earlier.unit, later.qualifier,
+                                 later.precision, extras, later.scale, True)
+    return found
+
+
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
-    """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount."""
+    """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount; so are
+    "5 دولارات ونصف" and "3 كيلوغرامات وربع"."""
     joined: list[Found] = []
     for quantity in found:
         previous = joined[-1] if joined else None
         if (previous is not None and quantity.extras.get("_sub_unit") and previous.kind == "money"
                 and not previous.extras.get("_sub_unit") and previous.unit == quantity.unit
                 and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and quantity.start - previous.end <= 3
                 and _SUB_UNIT_JOIN.fullmatch(norm, previous.end, quantity.start)):
             joined[-1] = Found(previous.start, quantity.end, "money", previous.value + quantity.value, previous.unit,
                                previous.qualifier, quantity.precision, {}, ONE, True)
+            continue
+        if (previous is not None and quantity.kind == "fraction" and previous.kind in ("money", "measure")
+                and isinstance(previous.value, Decimal) and 0 < quantity.value < 1
+                and quantity.start - previous.end <= 3
+                and norm[previous.end : quantity.start].strip() in _CUES["and"]):
+            # "5 دولارات ونصف": the fraction is of the unit just written
+            fraction = quantity.value * previous.scale  # "3 مليارات دولار ونصف" is 3.5 billion
+            joined[-1] = Found(previous.start, quantity.end, previous.kind, previous.value + fraction, previous.unit,
+                               previous.qualifier, quantity.precision * previous.scale, previous.extras, previous.scale,
+                               True)
             continue
         joined.append(quantity)
     return joined

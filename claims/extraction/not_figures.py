@@ -5,7 +5,9 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
 - `is_name_digits(norm, start, end)`: the digits at norm[start:end] belong to a name: glued to letters
   (`H100`, `4o`), after a Latin word and a hyphen (`GPT-4`), after a Latin name that is not an English
   function word (`LLaMA 3`, `Windows 11`), in a list of Latin names (`Baidu و Alibaba و 360`), or after a
-  product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`).
+  product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`), in a formula
+  or a group's name (`5 + 1`), alone in quotes (`العقد " 29 "`), or the number of a list item at the start of its
+  line (`5 – ...`).
 - `is_model_size(norm, start)`: a Latin-suffixed size after a Latin name (`Llama 3.1 405B`).
 - `is_name_year(norm, start)`: the year of a plan (`رؤية 2030`) or of a numbered act (`رقم 194 لسنة 2020`).
 - `is_identifier(digits)`: a phone number or an identifier, written with a leading zero (`0504610646`).
@@ -42,10 +44,15 @@ _PLAN_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['article'
 _ACT_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(_CUES['act_number'])}) \d+ (?:{phrase_pattern(_CUES['act_year'])}) \Z"
 )
-_NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?-? ?\Z")
+_NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?[-(]? ?\Z")
 _ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
 _WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
 _SHADDA = "\u0651"
+_PLUS_BEFORE = re.compile(r"\d ?\+ ?\Z")
+_PLUS_AFTER = re.compile(r" ?\+ ?\d")
+_LIST_ITEM = re.compile(r" ?[-–—.)] ")
+_QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
+_QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
 _NUMBER_LIKE = frozenset(LEX.cardinals) | frozenset(LEX.scales) | frozenset(LEX.fractions)
 
@@ -58,11 +65,22 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
         return True
+    if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
+        return True  # "5 + 1": a formula or a group's name
+    if _QUOTED_ALONE.search(norm, max(0, start - 3), start) and _QUOTE_CLOSE.match(norm, end):
+        return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
+    if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
+        return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
     if latin and latin.group(1) not in LEX.latin_function_words:
         return True
     return _NAME_WORD_BEFORE.search(norm, head, start) is not None
+
+
+def _at_line_start(norm: str, start: int) -> bool:
+    """True when only spaces and bullets stand between the start of its line and `start`."""
+    return not norm[norm.rfind("\n", 0, start) + 1 : start].strip(" •*-–#>·▪●(")
 
 
 def is_model_size(norm: str, start: int) -> bool:

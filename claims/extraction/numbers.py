@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -31,6 +32,7 @@ _DIGITS = (
     r"(?<![\d/])(?<!\d-)(?:\d+ )?\d+/\d+(?![/\d])"
     r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
     r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
+    r"|\d+،\d{1,2}(?!\d)"  # "322،8": an Arabic comma before one or two digits is a decimal comma
     r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
     r"|(?<!\d)[.٫]\d+"
 )
@@ -51,7 +53,7 @@ RUN = re.compile(rf"{_ATOM}{_CHAIN}")
 # checked by ranges (\W costs four Unicode table lookups per character); the lookbehind makes it exact.
 # Led by a consumed character class, a pattern lets `re` skip in C to the few places where it can
 # match instead of being tried at every position, as RUN (led by lookarounds) is.
-_WORD_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
+_WORD_LEAD = WORD_LEAD
 
 _DIGIT_START = re.compile(r"[\d.٫](?:(?<=\d)|(?=\d))")
 
@@ -100,7 +102,19 @@ _WORDS_AT_WORD_START = _words_at_word_start()
 
 # With the prefixes spelled out in the trie, a failed attempt at a word start costs one walk down the
 # trie instead of one per way of reading the first letters as prefixes.
-_AT_WORD_START = re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(_WORDS_AT_WORD_START)})(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None]:
+    """The word-start pattern for the words above plus other recognisers' `anchors` (prefixed words, such as
+    dates.ANCHOR_WORDS), and what each word is. No letter may follow a word; a digit may ("سبتمبر10")."""
+    words = dict(_WORDS_AT_WORD_START)
+    for anchor in anchors:
+        words.setdefault(anchor, ("anchor", anchor))
+    # Anchors that are also number words ("صفر": zero, and the Hijri month) can sit inside a run.
+    in_runs = [anchor for anchor in anchors if words[anchor][0] == "run"]
+    inside = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(in_runs)})(?![^\W\d])") if in_runs else None
+    return re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(words)})(?![^\W\d])"), words, inside
 
 @dataclass
 class Number:
@@ -128,6 +142,9 @@ def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | 
                 return None
             value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
             return value, precision_of(value)
+        head, comma, tail = text.rpartition("،")
+        if comma and tail.isdigit() and len(tail) < 3:
+            text = head.replace("،", "") + "." + tail
         body = text.replace(" ", "").replace("٬", "").replace("،", "")
         if "," in body:
             head, _, tail = body.rpartition(",")
@@ -244,7 +261,8 @@ def numbers_in_run(norm: str, run_start: int, run_end: int) -> list[Number]:
         if word and prefix.endswith(_AND) and (_AND + word) in LEX.cardinals:
             word, prefix, tstart = _AND + word, prefix[:-1], tstart - 1
         if prefix and word:
-            if len(word) < 3 or (word.startswith(_ARTICLE) and word not in LEX.scales):
+            short = len(word) < 3 and word not in _CUES["unit_only_fraction"]  # "ونص" is "and a half"
+            if short or (word.startswith(_ARTICLE) and word not in LEX.scales):
                 close()
                 previous_end = token.end()
                 continue
@@ -413,16 +431,21 @@ def _reads_as_fraction(b: _Builder, word: str, conj: bool, norm: str, token: re.
     return b.last_kind == "word" and b.words > 0 and word not in _CUES["ten"]
 
 
-def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[str, int, int, str]]]:
+def scan_page(
+    norm: str, anchors: frozenset[str] = frozenset()
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]], list[tuple[str, int, int, str]]]:
     """One scan of the page for every recogniser that starts at a word: number runs (the spans of
     `RUN.finditer(norm)`), dual nouns as (start, end, noun) after at most one prefix letter, and ordinal
-    words and idioms as (kind, start, end, word) after their prefix letters.
+    words and idioms as (kind, start, end, word) after their prefix letters; the words of `anchors` (other
+    recognisers' prefixed words, e.g. dates.ANCHOR_WORDS) as ("anchor", start, end, word), prefix included.
 
     A run begins at a digit or at a word start (it never ends on a non-word character), so the next
     run is the earlier of the next word-start match and the next digit where RUN matches. Dual nouns and
     ordinal words are never number atoms, so they share the word-start scan without overlapping runs; an
-    idiom may begin with a number word ("ألف مبروك"): the run there is still reported.
+    idiom may begin with a number word ("ألف مبروك"): the run there is still reported, and so is an anchor
+    that is also one of the words above.
     """
+    pattern, table, inside = _scanner(anchors)
     padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
     runs: list[tuple[int, int]] = []
     duals: list[tuple[int, int, str]] = []
@@ -434,28 +457,42 @@ def scan_page(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, st
     while True:
         if word_at < position:
             # the lead may sit just before `position`: on the pad, never on the last letter of a run
-            word = _AT_WORD_START.search(padded, position - 1)
+            word = pattern.search(padded, position - 1)
             word_at = word.start() + 1 if word else nowhere
         if digit_at < position:
             digit = _DIGIT_START.search(padded, position)
             digit_at = digit.start() if digit else nowhere
         if word_at == digit_at == nowhere:
             return runs, duals, words
-        kind, name = ("digit", "") if digit_at < word_at else _WORDS_AT_WORD_START[word.group("word")]
+        if digit_at < word_at:
+            kind, name = "digit", ""
+        else:
+            key = word.group("word")
+            kind, name = table[key]
+            if key in anchors and kind != "anchor" and not (kind == "run" and inside is not None):
+                words.append(("anchor", word_at - 1, word.end() - 1, key))
         if kind in ("digit", "run"):
             run_at = digit_at if kind == "digit" else word_at
             run = RUN.match(padded, run_at)
-            if run is None:  # only a digit can fail here: try the next one, as finditer would
+            if run is None and kind == "run":  # a digit glued after the word ("خمسة10"): no run here
+                position = word.end()
+                continue
+            if run is None:  # a digit can fail here: try the next one, as finditer would
                 digit = _DIGIT_START.search(padded, digit_at + 1)
                 digit_at = digit.start() if digit else nowhere
                 continue
             runs.append((run.start() - 1, run.end() - 1))
+            if inside is not None:
+                words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
+                             for m in inside.finditer(padded, run.start(), run.end()))
             position = run.end()
             continue
         end = word.end() - 1
         start = end - len(name)  # after the prefix letters, if any
         if kind == "dual":
             duals.append((start, end, name))
+        elif kind == "anchor":
+            words.append((kind, word_at - 1, end, name))
         else:
             words.append((kind, start, end, name))
             if kind == "idiom" and (run := RUN.match(padded, word_at)) is not None:

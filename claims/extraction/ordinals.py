@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from claims.extraction.lexicon import phrase_pattern, read_words
 from claims.extraction.numbers import LEX, ORDINAL_WORDS
-from claims.extraction.tokens import PREFIXES
+from claims.extraction.tokens import PREFIXES, WORD_LEAD
 from claims.extraction.types import Found
 
 ONE = Decimal(1)
@@ -23,7 +23,7 @@ _WORDS = ORDINAL_WORDS
 _TENS_CARDINALS = {word: int(value) for word, value in LEX.cardinals.items() if 20 <= value < 100 and value % 10 == 0}
 _AND = phrase_pattern(LEX.cues["and"])
 _ARTICLE = phrase_pattern(LEX.cues["article"])
-_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
+_LEAD = WORD_LEAD
 _FIRST = re.compile(rf"{_LEAD}{PREFIXES}(?P<word>{phrase_pattern(_WORDS)})(?!\w)")
 _TEN = re.compile(rf" (?:{phrase_pattern(LEX.cues['ten'])})(?!\w)")
 _AND_WORD = re.compile(rf" {_AND} ?(?P<word>{phrase_pattern(set(_WORDS) | set(_TENS_CARDINALS))})(?!\w)")

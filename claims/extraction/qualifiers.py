@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
-from claims.extraction.tokens import ANY_PREFIX, words_back
+from claims.extraction.tokens import ANY_PREFIX, readings, words_back
 
 LEX = lexicon()
 OR_EQUAL = "or_equal"
@@ -27,23 +27,38 @@ _BEFORE = re.compile(
 _AFTER = re.compile(rf" ?{ANY_PREFIX}(?P<phrase>{phrase_pattern(LEX.hedges_after)})(?!\w)")
 _VERB = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern(LEX.hedge_verbs)})(?: [^\W\d]+){{0,2}} \Z")
 _MINUS = re.compile(
-    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)-])(?<!\d )- ?)\Z"
+    rf"(?:(?<!\w)(?:{phrase_pattern(LEX.cues['minus'])}) |(?<![\w.,%)$€£¢-])(?<!\d )- ?)\Z"
 )
+_MINUS_WORDS = LEX.cues["minus"]
+# The last word of every word hedge, and every character of the sign hedges: a cheap test before the pattern.
+_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in _WORD_HEDGES)
+_SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
 
 
 def sign_before(norm: str, start: int) -> int | None:
     """Where a minus sign or a spoken minus ("سالب", "ناقص") right before `start` begins, else None."""
+    head = words_back(norm, start, 1)
+    if "-" not in norm[max(0, start - 2) : start] and norm[head:start].strip() not in _MINUS_WORDS:
+        return None  # the common case, decided without a regex
     match = _MINUS.search(norm, words_back(norm, start, 2), start)
     return match.start() if match else None
 
 
 def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase that ends right before `start`, and where the phrase begins."""
+    last = norm[words_back(norm, start, 1) : start].strip()
+    word = _LEADING_PUNCTUATION.sub("", last)  # "(حوالي 20.6": the hedge may follow a bracket or a quote
+    if word not in _LAST_WORDS and not any(stem in _LAST_WORDS for _, stem in readings(word)) and not (
+            last and last[-1] in _SIGN_CHARACTERS):
+        return None  # the word before the figure ends no hedge: decided without the hedge pattern
     match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)
     if match:
-        return LEX.hedges_before[match.group("phrase") or match.group("sign")], match.start()
+        whole = match.group().strip()  # with its prefix letter: "لتصل إلى" is a phrase of its own
+        return LEX.hedges_before.get(whole) or LEX.hedges_before[match.group("phrase") or match.group("sign")], \
+            match.start()
     return None
 
 

@@ -29,6 +29,7 @@ _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than", "at_most")
 _NOT_RANGED = ("date", "ordinal")
 _DASH_RATIO = 10
+_DASHES = frozenset(phrase for phrase in _CUES["range_to"] if not phrase.isalpha())
 
 
 def join_ranges(norm: str, found: list[Found]) -> list[Found]:
@@ -68,7 +69,10 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     if _AND.search(" " + between):
         return None
     shared_unit = not low.has_unit or low.unit is None
-    if not shared_unit or not 0 <= lent.value < high.value:
+    # "10$-20$": a dash between two figures with the same unit is a range; "من 40 مليار دولار إلى 55 مليار
+    # دولار", with words and a unit on each side, is a change.
+    dashed = between.strip() in _DASHES and low.unit == high.unit and not _FROM_BEFORE.search(norm, head, low.start)
+    if not (shared_unit or dashed) or not 0 <= lent.value < high.value:
         return None
     # Without "من" a dash joins only figures of one size ("1000-5000"), not a code or a score ("1-222").
     if _FROM_BEFORE.search(norm, head, low.start) or high.value < _DASH_RATIO * lent.value:

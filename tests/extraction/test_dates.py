@@ -12,6 +12,9 @@ LEX = lexicon()
 HIJRI_MONTHS = {row[0]: int(row[1]) for row in read_rows("hijri_months.tsv")}
 DURATION_UNITS = {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in read_rows("duration_units.tsv")}
 WEEKDAYS = [row[0] for row in read_rows("weekdays.txt")]
+DATE_WORDS: dict[str, list[str]] = {}
+for _role, _phrase in read_rows("date_words.tsv"):
+    DATE_WORDS.setdefault(_role, []).append(_phrase)
 
 
 def dates(text, kind="date"):
@@ -44,12 +47,16 @@ def only(text, kind="date"):
         ("أُسست الهيئة عام 1975 بمرسوم ملكي", "عام 1975", "1975"),
         ("بلغت الصادرات ذروتها في ديسمبر 2014، ثم تراجعت", "ديسمبر 2014", "2014-12"),
         ("جرت الانتخابات في 5 أيار، 2018", "5 أيار، 2018", "2018-05-05"),
+        ("وُلد الشاعر عام ألف وتسعمائة واثنين وأربعين في القاهرة", "عام ألف وتسعمائة واثنين وأربعين", "1942"),
+        ("تغيّر كل شيء في العام ألفين وعشرين مع الجائحة", "العام ألفين وعشرين", "2020"),
+        ("صدر النظام بتاريخ 1438/5/12هـ بعد دراسة", "1438/5/12هـ", "2017-02-09"),
         ("وقعت الحادثة في مايو ستة وعشرين", "مايو ستة وعشرين", "--05-26"),
         ("هبطت الأسعار إلى أدنى مستوى منذ نيسان (أبريل) 2009 في السوق", "نيسان (أبريل) 2009", "2009-04"),
         ("يسري العقد حتى ديسمبر كانون الأول 2026 كاملا", "ديسمبر كانون الأول 2026", "2026-12"),
         ("أُغلق المعبر منذ 14 أيار/مايو الماضي", "14 أيار/مايو", "--05-14"),
         ("تأسست الجمعية في الـ9 من فبراير من العام 2001 بجدة", "9 من فبراير من العام 2001", "2001-02-09"),
         ("صدر التعميم بتاريخ 3/ 9/2019 لكل الفروع", "3/ 9/2019", "2019-09-03"),
+        ("يُعقد اللقاء يوم الأربعاء 19 /7 في القاعة", "19 /7", "--07-19"),
     ],
 )
 def test_it_reads_gregorian_dates(sentence, figure, value):
@@ -64,6 +71,7 @@ def test_it_reads_gregorian_dates(sentence, figure, value):
         ("أعلن المجلس بدء القبول في 1 محرم 1440هـ", "1 محرم 1440هـ", "2018-09-11", "1440-01-01"),
         ("جدة 3 ذو الحجة 1438 هـ وصل الحجاج", "3 ذو الحجة 1438 هـ", "2017-08-25", "1438-12-03"),
         ("بناء على الخطاب المؤرخ 14/3/1439 قررت اللجنة", "14/3/1439", "2017-12-02", "1439-03-14"),
+        ("صدر التعميم في 1439/4/2هـ لجميع الإدارات", "1439/4/2هـ", "2017-12-20", "1439-04-02"),
     ],
 )
 def test_it_reads_hijri_dates_as_gregorian_with_the_hijri_original(sentence, figure, value, hijri):
@@ -127,7 +135,11 @@ def test_a_hijri_day_and_month_without_a_year_is_neither_a_date_nor_a_count():
         ("تمتد الخطة من أبريل 2021 حتى مارس 2022", "من أبريل 2021 حتى مارس 2022", "2021-04", "2022-03"),
         ("تراجعت المبيعات بين فبراير وأبريل 2023 بحدة", "بين فبراير وأبريل 2023", "2023-02", "2023-04"),
         ("ارتفع الإنتاج في الفترة من مايو إلى أغسطس", "من مايو إلى أغسطس", "--05", "--08"),
+        ("تُسلَّم الشحنات خلال شهري مارس وأبريل المقبلين", "شهري مارس وأبريل", "--03", "--04"),
+        ("يُقام المهرجان يومي 14 و15 نوفمبر", "يومي 14 و15 نوفمبر", "--11-14", "--11-15"),
+        ("تضاعفت الأرباح خلال عامي 2018 و2019 تقريبا", "عامي 2018 و2019", "2018", "2019"),
         ("جاء ذلك في العام الدراسي 1437/1438هـ الماضي", "1437/1438هـ", "2015-10-14", "2017-09-20"),
+        ("يستمر التسجيل من 5/3 إلى 20/4/2021 عبر المنصة", "من 5/3 إلى 20/4/2021", "2021-03-05", "2021-04-20"),
     ],
 )
 def test_it_reads_periods_with_both_bounds_never_as_one_date(sentence, figure, low, high):
@@ -148,6 +160,7 @@ def test_it_reads_periods_with_both_bounds_never_as_one_date(sentence, figure, l
         "افتتح فرع جديد في مدينة 6 أكتوبر الصناعية",  # a city named after a date
         "صدر القانون رقم 12 لسنة 2019 بشأن الاستثمار",  # the year of a numbered act is part of its name
         "حصل الفريق على صفر نقاط",  # صفر the number, not the month
+        "يُعقد المؤتمر في الأسبوع الثاني من مارس",  # the second week, not the second day
         "أنهى الفريق الشوط الأول متقدما 14- 9 على ضيفه",  # a spaced pair with no year is a score
         "يتقاضى العامل 10-20 دولار يوميا",  # a range of amounts
         "أصيب 15-20 شخصا في الحادث",
@@ -189,6 +202,9 @@ def test_it_does_not_join_these_into_one_date(sentence, wrong):
         ("بلغ العجز أعلى مستوى له في سبع سنوات ونصف السنة", "سبع سنوات ونصف السنة", "7.5", "year"),
         ("استمر الإغلاق ثلاث ساعات ونصف", "ثلاث ساعات ونصف", "3.5", "hour"),
         ("عُلّق نشاط النادي لمدة عام واحد بقرار الاتحاد", "عام واحد", "1", "year"),
+        ("استغرق الاجتماع ساعة واحدة وربع", "ساعة واحدة وربع", "1.25", "hour"),
+        ("ارتفعت المبيعات خلال الأشهر الستة الأولى من العام", "الأشهر الستة", "6", "month"),
+        ("تعافى المصاب في الأيام الثلاثة الأخيرة", "الأيام الثلاثة", "3", "day"),
     ],
 )
 def test_it_reads_durations_with_their_unit(sentence, figure, value, unit):
@@ -228,6 +244,8 @@ def test_it_does_not_read_these_as_durations(sentence):
         "يُفتح الباب الساعة 4:30 عصرا",
         "انطلق الموكب الساعة التاسعة مساء",
         "أقلعت الطائرة عند 11:45 ليلا",
+        "سُجّلت الرسالة عند 23:18:49 بتوقيت غرينتش",
+        "تُفتح الأبواب من 9-10:30 مساء",
     ],
 )
 def test_a_time_of_day_is_not_a_figure(sentence):
@@ -291,3 +309,105 @@ def test_find_dates_spans_are_sorted_and_inside_the_text():
     assert [f.start for f in found] == sorted(f.start for f in found)
     assert all(0 <= f.start < f.end <= len(norm) for f in found)
     assert [f.kind for f in found] == ["date", "duration", "date"]
+
+
+def test_anchor_words_found_by_a_caller_give_the_same_dates():
+    import re
+
+    from claims.extraction.dates import ANCHOR_WORDS
+    from claims.extraction.lexicon import phrase_pattern
+
+    norm = normalize("وفي 3 مارس 2020 استمر الاجتماع ساعتين، ثم الساعة 9 مساء أعلن أنه سيعود بعد أسبوعين")
+    pattern = re.compile(rf"(?<!\w)(?:{phrase_pattern(ANCHOR_WORDS)})(?![^\W\d])")
+    words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(norm)]
+    assert len(words) == 5
+    assert find_dates(norm, words) == find_dates(norm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واحد جمادى الثانية أيلول 2015",  # an ordinal inside a Hijri month name is not the day of the next month
+        "3 مارس أبريل 2020 يومين ونصف الساعة 4 مساء",
+        "من 2010-2012 إلى 2014/15 وبين عامي 1435 و1436هـ",
+    ],
+)
+def test_find_dates_returns_spans_that_do_not_overlap(text):
+    found = find_dates(normalize(text))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("تستمر المناعة بين عام وعامين بحسب الدراسة", "1", "2", "year"),
+        ("يستغرق الفحص ما بين ساعة وساعتين", "1", "2", "hour"),
+        ("تتراوح مدة العلاج بين 3 و5 أسابيع", "3", "5", "week"),
+    ],
+)
+def test_a_range_of_durations_has_both_bounds(sentence, low, high, unit):
+    quantity = only(sentence, "duration")
+    assert (quantity.qualifier, quantity.unit) == ("range", unit)
+    assert (str(quantity.extras["low"]), str(quantity.extras["high"])) == (low, high)
+
+
+@pytest.mark.parametrize("cue", sorted(LEX.month_cues_before))
+def test_every_cue_before_a_month_alone_in_the_data_makes_it_a_date(cue):
+    quantity = only(f"تراجعت الصادرات {cue} نوفمبر بحسب الهيئة")
+    assert quantity.value == "--11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "period"),
+    [
+        ("نمت الأرباح في الربع الثالث من عام 2019 بقوة", "الربع الثالث من عام 2019", "2019", "2019-07/2019-09"),
+        ("تراجعت المبيعات خلال النصف الأول 2021", "النصف الأول 2021", "2021", "2021-01/2021-06"),
+        ("أعلنت الشركة نتائجها للربع الرابع من العام 2022", "للربع الرابع من العام 2022", "2022", "2022-10/2022-12"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_is_its_year_with_its_months(sentence, figure, value, period):
+    quantity = only(sentence)
+    assert (quantity.text, quantity.value, quantity.qualifier) == (figure, value, "exact")
+    assert quantity.extras["period"] == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"), [("استمر 3.5 ساعة", "0.1"), ("استمر 12 يوما", "1"), ("استمر ساعة ونصف", "0.1")]
+)
+def test_a_duration_carries_the_step_of_its_last_written_digit(sentence, precision):
+    assert only(sentence, "duration").precision == Decimal(precision)
+
+
+@pytest.mark.parametrize("marker", DATE_WORDS["hijri_marker"])
+def test_every_hijri_marker_in_the_data_makes_a_hijri_year(marker):
+    quantity = only(f"تأسست الجمعية عام 1440 {marker} في جدة")
+    assert (quantity.extras["hijri"], quantity.value) == ("1440", "2018-09-11")
+
+
+@pytest.mark.parametrize("marker", DATE_WORDS["gregorian_marker"])
+def test_every_gregorian_marker_in_the_data_keeps_a_year_gregorian(marker):
+    quantity = only(f"تأسست الجمعية عام 1420 {marker} في جدة")
+    assert (quantity.value, quantity.qualifier) == ("1420", "exact")
+
+
+@pytest.mark.parametrize("word", DATE_WORDS["period_to"])
+def test_every_to_word_in_the_data_joins_a_period_of_years(word):
+    quantity = only(f"ارتفعت الصادرات في الفترة من 2011 {word} 2014 بانتظام")
+    assert (quantity.qualifier, quantity.extras["low"], quantity.extras["high"]) == ("range", "2011", "2014")
+
+
+@pytest.mark.parametrize("part", DATE_WORDS["day_part"])
+def test_every_day_part_in_the_data_makes_a_time_of_day(part):
+    assert extract(f"يبدأ الدوام 7 {part} كل يوم").quantities == []
+
+
+@pytest.mark.parametrize("cue", DATE_WORDS["duration_cue"])
+def test_every_duration_cue_in_the_data_makes_a_singular_unit_one(cue):
+    quantity = only(f"أُغلق المتحف {cue} أسبوع للصيانة", "duration")
+    assert (quantity.value, quantity.unit) == (Decimal(1), "week")
+
+
+@pytest.mark.parametrize("cue", DATE_WORDS["numeric_date_cue"])
+def test_every_numeric_date_cue_in_the_data_makes_a_point_pair_a_date(cue):
+    quantity = only(f"وصل الوفد {cue} 4.22")
+    assert quantity.value == "--04-22"

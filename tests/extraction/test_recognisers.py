@@ -148,6 +148,7 @@ def test_every_hedge_after_a_figure_in_the_data_sets_its_qualifier(phrase, quali
         ("على الأكثر 100 وعلى الأقل 20 متطوعا", "count", 20, 100),
         ("ارتفعت البطالة ما بين 5 و7 في المئة", "percent", 5, 7),
         ("يحتاج المشروع بين 25 و40 ألف دولار", "money", 25000, 40000),
+        ("يبلغ الاشتراك 15$-25$ شهريا", "money", 15, 25),
     ],
 )
 def test_ranges_have_low_and_high_and_the_range_qualifier(sentence, kind, low, high):
@@ -291,3 +292,90 @@ def test_every_ordinal_word_of_the_data_is_read_in_a_sentence(word, rank, form):
     sentence = f"انطلق {noun} {word} اليوم" if form != "bare" else f"يعد المصنع {word} أكبر مصنع"
     quantity = only(sentence, "ordinal")
     assert quantity.value == Decimal(rank)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("اشترى لتر ونصف من الحليب", "measure", "l", Decimal("1.5")),
+        ("دفع دولار وربع ثمنا للقهوة", "money", "USD", Decimal("1.25")),
+        ("يزن الطفل 3 كيلوغرامات وربع", "measure", "kg", Decimal("3.25")),
+        ("جمعت الحملة 3 مليارات دولار ونصف", "money", "USD", Decimal("3500000000")),
+    ],
+)
+def test_a_fraction_after_a_unit_is_a_fraction_of_that_unit(sentence, kind, unit, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.unit, quantity.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("اشترى نص لتر من الزيت", Decimal("0.5")), ("شرب لتر ونص من الماء", Decimal("1.5")),
+     ("باع الألبوم مليون ونص نسخة", Decimal(1_500_000))],
+)
+def test_the_egyptian_half_is_read_next_to_a_unit_or_a_scale(sentence, value):
+    assert only(sentence).value == value
+
+
+@pytest.mark.parametrize("sentence", ["نشرت الوزارة نص القرار كاملا", "وجاء بنص القانون أن الحق مكفول"])
+def test_the_egyptian_half_alone_is_the_noun_text(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("بلغت قيمة المشاريع 415،6 مليار ريال", "money", "SAR", Decimal("415600000000")),
+        ("سجل النمو 7ر3 بالمئة خلال الربع", "percent", "%", Decimal("3.7")),
+        ("بلغ الفائض 5ر12 مليار دولار", "money", "USD", Decimal("12500000000")),
+        ("يمتد الجسر بطول 850 م فوق الوادي", "measure", "m", Decimal(850)),
+        ("وزن الطرد 2.5 كلغم", "measure", "kg", Decimal("2.5")),
+        ("ارتفعت المبيعات إلى 90 مليون درهم من 75 مليون قبل عام", "money", "AED", Decimal(75_000_000)),
+        ("أفرج عن نحو 1500 من الموقوفين", "count", None, Decimal(1500)),
+    ],
+)
+def test_news_agency_decimals_metres_and_a_currency_lent_back(sentence, kind, unit, value):
+    quantity = extract(sentence).quantities[-1]
+    assert (quantity.kind, quantity.unit, quantity.value) == (kind, unit, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3 – رفع كفاءة الإنفاق الحكومي",  # a list item number
+        "اجتمعت دول 5 + 1 في جنيف",  # a group named by a formula
+        "تلتزم البنوك بمعايير بازل 3",
+        "للاشتراك أرسل بالرمز 4 إلى الخدمة",
+        "أرسل بالرمز ( 7 ) للاشتراك",
+    ],
+)
+def test_list_items_formulas_and_coded_names_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+def test_a_year_marker_after_a_year_is_not_metres():
+    assert only("افتتح المتحف عام 2015م").kind == "date"
+
+
+def test_the_level_reached_is_exact_and_up_to_is_a_bound():
+    assert only("نما الناتج بنسبة 3% ليصل إلى 900 مليار دولار", "money").qualifier == "exact"
+    assert only("قد يصل إلى 5 ملايين زائر").qualifier == "at_most"
+
+
+def test_a_list_of_places_and_years_reads_years_not_counts():
+    years = figures("شارك المنتخب في أولمبياد لندن 2012 وريو دي جانيرو 2016")
+    assert [(q.kind, q.value) for q in years] == [("date", "2012"), ("date", "2016")]
+
+
+def test_a_currency_is_lent_back_across_the_year_of_the_comparison():
+    quantity = figures("بلغت الصادرات 40 مليار ريال في 2022 مقابل 35 مليارا في 2021")[2]
+    assert (quantity.kind, quantity.unit, quantity.value) == ("money", "SAR", Decimal(35_000_000_000))
+
+
+def test_a_number_alone_in_quotes_is_a_code():
+    assert figures("وقّعت الوزارة العقد « 14 » مع المقاول") == []
+
+
+@pytest.mark.parametrize("opening", ["(", "«", "\"", "، "])
+def test_a_hedge_after_a_bracket_or_a_quote_still_qualifies_the_figure(opening):
+    assert figures(f"دفع النادي {opening}حوالي 21 مليون ريال) للاعب", "money")[0].qualifier == "approx"
