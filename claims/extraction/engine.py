@@ -7,6 +7,7 @@ from claims.extraction.claims import (
     FACTUAL_THRESHOLD,
     FoldedText,
     hypothesis_openers,
+    names_actor,
     names_someone,
     score_sentence,
     sentences,
@@ -63,7 +64,7 @@ def extract(text: str) -> Extraction:
             if quantities[probe].end <= end:
                 held.append(probe)
             probe += 1
-        if not held and not names_someone(text, start, end):
+        if not held and not names_someone(text, start, end) and not names_actor(doc.folded_slice(start, end)):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
         score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), [quantities[i] for i in held],
                                      hypothetical)
