@@ -52,7 +52,8 @@ def active_scorer() -> Scorer:
     try:
         row = CheckworthinessModel.objects.filter(is_active=True).only("version").order_by("-version").first()
     except DatabaseError:
-        logger.warning("no check-worthiness model table: using the default", exc_info=True)
+        # No database (or not migrated yet): the extract command still scores, with the shipped default.
+        logger.debug("no check-worthiness model table: using the default", exc_info=True)
         return default_scorer()
     if row is None:
         return default_scorer()

@@ -1,4 +1,8 @@
-"""Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1)."""
+"""Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1).
+
+The engine finds the claims; their `checkworthiness` is the learned model's (the newsroom's active model,
+or the shipped default).
+"""
 
 import json
 import sys
@@ -6,6 +10,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
+from claims.services.checkworthiness import extraction_rescored
 
 
 def _dumps(record: dict) -> str:
@@ -29,7 +34,7 @@ class Command(BaseCommand):
             except (OSError, UnicodeDecodeError) as error:
                 self.stderr.write(f"{path}: {error}")
                 continue
-            self.stdout.write(_dumps({"source": path, **extract(text).to_dict()}))
+            self.stdout.write(_dumps({"source": path, **extraction_rescored(extract(text)).to_dict()}))
         if jsonl:
             if jsonl == "-":
                 self._extract_lines(sys.stdin)
@@ -49,4 +54,9 @@ class Command(BaseCommand):
             except (ValueError, KeyError, TypeError) as error:
                 self.stderr.write(f"line {number}: skipped, expected a JSON object with 'id' and 'text' ({error})")
                 continue
-            self.stdout.write(_dumps({"id": record.get("id"), **extract(text).to_dict()}))
+            try:
+                found = extraction_rescored(extract(text)).to_dict()
+            except Exception as error:  # noqa: BLE001  (one text the engine cannot read must not stop the batch)
+                self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
+                found = {"quantities": [], "claims": [], "error": f"{type(error).__name__}: {error}"}
+            self.stdout.write(_dumps({"id": record.get("id"), **found}))
