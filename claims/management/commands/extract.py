@@ -1,7 +1,7 @@
 """Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1).
 
-The engine finds the claims; their `checkworthiness` is the learned model's (the newsroom's active model,
-or the shipped default).
+The engine finds the claims; their `checkworthiness` is the shipped default model's (no database needed;
+the pipeline scores stored claims with the newsroom's own model).
 """
 
 import json
@@ -9,8 +9,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.checkworthiness.model import rescored
 from claims.extraction import extract
-from claims.services.checkworthiness import extraction_rescored
 
 
 def _dumps(record: dict) -> str:
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             except (OSError, UnicodeDecodeError) as error:
                 self.stderr.write(f"{path}: {error}")
                 continue
-            self.stdout.write(_dumps({"source": path, **extraction_rescored(extract(text)).to_dict()}))
+            self.stdout.write(_dumps({"source": path, **rescored(extract(text)).to_dict()}))
         if jsonl:
             if jsonl == "-":
                 self._extract_lines(sys.stdin)
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"line {number}: skipped, expected a JSON object with 'id' and 'text' ({error})")
                 continue
             try:
-                found = extraction_rescored(extract(text)).to_dict()
+                found = rescored(extract(text)).to_dict()
             except Exception as error:  # noqa: BLE001  (one text the engine cannot read must not stop the batch)
                 self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
                 found = {"quantities": [], "claims": [], "error": f"{type(error).__name__}: {error}"}
