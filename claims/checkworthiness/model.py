@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from claims.checkworthiness.features import CueFeatures, clean_text
+from claims.extraction.types import Extraction
 
 DEFAULT_SENTENCES = Path(__file__).parent / "data" / "training_sentences.tsv"
 # Bounds that keep a newsroom retrain small in memory and time whatever the label count.
@@ -104,3 +106,15 @@ def read_default_sentences(path: Path = DEFAULT_SENTENCES) -> tuple[list[str], l
 def default_scorer() -> Scorer:
     """The shipped default, trained on the project's own sentences (built once per process)."""
     return train(*read_default_sentences())
+
+
+def rescored(extraction: Extraction, scorer: Scorer | None = None) -> Extraction:
+    """The extraction with each claim's check-worthiness given by the learned model (default: the shipped one).
+
+    The engine decides which sentences are claims; the model decides how much each is worth checking.
+    """
+    if not extraction.claims:
+        return extraction
+    scores = (scorer or default_scorer()).score([claim.text for claim in extraction.claims])
+    claims = [replace(claim, checkworthiness=score) for claim, score in zip(extraction.claims, scores, strict=True)]
+    return Extraction(extraction.quantities, claims)

@@ -11,9 +11,9 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from claims.extraction.lexicon import lexicon, phrase_pattern
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_words
 from claims.extraction.normalize import normalize
-from claims.extraction.tokens import CONJUNCTIONS, WORD_LEAD
+from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, WORD_LEAD
 from claims.extraction.types import Quantity
 
 LEX = lexicon()
@@ -46,6 +46,11 @@ _EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 # word (the sentence is searched with a space in front) so `re` skips from word start to word start.
 _ATTRIBUTION = re.compile(rf"{WORD_LEAD}[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(rf"\W*[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.cues['conditional'])})(?!\w)")
+# An institution or office holder named by its noun ("وزارة الصحة", "المتحدث باسم الجيش"), on folded text.
+_ACTOR = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['article'])})?"
+    rf"(?:{phrase_pattern(read_words('actor_nouns.txt'))})(?!\w)"
+)
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
 # candidates in C (the plain alternation tried both branches at every position).
 _NAMED = re.compile(r"[A-Za-z\"“«](?:(?<=[\"“«])|[A-Za-z])")
@@ -156,6 +161,11 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
     return _NAMED.search(text, start, len(text) if end is None else end) is not None
 
 
+def names_actor(folded: str) -> bool:
+    """An institution or office holder in folded text: with an attribution verb, a factual claim."""
+    return _ACTOR.search(folded) is not None
+
+
 def hypothesis_openers(doc: FoldedText) -> list[int]:
     """Where a worked example opens ("لنفترض أن شركة صغيرة..."), as original offsets, in order: one scan
     of the folded page, so sentences without figures (never scored) can open an example too."""
@@ -175,7 +185,7 @@ def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: b
             score += 0.1
         kind = "numeric"
     else:
-        if not (named and _attributed(folded)):
+        if not ((named or names_actor(folded)) and _attributed(folded)):
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"

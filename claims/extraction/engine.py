@@ -7,6 +7,7 @@ from claims.extraction.claims import (
     FACTUAL_THRESHOLD,
     FoldedText,
     hypothesis_openers,
+    names_actor,
     names_someone,
     score_sentence,
     sentences,
@@ -66,7 +67,7 @@ def extract(text: str) -> Extraction:
             probe += 1
         # A bare ordinal ("الثاني", not "المرتبة الثانية") is reported but does not make a sentence numeric.
         figures = [quantities[i] for i in held if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
-        if not figures and not names_someone(text, start, end):
+        if not figures and not names_someone(text, start, end) and not names_actor(doc.folded_slice(start, end)):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
         score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), figures, hypothetical)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):

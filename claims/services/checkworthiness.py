@@ -12,7 +12,6 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +22,14 @@ from django.utils.translation import gettext as _
 from sklearn.metrics import precision_recall_fscore_support
 
 from claims.checkworthiness.features import figures
-from claims.checkworthiness.model import Scorer, TooFewLabels, default_scorer, read_default_sentences, train
+from claims.checkworthiness.model import (
+    Scorer,
+    TooFewLabels,
+    default_scorer,
+    read_default_sentences,
+    rescored,
+    train,
+)
 from claims.extraction import normalize
 from claims.extraction.types import Extraction
 from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus, Quantity
@@ -52,7 +58,8 @@ def active_scorer() -> Scorer:
     try:
         row = CheckworthinessModel.objects.filter(is_active=True).only("version").order_by("-version").first()
     except DatabaseError:
-        logger.warning("no check-worthiness model table: using the default", exc_info=True)
+        # No database (or not migrated yet): the extract command still scores, with the shipped default.
+        logger.debug("no check-worthiness model table: using the default", exc_info=True)
         return default_scorer()
     if row is None:
         return default_scorer()
@@ -67,16 +74,9 @@ def checkworthiness_score(texts: Sequence[str]) -> list[float]:
     return active_scorer().score(texts)
 
 
-def extraction_rescored(extraction: Extraction, scorer: Scorer | None = None) -> Extraction:
-    """The extraction with each claim's check-worthiness given by the learned model.
-
-    The engine decides which sentences are claims; the model decides how much each is worth checking.
-    """
-    if not extraction.claims:
-        return extraction
-    scores = (scorer or active_scorer()).score([claim.text for claim in extraction.claims])
-    claims = [replace(claim, checkworthiness=score) for claim, score in zip(extraction.claims, scores, strict=True)]
-    return Extraction(extraction.quantities, claims)
+def extraction_rescored(extraction: Extraction) -> Extraction:
+    """The extraction's claims scored by the newsroom's active model."""
+    return rescored(extraction, active_scorer())
 
 
 # --- Editor decisions (labels) -------------------------------------------------------------------

@@ -13,10 +13,11 @@ from claims.services.verdicts import verdict_set
 
 ARTICLE_TEXT = (
     "أعلنت وزارة الاقتصاد أن الصادرات غير النفطية بلغت 75 مليار ريال في الربع الأول.\n"
-    "ونقل البيان عن الوزير قوله إن الحكومة وقعت اتفاقية مع شركة سيمنس لبناء محطة كهرباء.\n"
+    "ويتداول كثيرون أن الدواء الجديد يشفي من السكري تماما.\n"
     "نتمنى للجميع عاما سعيدا.\n"
 )
-PASSAGE = "ونقل البيان عن الوزير قوله إن الحكومة وقعت اتفاقية مع شركة سيمنس لبناء محطة كهرباء."
+# Not a claim for the extractor (no figure, no named actor): an editor's call.
+PASSAGE = "ويتداول كثيرون أن الدواء الجديد يشفي من السكري تماما."
 
 
 def make_article(text: str = ARTICLE_TEXT) -> Article:

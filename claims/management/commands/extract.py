@@ -1,4 +1,8 @@
-"""Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1)."""
+"""Extract quantities and check-worthy claims from text files or JSON Lines (interfaces.md §1).
+
+The engine finds the claims; their `checkworthiness` is the shipped default model's (no database needed;
+the pipeline scores stored claims with the newsroom's own model).
+"""
 
 import json
 import os
@@ -7,6 +11,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.checkworthiness.model import rescored
 from claims.extraction import extract
 from claims.lib import validation
 from claims.services.articles import ArticleTooLarge, article_size_check
@@ -39,7 +44,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {error}")
                 continue
             try:
-                result = extract(text).to_dict()
+                result = rescored(extract(text)).to_dict()
             except Exception as error:  # noqa: BLE001 - one failing file must not stop the others
                 self.stdout.write(_dumps({"source": path, "error": f"{type(error).__name__}: {error}"}))
                 self.stderr.write(f"{path}: extraction failed ({type(error).__name__}: {error})")
@@ -80,7 +85,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"line {number}: skipped: {error}")
                 continue
             try:
-                result = extract(text).to_dict()
+                result = rescored(extract(text)).to_dict()
             except Exception as error:  # noqa: BLE001 - one failing text must not stop the batch
                 self.stdout.write(_dumps({"id": record.get("id"), "error": f"{type(error).__name__}: {error}"}))
                 self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
