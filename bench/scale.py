@@ -149,6 +149,15 @@ def _machine_sql() -> str:
     )
 
 
+# The figure index (claims.services.checked_figures) of the decided claims.
+FIGURE_INDEX_SQL = """
+    INSERT INTO claims_checkedfigure (claim_id, kind, unit, value, value_text, decided_at)
+    SELECT q.claim_id, q.kind, q.unit, q.value, q.value_text, v.decided_at
+    FROM claims_quantity q JOIN claims_verdict v ON v.claim_id = q.claim_id
+    JOIN claims_claim c ON c.id = q.claim_id WHERE c.status IN ('decided', 'published')
+"""
+
+
 def grow(claims: int, reset: bool) -> None:
     setup_django()
     from django.contrib.auth.models import Group, User
@@ -161,8 +170,8 @@ def grow(claims: int, reset: bool) -> None:
     if connection.vendor != "postgresql":
         sys.exit("grow needs PostgreSQL: set DATABASE_URL=postgres://…")
     tables = [
-        "claims_verdict", "claims_quantitycheck", "claims_quantity", "claims_claim", "claims_article",
-        "claims_referencestatement", "claims_referencesource", "claims_dashboardsnapshot",
+        "claims_checkedfigure", "claims_verdict", "claims_quantitycheck", "claims_quantity", "claims_claim",
+        "claims_article", "claims_referencestatement", "claims_referencesource", "claims_dashboardsnapshot",
     ]
     if Claim.objects.exists() and not reset:
         sys.exit("The database already holds claims: add --reset to empty the workbench's tables first.")
@@ -311,6 +320,8 @@ def grow(claims: int, reset: bool) -> None:
             [RATINGS, REFERENCES, editors, len(editors), editors],
         )
         _step("verdicts", started)
+        cursor.execute(FIGURE_INDEX_SQL)
+        _step("figure index", started)
         for table in tables[:-1]:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 1))"

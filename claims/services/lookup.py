@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from claims.extraction import extract, normalize
 from claims.matching.text import content_tokens
-from claims.models import Claim, ClaimStatus, Quantity
+from claims.models import CheckedFigure, Claim, ClaimStatus, Quantity
 from claims.selectors import decided_claims_with_words
 
 logger = logging.getLogger(__name__)
@@ -259,15 +259,14 @@ def _figure_candidates(figures: list[Figure]) -> list[int]:
     by_figure = Q()
     for figure in figures:
         if figure.is_date:
-            by_figure |= Q(value_text=figure.value, kind="date")
+            by_figure |= Q(value__isnull=True, value_text=figure.value)
         else:
             spread = abs(figure.value) * BLOCK_TOLERANCE
             by_figure |= Q(value__gte=figure.value - spread, value__lte=figure.value + spread)
     if not by_figure:
         return []
-    quantities = Quantity.objects.filter(by_figure, claim__status__in=DONE_STATUSES, claim__verdict__isnull=False)
-    ids = quantities.order_by("-claim__verdict__decided_at").values_list("claim_id", flat=True)[:MAX_CANDIDATES]
-    return list(dict.fromkeys(ids))
+    checked = CheckedFigure.objects.filter(by_figure).order_by("-decided_at")
+    return list(dict.fromkeys(checked.values_list("claim_id", flat=True)[:MAX_CANDIDATES]))
 
 
 def _rounded(value: float | None) -> float | None:

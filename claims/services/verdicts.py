@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
+from claims.services.checked_figures import checked_figures_refresh
 
 PUBLISH_PERMISSION = "claims.publish_verdict"
 DECIDE_PERMISSIONS = ("claims.add_verdict", "claims.change_verdict")
@@ -94,6 +95,7 @@ def verdict_set(
         verdict.published_at = None
         verdict._history_user = editor
         verdict.save()
+        checked_figures_refresh(claim_ids=[claim.pk])
     return verdict
 
 
@@ -187,6 +189,7 @@ def claim_status_set(*, claims: Iterable[Claim], status: str, by) -> int:
             verdict.published_at = None
             verdict._history_user = by
             verdict.save()
+        checked_figures_refresh(claim_ids=[claim.pk for claim in locked])
     return len(locked)
 
 
