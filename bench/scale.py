@@ -350,7 +350,7 @@ def _timed(client, method: str, path: str, repeat: int, **kwargs) -> dict:
     response = call(path, **kwargs)  # warm-up
     if response.status_code >= 400:
         raise RuntimeError(f"{path}: {response.status_code} {response.content[:300]!r}")
-    times, queries = [], 0
+    times, sql_times, queries = [], [], 0
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
@@ -358,7 +358,14 @@ def _timed(client, method: str, path: str, repeat: int, **kwargs) -> dict:
             content = b"".join(response.streaming_content) if response.streaming else response.content
             times.append(time.perf_counter() - started)
         queries = len(captured)
-    return {"ms": round(statistics.median(times) * 1000, 1), "queries": queries, "bytes": len(content)}
+        sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
+    return {
+        "ms": round(statistics.median(times) * 1000, 1),
+        # The database's share (as the client sees each query), apart from Python and templates.
+        "sql_ms": round(statistics.median(sql_times) * 1000, 1),
+        "queries": queries,
+        "bytes": len(content),
+    }
 
 
 def _deep_cursor(claim_id: int) -> str:
@@ -459,8 +466,9 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> dict:
-    """gunicorn with `workers` processes; an open-loop generator at `rate` requests/s on lookup."""
+def measure_load(*, rate: float | None, seconds: float, workers: int, cached: bool) -> dict:
+    """gunicorn with `workers` processes on lookup: an open loop at `rate` requests/s, or (rate None)
+    a closed loop. The cache is CACHE_URL's (set it to a Redis database: shared by the workers)."""
     setup_django()
     from django.contrib.auth.models import User
     from rest_framework.authtoken.models import Token
@@ -486,41 +494,36 @@ def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> 
     try:
         base = f"http://127.0.0.1:{port}/api/v1/lookup/"
         _wait_for(base, token)
-        for params in lookups[:10]:  # warm every worker's engines
+        # Warm every worker's engines; with the cache on, fill it with the question set (a newsroom's
+        # lookups repeat: the same viral claim is asked about again and again).
+        for params in lookups if cached else lookups[:10]:
             _get(base, params, token)
         latencies: list[float] = []
         errors = [0]
         lock = threading.Lock()
-        interval = 1.0 / rate
-        total = int(rate * seconds)
-        started = time.perf_counter() + 0.2
 
-        def fire(index: int) -> None:
-            scheduled = started + index * interval
-            try:
-                status = _get(base, lookups[index % len(lookups)], token)
-                ok = status == 200
-            except OSError:
-                ok = False
-            elapsed = time.perf_counter() - scheduled
+        def record(elapsed: float, ok: bool) -> None:
             with lock:
                 latencies.append(elapsed)
                 errors[0] += 0 if ok else 1
 
-        with ThreadPoolExecutor(max_workers=64) as pool:
-            for index in range(total):
-                delay = started + index * interval - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-                pool.submit(fire, index)
+        started = time.perf_counter() + 0.2
+        if rate:
+            _open_loop(base, lookups, token, rate=rate, seconds=seconds, started=started, record=record)
+        else:
+            _closed_loop(base, lookups, token, clients=2 * workers, seconds=seconds, record=record)
         wall = time.perf_counter() - started
         rss = _children_peak_rss_mb(server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=35)  # gunicorn's graceful timeout is 30 s
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     return {
         "workers": workers,
-        "rate": rate,
+        "rate": rate or f"closed loop, {2 * workers} clients",
         "cached": cached,
         "requests": len(latencies),
         "errors": errors[0],
@@ -530,6 +533,48 @@ def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> 
         "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1),
         "worker_peak_rss_mb": rss,
     }
+
+
+def _send(base: str, params: dict, token: str) -> bool:
+    try:
+        return _get(base, params, token) == 200
+    except OSError:
+        return False
+
+
+def _open_loop(base, lookups, token, *, rate, seconds, started, record) -> None:
+    """`rate` requests a second on a fixed schedule, whatever the server does: a latency counts from
+    the scheduled send time, so a server that falls behind shows its queue (no coordinated omission)."""
+    interval = 1.0 / rate
+
+    def fire(index: int) -> None:
+        scheduled = started + index * interval
+        ok = _send(base, lookups[index % len(lookups)], token)
+        record(time.perf_counter() - scheduled, ok)
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        for index in range(int(rate * seconds)):
+            delay = started + index * interval - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(fire, index)
+
+
+def _closed_loop(base, lookups, token, *, clients, seconds, record) -> None:
+    """`clients` clients, each sending its next request when the last is answered: the server's
+    capacity (achieved req/s) and its time per request without a queue in front of it."""
+    deadline = time.perf_counter() + seconds
+
+    def client(offset: int) -> None:
+        index = offset
+        while time.perf_counter() < deadline:
+            sent = time.perf_counter()
+            ok = _send(base, lookups[index % len(lookups)], token)
+            record(time.perf_counter() - sent, ok)
+            index += clients
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(client, range(clients)))
 
 
 def _get(base: str, params: dict, token: str) -> int:
@@ -596,7 +641,9 @@ def main() -> None:
     measure_parser.add_argument("--rate", type=float, default=100.0)
     measure_parser.add_argument("--seconds", type=float, default=20.0)
     measure_parser.add_argument("--workers", type=int, default=2)
-    measure_parser.add_argument("--skip", default="", help="comma-separated: pages,load,export")
+    measure_parser.add_argument(
+        "--skip", default="", help="comma-separated: pages,load,open-uncached,export"
+    )
     measure_parser.add_argument("--json", help="write the results here too")
     args = parser.parse_args()
     if args.command == "grow":
@@ -607,13 +654,20 @@ def main() -> None:
     from claims.models import Claim
     from claims.selectors import estimated_count
 
-    results = {"claims": estimated_count(Claim)}
+    # The machine's load when the run starts: on a shared host every figure below scales with it.
+    results = {"claims": estimated_count(Claim), "load_average": os.getloadavg(), "cpus": os.cpu_count()}
     if "pages" not in skip:
         results["pages"] = measure_pages(args.repeat)
     if "load" not in skip:
-        for cached in (False, True):
-            key = "lookup load, cached" if cached else "lookup load, uncached"
-            results[key] = measure_load(rate=args.rate, seconds=args.seconds, workers=args.workers, cached=cached)
+        runs = {
+            "lookup load, uncached, closed loop": {"rate": None, "cached": False},
+            "lookup load, cached, open loop": {"rate": args.rate, "cached": True},
+            "lookup load, uncached, open loop": {"rate": args.rate, "cached": False},
+        }
+        for key, options in runs.items():
+            if options["rate"] and not options["cached"] and "open-uncached" in skip:
+                continue
+            results[key] = measure_load(seconds=args.seconds, workers=args.workers, **options)
             print(f"[measure] {key}: {results[key]}", flush=True)
     if "export" not in skip:
         results["export csv, decided claims"] = measure_export()
