@@ -428,6 +428,7 @@ def measure_pages(repeat: int) -> dict:
         "API claims, deep page": ("get", f"/api/v1/claims/?cursor={_deep_cursor(lowest)}", api, {}),
         "API claims, status filter": ("get", "/api/v1/claims/?status=decided", api, {}),
         "API lookup (serial, uncached)": None,
+        "API lookup (cached answer)": ("get", "/api/v1/lookup/?" + urllib.parse.urlencode(lookups[0]), api, {}),
         "API check (one paragraph)": ("post", "/api/v1/check/", api,
                                       {"data": {"text": paragraph}, "content_type": "application/json"}),
     }
