@@ -639,6 +639,7 @@ def measure_export() -> dict:
         )
         seconds = time.perf_counter() - started
         rows = sum(1 for _ in output.open(encoding="utf-8")) - 1
+        size = output.stat().st_size
         peak_kb, user, system = timing.read_text().split()[-3:]
     return {
         "rows": rows,
@@ -646,7 +647,7 @@ def measure_export() -> dict:
         # CPU the export process used (user + system): its time on a host with a free core.
         "cpu_seconds": round(float(user) + float(system), 1),
         "peak_rss_mb": round(int(peak_kb) / 1024, 1),
-        "bytes": output.stat().st_size,
+        "bytes": size,
     }
 
 
