@@ -10,23 +10,12 @@ from django.utils import timezone
 from claims.api.serializers import claim_queryset
 from claims.models import Article, Claim
 
-# Columns no export format or report shows: not loaded (parsing a datetime costs more than its row).
-EXPORT_DEFERRED = (
-    "created_at",
-    "updated_at",
-    "suggested_at",
-    "verdict__editor__password",
-    "verdict__editor__last_login",
-    "verdict__editor__date_joined",
-)
-
 
 def with_export_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """The API's claim queryset (the §4 object) plus the reference sources the reports cite."""
     return (
         claims.select_related("article", "verdict__editor", "verdict__reference__source")
         .prefetch_related("quantities__match__reference__source")
-        .defer(*EXPORT_DEFERRED)
         .order_by("article_id", "start", "id")
     )
 
