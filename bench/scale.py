@@ -149,6 +149,15 @@ def _machine_sql() -> str:
     )
 
 
+# The figure index (claims.services.checked_figures) of the decided claims.
+FIGURE_INDEX_SQL = """
+    INSERT INTO claims_checkedfigure (claim_id, kind, unit, value, value_text, decided_at)
+    SELECT q.claim_id, q.kind, q.unit, q.value, q.value_text, v.decided_at
+    FROM claims_quantity q JOIN claims_verdict v ON v.claim_id = q.claim_id
+    JOIN claims_claim c ON c.id = q.claim_id WHERE c.status IN ('decided', 'published')
+"""
+
+
 def grow(claims: int, reset: bool) -> None:
     setup_django()
     from django.contrib.auth.models import Group, User
@@ -161,8 +170,8 @@ def grow(claims: int, reset: bool) -> None:
     if connection.vendor != "postgresql":
         sys.exit("grow needs PostgreSQL: set DATABASE_URL=postgres://…")
     tables = [
-        "claims_verdict", "claims_quantitycheck", "claims_quantity", "claims_claim", "claims_article",
-        "claims_referencestatement", "claims_referencesource", "claims_dashboardsnapshot",
+        "claims_checkedfigure", "claims_verdict", "claims_quantitycheck", "claims_quantity", "claims_claim",
+        "claims_article", "claims_referencestatement", "claims_referencesource", "claims_dashboardsnapshot",
     ]
     if Claim.objects.exists() and not reset:
         sys.exit("The database already holds claims: add --reset to empty the workbench's tables first.")
@@ -311,6 +320,8 @@ def grow(claims: int, reset: bool) -> None:
             [RATINGS, REFERENCES, editors, len(editors), editors],
         )
         _step("verdicts", started)
+        cursor.execute(FIGURE_INDEX_SQL)
+        _step("figure index", started)
         for table in tables[:-1]:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 1))"
@@ -339,15 +350,25 @@ def _timed(client, method: str, path: str, repeat: int, **kwargs) -> dict:
     response = call(path, **kwargs)  # warm-up
     if response.status_code >= 400:
         raise RuntimeError(f"{path}: {response.status_code} {response.content[:300]!r}")
-    times, queries = [], 0
+    times, cpu_times, sql_times, queries = [], [], [], 0
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             response = call(path, **kwargs)
             content = b"".join(response.streaming_content) if response.streaming else response.content
             times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu)
         queries = len(captured)
-    return {"ms": round(statistics.median(times) * 1000, 1), "queries": queries, "bytes": len(content)}
+        sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
+    return {
+        "ms": round(statistics.median(times) * 1000, 1),
+        # The database's share (as the client sees each query), apart from Python and templates.
+        "sql_ms": round(statistics.median(sql_times) * 1000, 1),
+        # CPU this process spent (Django, templates, serialisers): what a less loaded host would take.
+        "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
+        "queries": queries,
+        "bytes": len(content),
+    }
 
 
 def _deep_cursor(claim_id: int) -> str:
@@ -407,6 +428,7 @@ def measure_pages(repeat: int) -> dict:
         "API claims, deep page": ("get", f"/api/v1/claims/?cursor={_deep_cursor(lowest)}", api, {}),
         "API claims, status filter": ("get", "/api/v1/claims/?status=decided", api, {}),
         "API lookup (serial, uncached)": None,
+        "API lookup (cached answer)": ("get", "/api/v1/lookup/?" + urllib.parse.urlencode(lookups[0]), api, {}),
         "API check (one paragraph)": ("post", "/api/v1/check/", api,
                                       {"data": {"text": paragraph}, "content_type": "application/json"}),
     }
@@ -423,18 +445,28 @@ def measure_pages(repeat: int) -> dict:
 
 def _serial_lookups(api, lookups: list[dict]) -> dict:
     from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-    times = []
+    times, cpu_times, sql_times = [], [], []
     for params in lookups:
         cache.clear()
-        started = time.perf_counter()
-        response = api.get("/api/v1/lookup/", params)
-        times.append(time.perf_counter() - started)
+        with CaptureQueriesContext(connection) as captured:
+            started, cpu = time.perf_counter(), time.process_time()
+            response = api.get("/api/v1/lookup/", params)
+            times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu)
+        sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
         if response.status_code != 200:
             raise RuntimeError(f"lookup {params}: {response.status_code}")
     times.sort()
-    return {"ms": round(statistics.median(times) * 1000, 1), "max_ms": round(times[-1] * 1000, 1),
-            "requests": len(times)}
+    return {
+        "ms": round(statistics.median(times) * 1000, 1),
+        "p95_ms": round(_percentile(times, 0.95) * 1000, 1),
+        "sql_ms": round(statistics.median(sql_times) * 1000, 1),
+        "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
+        "requests": len(times),
+    }
 
 
 def _free_port() -> int:
@@ -448,8 +480,9 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> dict:
-    """gunicorn with `workers` processes; an open-loop generator at `rate` requests/s on lookup."""
+def measure_load(*, rate: float | None, seconds: float, workers: int, cached: bool) -> dict:
+    """gunicorn with `workers` processes on lookup: an open loop at `rate` requests/s, or (rate None)
+    a closed loop. The cache is CACHE_URL's (set it to a Redis database: shared by the workers)."""
     setup_django()
     from django.contrib.auth.models import User
     from rest_framework.authtoken.models import Token
@@ -475,41 +508,36 @@ def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> 
     try:
         base = f"http://127.0.0.1:{port}/api/v1/lookup/"
         _wait_for(base, token)
-        for params in lookups[:10]:  # warm every worker's engines
+        # Warm every worker's engines; with the cache on, fill it with the question set (a newsroom's
+        # lookups repeat: the same viral claim is asked about again and again).
+        for params in lookups if cached else lookups[:10]:
             _get(base, params, token)
         latencies: list[float] = []
         errors = [0]
         lock = threading.Lock()
-        interval = 1.0 / rate
-        total = int(rate * seconds)
-        started = time.perf_counter() + 0.2
 
-        def fire(index: int) -> None:
-            scheduled = started + index * interval
-            try:
-                status = _get(base, lookups[index % len(lookups)], token)
-                ok = status == 200
-            except OSError:
-                ok = False
-            elapsed = time.perf_counter() - scheduled
+        def record(elapsed: float, ok: bool) -> None:
             with lock:
                 latencies.append(elapsed)
                 errors[0] += 0 if ok else 1
 
-        with ThreadPoolExecutor(max_workers=64) as pool:
-            for index in range(total):
-                delay = started + index * interval - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-                pool.submit(fire, index)
+        started = time.perf_counter() + 0.2
+        if rate:
+            _open_loop(base, lookups, token, rate=rate, seconds=seconds, started=started, record=record)
+        else:
+            _closed_loop(base, lookups, token, clients=2 * workers, seconds=seconds, record=record)
         wall = time.perf_counter() - started
         rss = _children_peak_rss_mb(server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=35)  # gunicorn's graceful timeout is 30 s
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     return {
         "workers": workers,
-        "rate": rate,
+        "rate": rate or f"closed loop, {2 * workers} clients",
         "cached": cached,
         "requests": len(latencies),
         "errors": errors[0],
@@ -519,6 +547,48 @@ def measure_load(*, rate: float, seconds: float, workers: int, cached: bool) -> 
         "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1),
         "worker_peak_rss_mb": rss,
     }
+
+
+def _send(base: str, params: dict, token: str) -> bool:
+    try:
+        return _get(base, params, token) == 200
+    except OSError:
+        return False
+
+
+def _open_loop(base, lookups, token, *, rate, seconds, started, record) -> None:
+    """`rate` requests a second on a fixed schedule, whatever the server does: a latency counts from
+    the scheduled send time, so a server that falls behind shows its queue (no coordinated omission)."""
+    interval = 1.0 / rate
+
+    def fire(index: int) -> None:
+        scheduled = started + index * interval
+        ok = _send(base, lookups[index % len(lookups)], token)
+        record(time.perf_counter() - scheduled, ok)
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        for index in range(int(rate * seconds)):
+            delay = started + index * interval - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(fire, index)
+
+
+def _closed_loop(base, lookups, token, *, clients, seconds, record) -> None:
+    """`clients` clients, each sending its next request when the last is answered: the server's
+    capacity (achieved req/s) and its time per request without a queue in front of it."""
+    deadline = time.perf_counter() + seconds
+
+    def client(offset: int) -> None:
+        index = offset
+        while time.perf_counter() < deadline:
+            sent = time.perf_counter()
+            ok = _send(base, lookups[index % len(lookups)], token)
+            record(time.perf_counter() - sent, ok)
+            index += clients
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(client, range(clients)))
 
 
 def _get(base: str, params: dict, token: str) -> int:
@@ -563,15 +633,22 @@ def measure_export() -> dict:
         timing = Path(folder) / "time.txt"
         started = time.perf_counter()
         subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", str(timing), sys.executable, "manage.py", "export_verdicts",
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", str(timing), sys.executable, "manage.py", "export_verdicts",
              "--format", "csv", "--status", "decided", "--output", str(output)],
             cwd=ROOT, check=True, capture_output=True,
         )
         seconds = time.perf_counter() - started
         rows = sum(1 for _ in output.open(encoding="utf-8")) - 1
-        peak_kb = int(timing.read_text().split()[-1])
-    return {"rows": rows, "seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024, 1),
-            "bytes": output.stat().st_size if output.exists() else None}
+        size = output.stat().st_size
+        peak_kb, user, system = timing.read_text().split()[-3:]
+    return {
+        "rows": rows,
+        "seconds": round(seconds, 1),
+        # CPU the export process used (user + system): its time on a host with a free core.
+        "cpu_seconds": round(float(user) + float(system), 1),
+        "peak_rss_mb": round(int(peak_kb) / 1024, 1),
+        "bytes": size,
+    }
 
 
 def main() -> None:
@@ -585,7 +662,9 @@ def main() -> None:
     measure_parser.add_argument("--rate", type=float, default=100.0)
     measure_parser.add_argument("--seconds", type=float, default=20.0)
     measure_parser.add_argument("--workers", type=int, default=2)
-    measure_parser.add_argument("--skip", default="", help="comma-separated: pages,load,export")
+    measure_parser.add_argument(
+        "--skip", default="", help="comma-separated: pages,load,open-uncached,export"
+    )
     measure_parser.add_argument("--json", help="write the results here too")
     args = parser.parse_args()
     if args.command == "grow":
@@ -596,13 +675,20 @@ def main() -> None:
     from claims.models import Claim
     from claims.selectors import estimated_count
 
-    results = {"claims": estimated_count(Claim)}
+    # The machine's load when the run starts: on a shared host every figure below scales with it.
+    results = {"claims": estimated_count(Claim), "load_average": os.getloadavg(), "cpus": os.cpu_count()}
     if "pages" not in skip:
         results["pages"] = measure_pages(args.repeat)
     if "load" not in skip:
-        for cached in (False, True):
-            key = "lookup load, cached" if cached else "lookup load, uncached"
-            results[key] = measure_load(rate=args.rate, seconds=args.seconds, workers=args.workers, cached=cached)
+        runs = {
+            "lookup load, uncached, closed loop": {"rate": None, "cached": False},
+            "lookup load, cached, open loop": {"rate": args.rate, "cached": True},
+            "lookup load, uncached, open loop": {"rate": args.rate, "cached": False},
+        }
+        for key, options in runs.items():
+            if options["rate"] and not options["cached"] and "open-uncached" in skip:
+                continue
+            results[key] = measure_load(seconds=args.seconds, workers=args.workers, **options)
             print(f"[measure] {key}: {results[key]}", flush=True)
     if "export" not in skip:
         results["export csv, decided claims"] = measure_export()

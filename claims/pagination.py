@@ -8,8 +8,9 @@ from django.utils.functional import cached_property
 from claims.selectors import estimated_count
 
 # A filtered list is counted up to this many rows (a bounded COUNT over a LIMIT subquery): the pager
-# then offers COUNT_CAP / per_page pages, far more than anyone reads, and never a full scan.
-COUNT_CAP = 10_000
+# then offers COUNT_CAP / per_page pages (10 of 50 claims: narrow the filters to go further) and the
+# database stops after COUNT_CAP matches, never a full scan.
+COUNT_CAP = 500
 
 
 class EstimatedCountPaginator(Paginator):
@@ -25,4 +26,6 @@ class EstimatedCountPaginator(Paginator):
             estimate = estimated_count(queryset.model)
             if estimate > COUNT_CAP:
                 return estimate
-        return queryset.order_by().values("pk")[:COUNT_CAP].count()
+        # In the list's own order: the planner can then walk the order's index and stop at COUNT_CAP
+        # matches (a common word), or collect a rare one's few matches from the search indexes.
+        return queryset.values("pk")[:COUNT_CAP].count()

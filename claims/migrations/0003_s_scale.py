@@ -7,7 +7,7 @@ from django.db import migrations, models
 # PostgreSQL only: full-text search with the `arabic` configuration over the normalised text (a
 # generated tsvector column, GIN-indexed: all claims for the queue's search box, decided ones for
 # lookup) and trigram indexes for substring and fuzzy search. SQLite has none of these; the
-# selectors fall back to LIKE over the same column (claims.search).
+# selectors fall back to LIKE over the same column (claims.selectors.claims_matching_text).
 POSTGRES_SEARCH = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE claims_claim ADD COLUMN IF NOT EXISTS search_vector tsvector "
@@ -25,6 +25,28 @@ POSTGRES_SEARCH_UNDO = [
     "DROP INDEX IF EXISTS claim_search",
     "ALTER TABLE claims_claim DROP COLUMN IF EXISTS search_vector",
 ]
+
+
+def checked_figures_backfill(apps, schema_editor):
+    """The figure index of claims decided before it existed (claims.services.checked_figures)."""
+    Quantity = apps.get_model("claims", "Quantity")
+    CheckedFigure = apps.get_model("claims", "CheckedFigure")
+    rows = (
+        Quantity.objects.filter(claim__status__in=("decided", "published"), claim__verdict__isnull=False)
+        .values_list("claim_id", "kind", "unit", "value", "value_text", "claim__verdict__decided_at")
+        .iterator(chunk_size=5000)
+    )
+    batch = []
+    for claim_id, kind, unit, value, value_text, decided_at in rows:
+        batch.append(
+            CheckedFigure(
+                claim_id=claim_id, kind=kind, unit=unit, value=value, value_text=value_text, decided_at=decided_at
+            )
+        )
+        if len(batch) == 5000:
+            CheckedFigure.objects.bulk_create(batch)
+            batch = []
+    CheckedFigure.objects.bulk_create(batch)
 
 
 def _run_on_postgres(statements):
@@ -158,5 +180,41 @@ class Migration(migrations.Migration):
             model_name="article",
             index=models.Index(fields=["-ingested_at"], name="article_newest"),
         ),
+        migrations.CreateModel(
+            name="CheckedFigure",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=16, verbose_name="kind")),
+                ("unit", models.CharField(blank=True, max_length=16, verbose_name="unit")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=20, max_digits=40, null=True, verbose_name="numeric value"
+                    ),
+                ),
+                ("value_text", models.CharField(max_length=64, verbose_name="value")),
+                ("decided_at", models.DateTimeField(verbose_name="decided")),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checked_figures",
+                        to="claims.claim",
+                        verbose_name="claim",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "checked figure",
+                "verbose_name_plural": "checked figures",
+                "indexes": [
+                    models.Index(fields=["value", "-decided_at"], name="checked_figure_value"),
+                    models.Index(
+                        condition=models.Q(("value__isnull", True)), fields=["value_text"], name="checked_figure_text"
+                    ),
+                ],
+            },
+        ),
+        migrations.RunPython(checked_figures_backfill, migrations.RunPython.noop),
         migrations.RunPython(_run_on_postgres(POSTGRES_SEARCH), _run_on_postgres(POSTGRES_SEARCH_UNDO)),
     ]

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from claims.extraction import extract, normalize
 from claims.lib import validation
 from claims.matching.text import content_tokens
-from claims.models import Claim, ClaimStatus, Quantity
+from claims.models import CheckedFigure, Claim, ClaimStatus, Quantity
 from claims.selectors import decided_claims_with_words
 
 logger = logging.getLogger(__name__)
@@ -50,10 +50,13 @@ BLOCK_TOLERANCE = Decimal("0.02")  # candidates: figure values within ±2 %
 UNIT_NOT_IN_QUERY_FACTOR = 0.9  # "5.58 مليون" against "5.58 مليون دولار": close, not certain
 UNIT_NOT_IN_CLAIM_FACTOR = 0.5  # "5.58 مليون دولار" against "5.58 مليون مستخدم": likely another thing
 MIN_SIMILARITY = 0.5
-MAX_CANDIDATES = 1000
-# Claims holding *any* of the words are read only when fewer than this many hold all of them.
-FEW_CANDIDATES = 50
+# Each candidate costs a fuzzy text comparison (~0.2 ms): the newest claims sharing a figure, then the
+# newest holding all the words, then (when those are few) any of them.
+MAX_FIGURE_CANDIDATES = 200
+MAX_ALL_WORDS_CANDIDATES = 300
 MAX_ANY_WORD_CANDIDATES = 200
+MAX_CANDIDATES = 500
+FEW_CANDIDATES = 50
 CACHE_PREFIX = "lookup:v1:"
 PREFILTER_WORDS = 6
 DEFAULT_LIMIT = 10
@@ -121,7 +124,11 @@ def claims_lookup(
     if not candidate_ids:
         return []
     claim_figures: dict[int, list[Figure]] = {claim_id: [] for claim_id in candidate_ids}
-    rows = Quantity.objects.filter(claim_id__in=candidate_ids).values("claim_id", "kind", "value", "value_text", "unit")
+    rows = (
+        Quantity.objects.filter(claim_id__in=candidate_ids)
+        .order_by()  # the default order joins the claims table only to sort by it
+        .values("claim_id", "kind", "value", "value_text", "unit")
+    )
     for row in rows:
         number = row["value"] if row["value"] is not None else row["value_text"]
         claim_figures[row["claim_id"]].append(Figure(row["kind"], number, row["unit"] or None))
@@ -251,7 +258,7 @@ def _candidates(words: list[str], figures: list[Figure]) -> list[int]:
     # Longest words first: they say most about the subject and hit the fewest claims.
     distinctive = [word for word in sorted(set(words), key=len, reverse=True)[:PREFILTER_WORDS] if len(word) >= 3]
     if distinctive and len(found) < MAX_CANDIDATES:
-        found.update(dict.fromkeys(decided_claims_with_words(distinctive, every=True, limit=MAX_CANDIDATES)))
+        found.update(dict.fromkeys(decided_claims_with_words(distinctive, every=True, limit=MAX_ALL_WORDS_CANDIDATES)))
         if len(found) < FEW_CANDIDATES:
             found.update(dict.fromkeys(decided_claims_with_words(distinctive, limit=MAX_ANY_WORD_CANDIDATES)))
     return list(found)[:MAX_CANDIDATES]
@@ -262,15 +269,14 @@ def _figure_candidates(figures: list[Figure]) -> list[int]:
     by_figure = Q()
     for figure in figures:
         if figure.is_date:
-            by_figure |= Q(value_text=figure.value, kind="date")
+            by_figure |= Q(value__isnull=True, value_text=figure.value)
         else:
             spread = abs(figure.value) * BLOCK_TOLERANCE
             by_figure |= Q(value__gte=figure.value - spread, value__lte=figure.value + spread)
     if not by_figure:
         return []
-    quantities = Quantity.objects.filter(by_figure, claim__status__in=DONE_STATUSES, claim__verdict__isnull=False)
-    ids = quantities.order_by("-claim__verdict__decided_at").values_list("claim_id", flat=True)[:MAX_CANDIDATES]
-    return list(dict.fromkeys(ids))
+    checked = CheckedFigure.objects.filter(by_figure).order_by("-decided_at")
+    return list(dict.fromkeys(checked.values_list("claim_id", flat=True)[:MAX_FIGURE_CANDIDATES]))
 
 
 def _rounded(value: float | None) -> float | None:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
+from claims.services.checked_figures import checked_figures_refresh
 from claims.services.claim_memory import verdict_remembered_on_commit
 
 PUBLISH_PERMISSION = "claims.publish_verdict"
@@ -116,6 +117,7 @@ def verdict_set(
         verdict._history_user = editor
         verdict.save()
         verdict_remembered_on_commit(verdict=verdict)
+        checked_figures_refresh(claim_ids=[claim.pk])
     return verdict
 
 
@@ -210,6 +212,7 @@ def claim_status_set(*, claims: Iterable[Claim], status: str, by) -> int:
             verdict.published_at = None
             verdict._history_user = by
             verdict.save()
+        checked_figures_refresh(claim_ids=[claim.pk for claim in locked])
     return len(locked)
 
 

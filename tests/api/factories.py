@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from claims.extraction import normalize
 from claims.models import Article, Claim, ClaimStatus, Quantity, QuantityCheck, ReferenceStatement, Verdict
+from claims.services.checked_figures import checked_figures_refresh
 
 
 def make_article(text="قال التقرير إن تكلفة التدريب بلغت 558 مليون دولار.", title="تقرير", source="001.txt"):
@@ -86,4 +87,5 @@ def decide(claim, editor, rating="wrong_figure", note="خطأ في المقيا�
     )
     claim.status = ClaimStatus.PUBLISHED if published_by else ClaimStatus.DECIDED
     claim.save(update_fields=["status"])
+    checked_figures_refresh(claim_ids=[claim.pk])  # as the verdict services do
     return verdict

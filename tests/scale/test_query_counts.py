@@ -95,3 +95,26 @@ def test_an_unfiltered_small_table_is_counted_exactly(newsroom, monkeypatch):
     monkeypatch.setattr(pagination, "COUNT_CAP", 4)
 
     assert pagination.EstimatedCountPaginator(Claim.objects.order_by("id"), 2).count == 6
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx", "claimreview"])
+def test_an_export_costs_the_same_queries_at_any_size(newsroom, fmt, tmp_path):
+    import io
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.exports import FORMATS, write_export
+    from claims.exports.selectors import claims_for_export
+
+    def queries() -> int:
+        stream = io.BytesIO() if FORMATS[fmt].binary else io.StringIO()
+        with CaptureQueriesContext(connection) as captured:
+            write_export(fmt, claims_for_export(), stream, include_decided=True)
+        return len(captured)
+
+    newsroom.grow(6)
+    small = queries()
+    newsroom.grow(18)
+
+    assert queries() == small
