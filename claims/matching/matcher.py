@@ -170,7 +170,7 @@ class _CrowdedSubject:
     Scoring every statement of such a subject for every claim figure is linear in the subject.
     Instead the claim's window words (and words within `metric_word_similarity` of them) are looked
     up, statements are ranked by the summed BM25 inverse document frequency of the words they share
-    (words in half the subject's statements or more weigh nothing), and the best `crowded_retrieved`
+    (words in more than half the statements of a big subject are left out), and the best `crowded_retrieved`
     are scored as usual, together with every statement holding the claim's value or a scale slip
     of it (so the right figure is never lost among statements that measure the same thing).
     """
@@ -190,9 +190,11 @@ class _CrowdedSubject:
                 if key:
                     self.by_value[key].append(position)
         size = len(members)
-        self.postings = {word: found for word, found in postings.items() if len(found) * 2 < size}
+        # Words in more than half of a big subject's statements rank nothing and cost the most.
+        common = size > settings.crowded_retrieved
+        self.postings = {word: found for word, found in postings.items() if not (common and len(found) * 2 > size)}
         self.weights = {
-            word: math.log((size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
+            word: math.log(1 + (size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
         }
         self.vocabulary = list(self.postings)
         self._similar: dict[str, list[str]] = {}
@@ -619,10 +621,15 @@ def normalize_name(name: str) -> str:
 
 
 def _slip_keys(quantity, settings: MatchSettings) -> list[tuple]:
-    """Value keys of the figure and of its scale slips (x10, x100, ... either way)."""
+    """Value keys of the figure and of its scale slips (x10, x100, ... either way); for a date, the
+    same day or month in the years around it (a wrong year)."""
     if quantity.kind == "date":
-        key = _value_key(quantity)
-        return [key] if key else []
+        value = str(quantity.value)
+        if not (value[:4].isdigit() and len(value) > 4):
+            return [("date", value)]
+        year, rest = int(value[:4]), value[4:]
+        gap = settings.max_year_gap
+        return [("date", f"{other}{rest}") for other in range(year - gap, year + gap + 1)]
     keys = []
     for power in (0, *settings.scale_powers, *(-p for p in settings.scale_powers)):
         value = Decimal(quantity.value).scaleb(-power)
