@@ -175,12 +175,12 @@ class _CrowdedSubject:
     of it (so the right figure is never lost among statements that measure the same thing).
     """
 
-    def __init__(self, members: list[tuple[int, float]], entries: list[_Entry], settings: MatchSettings):
-        self.members = members
+    def __init__(self, members: tuple[int, ...], entries: list[_Entry], settings: MatchSettings):
+        self.members = members  # entry indices; one index serves every name of the subject
         self.settings = settings
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_value: dict[tuple, list[int]] = defaultdict(list)
-        for position, (index, _) in enumerate(members):
+        for position, index in enumerate(members):
             entry = entries[index]
             words = set(entry.metric_tokens) | {word for context in entry.figure_contexts for word in context.split()}
             for word in words:
@@ -212,8 +212,8 @@ class _CrowdedSubject:
             self._similar[word] = found
         return found
 
-    def retrieve(self, window: list[str], quantity) -> list[tuple[int, float]]:
-        """(entry index, subject score) of the statements worth scoring for this figure."""
+    def retrieve(self, window: list[str], quantity) -> list[int]:
+        """Positions (in `members`) of the statements worth scoring for this figure."""
         ranks: dict[int, float] = defaultdict(float)
         for word in dict.fromkeys(window):
             for match in self.similar(word):
@@ -223,7 +223,7 @@ class _CrowdedSubject:
         best = heapq.nlargest(self.settings.crowded_retrieved, ranks, key=ranks.__getitem__)
         for key in _slip_keys(quantity, self.settings):
             best.extend(self.by_value.get(key, ()))
-        return [self.members[position] for position in dict.fromkeys(best)]
+        return list(dict.fromkeys(best))
 
 
 class Matcher:
@@ -235,11 +235,15 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
-        self._crowded = {
-            key: _CrowdedSubject(members, self.entries, self.settings)
-            for key, members in self.by_name.items()
-            if len(members) > self.settings.crowded_subject
-        }
+        # name key -> (the subject's word index, subject scores aligned with its members)
+        self._crowded: dict[str, tuple[_CrowdedSubject, list[float]]] = {}
+        shared: dict[tuple[int, ...], _CrowdedSubject] = {}
+        for key, members in self.by_name.items():
+            if len(members) > self.settings.crowded_subject:
+                indices = tuple(index for index, _ in members)
+                if indices not in shared:
+                    shared[indices] = _CrowdedSubject(indices, self.entries, self.settings)
+                self._crowded[key] = (shared[indices], [score for _, score in members])
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -385,8 +389,10 @@ class Matcher:
         if view.crowded and not brute_force:
             pool = dict(pool)
             for key, factor in view.crowded.items():
-                for index, score in self._crowded[key].retrieve(window, quantity):
-                    pool[index] = max(pool.get(index, 0.0), score * factor)
+                crowd, scores = self._crowded[key]
+                for position in crowd.retrieve(window, quantity):
+                    index, score = crowd.members[position], scores[position] * factor
+                    pool[index] = max(pool.get(index, 0.0), score)
         scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
