@@ -3,17 +3,20 @@
 1. Blocking. An inverted index maps every subject name and alias (normalised, stemmed, also
    without spaces: "ديب سيك" = "ديبسيك") to its statements. The claim's word n-grams (and the
    context's) are looked up, so only statements about a named subject are scored; a name inside a
-   longer name that also matched ("DeepSeek" inside "DeepSeek-V3") does not count on its own.
-   Statements must hold a figure of the quantity's family (money, share, count, date, data, ...).
+   longer name that also matched ("DeepSeek" inside "DeepSeek-V3") does not count on its own. A
+   claim that names no subject takes the one subject its context names (a pronoun). A subject with
+   many statements is searched through its own word index (`_CrowdedSubject`). Statements must
+   hold a figure of the quantity's family (money, share, count, date, data, ...).
 2. Scoring. score = w * subject + (1 - w) * metric, where metric is rapidfuzz's token_set_ratio
    between the words around the figure in the claim and the statement's metric (or the words around
    its figure in the statement), plus a bonus or penalty when years written in the claim match or
    miss the statement's years.
 3. Verdict. Any candidate above `min_support_score` whose figure agrees -> supported. Else the best
    candidate above the stricter `min_contradict_score` whose figure disagrees -> contradicted, with
-   the error named; a plain wrong value also needs no rival candidate close in score. Else unverified.
+   the error named; a plain wrong value also needs no rival candidate close in score. Else a true
+   bound far from the reference -> misleading_bound. Else unverified. The claim's verdict comes from
+   its key figures (`results.suggest`): years and digits of names are context.
 """
-
 from __future__ import annotations
 
 import heapq
