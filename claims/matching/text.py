@@ -29,6 +29,8 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
 _MIN_STEM = 3
 _PREPOSITIONS = frozenset("لبك")
+# Endings cut for substring search only (search_words): plural, dual and pronoun suffixes.
+_ENDINGS = ("يات", "ات", "ون", "ين", "ان", "وا", "هما", "هم", "ها", "ه", "ي")
 _DATA = Path(__file__).with_name("data")
 _SNOWBALL = snowballstemmer.stemmer("arabic")
 
@@ -105,3 +107,20 @@ def is_content(token: str) -> bool:
 def content_tokens(text: str) -> list[str]:
     """Tokens that can say what is measured: no stopwords, no bare numbers."""
     return [token for token in tokens(text) if is_content(token)]
+
+
+def search_words(text: str) -> list[str]:
+    """Content words cut to a part that occurs in any inflection (one clitic and one ending off,
+    at least three letters kept), for substring searches in stored text, where a stem or a synonym's
+    head ("تكلف" for "كلفة") need not occur."""
+    found = []
+    for word in _TOKEN.findall(normalize(text)):
+        if not is_content(SYNONYMS.get(stem(word), stem(word))):
+            continue
+        word = _strip_clitics(word)
+        if _ARABIC_LETTER.match(word):
+            ending = next((e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM), "")
+            word = word[: len(word) - len(ending)]
+        if is_content(word):
+            found.append(word)
+    return found

@@ -66,3 +66,19 @@ def test_a_count_that_looks_like_a_year_stays_a_count_without_a_cue(text):
     written = text[start : start + 4]
     found = as_year(Quantity(start, start + 4, written, "count", int(written), None, "exact"), text)
     assert found.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("كلفة التدريب", "بلغت تكلفة تدريبه وكلفته 5 ملايين"),
+        ("عائدات الشركة", "ارتفعت عائدات شركتها"),
+        ("المستخدمين", "وصل عدد مستخدميها"),
+    ],
+)
+def test_search_words_are_found_inside_other_inflections_of_the_stored_text(query, stored):
+    from claims.extraction import normalize
+    from claims.matching.text import search_words
+
+    words = search_words(query)
+    assert words and all(word in normalize(stored) for word in words)
