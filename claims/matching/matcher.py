@@ -34,7 +34,7 @@ from claims.matching.explain import explain, explain_name, explain_unverified
 from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year, inside_name
 from claims.matching.results import ClaimCheck, QuantityCheck, key_figures, suggest
 from claims.matching.settings import MatchSettings
-from claims.matching.text import content_tokens, is_content, tokens, tokens_without_prepositions
+from claims.matching.text import content_tokens, is_content, name_words, tokens
 from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -76,7 +76,7 @@ class _ClaimView:
 
 
 def _name_keys(name: str) -> list[str]:
-    name_tokens = tokens(name)
+    name_tokens = name_words(name)
     if not name_tokens:
         return []
     keys = [" ".join(name_tokens)]
@@ -263,7 +263,7 @@ class Matcher:
         entry = _Entry(
             statement=statement,
             names=names,
-            name_tokens=frozenset(token for key in names for token in key.split()),
+            name_tokens=frozenset(token for name in statement.names for token in tokens(name)),
             metric=" ".join(content_tokens(statement.metric)),
             metric_tokens=tuple(dict.fromkeys(content_tokens(statement.metric))),
             figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
@@ -294,9 +294,9 @@ class Matcher:
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
-        words = tokens(text)
+        words = name_words(text)
         keys = self._name_hits(words)
-        bare = tokens_without_prepositions(text)
+        bare = name_words(text, drop_prepositions=True)
         if bare != words:
             keys |= self._name_hits(bare)
         return keys

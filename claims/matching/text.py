@@ -79,13 +79,14 @@ def tokens(text: str) -> list[str]:
     return [SYNONYMS.get(token, token) for token in _raw_tokens(text)]
 
 
-def tokens_without_prepositions(text: str) -> list[str]:
-    """`tokens()` with a one-letter preposition (ل ب ك) dropped before stemming: "لشات" -> "شات".
-
-    Only for finding names: on common words the letter is as often part of the word ("بنك")."""
+def name_words(text: str, *, drop_prepositions: bool = False) -> list[str]:
+    """Words for finding names: normalised, the safe clitics off, never stemmed (a stemmer cuts
+    "…فين" and "…فيك" to one name). `drop_prepositions` also drops a one-letter preposition
+    ("لشات" -> "شات"): right for names, wrong for common words ("بنك")."""
     words = _TOKEN.findall(normalize(text))
-    bare = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
-    return [SYNONYMS.get(token, token) for token in map(stem, bare)]
+    if drop_prepositions:
+        words = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
+    return [_strip_clitics(word) if _ARABIC_LETTER.match(word) else word for word in words]
 
 
 def load_words(name: str) -> frozenset[str]:

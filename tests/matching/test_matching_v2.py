@@ -202,3 +202,16 @@ def test_a_crowded_subject_is_searched_through_its_word_index_with_the_same_verd
     report = evaluate(matcher=everyone_crowded)
     assert report.accuracy >= 0.98
     assert report.false_contradictions == 0
+
+
+def test_names_are_never_stemmed_together():
+    # A stemmer cuts both to "مورانكسف"; two companies stay two companies.
+    library = [
+        {"key": "a", "statement": "s", "subject": "مورانكسفين", "metric": "الإيرادات", "value": "5000000", "unit": "USD"},
+        {"key": "b", "statement": "s", "subject": "مورانكسفيك", "metric": "الإيرادات", "value": "9000000", "unit": "USD"},
+    ]
+    matcher = Matcher(statement_from_record(record) for record in library)
+    checks, _ = checked(matcher, "بلغت إيرادات مورانكسفين 9 ملايين دولار.")
+    assert only(checks, "9 ملايين").verdict != "supported"
+    checks, _ = checked(matcher, "بلغت إيرادات مورانكسفين 5 ملايين دولار.")
+    assert (only(checks, "5 ملايين").verdict, only(checks, "5 ملايين").reference_key) == ("supported", "a")
