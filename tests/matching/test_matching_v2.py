@@ -207,8 +207,8 @@ def test_a_crowded_subject_is_searched_through_its_word_index_with_the_same_verd
 def test_names_are_never_stemmed_together():
     # A stemmer cuts both to "مورانكسف"; two companies stay two companies.
     library = [
-        {"key": "a", "statement": "s", "subject": "مورانكسفين", "metric": "الإيرادات", "value": "5000000", "unit": "USD"},
-        {"key": "b", "statement": "s", "subject": "مورانكسفيك", "metric": "الإيرادات", "value": "9000000", "unit": "USD"},
+        {"key": key, "statement": "s", "subject": name, "metric": "الإيرادات", "value": value, "unit": "USD"}
+        for key, name, value in (("a", "مورانكسفين", "5000000"), ("b", "مورانكسفيك", "9000000"))
     ]
     matcher = Matcher(statement_from_record(record) for record in library)
     checks, _ = checked(matcher, "بلغت إيرادات مورانكسفين 9 ملايين دولار.")
