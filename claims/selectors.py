@@ -36,6 +36,7 @@ def with_queue_rank(claims: QuerySet[Claim]) -> QuerySet[Claim]:
         queue_machine_rank=Case(
             When(suggested_verdict=MachineVerdict.CONTRADICTED, then=Value(0)),
             When(suggested_verdict=MachineVerdict.MIXED, then=Value(1)),
+            When(suggested_verdict=MachineVerdict.MISLEADING_BOUND, then=Value(1)),
             default=Value(2),
             output_field=IntegerField(),
         ),
