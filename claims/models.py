@@ -75,6 +75,7 @@ def queue_machine_rank():
     return Case(
         When(suggested_verdict=MachineVerdict.CONTRADICTED, then=Value(0)),
         When(suggested_verdict=MachineVerdict.MIXED, then=Value(1)),
+        When(suggested_verdict=MachineVerdict.MISLEADING_BOUND, then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),
     )

@@ -3,17 +3,20 @@
 1. Blocking. An inverted index maps every subject name and alias (normalised, stemmed, also
    without spaces: "ديب سيك" = "ديبسيك") to its statements. The claim's word n-grams (and the
    context's) are looked up, so only statements about a named subject are scored; a name inside a
-   longer name that also matched ("DeepSeek" inside "DeepSeek-V3") does not count on its own.
-   Statements must hold a figure of the quantity's family (money, share, count, date, data, ...).
+   longer name that also matched ("DeepSeek" inside "DeepSeek-V3") does not count on its own. A
+   claim that names no subject takes the one subject its context names (a pronoun). A subject with
+   many statements is searched through its own word index (`_CrowdedSubject`). Statements must
+   hold a figure of the quantity's family (money, share, count, date, data, ...).
 2. Scoring. score = w * subject + (1 - w) * metric, where metric is rapidfuzz's token_set_ratio
    between the words around the figure in the claim and the statement's metric (or the words around
    its figure in the statement), plus a bonus or penalty when years written in the claim match or
    miss the statement's years.
 3. Verdict. Any candidate above `min_support_score` whose figure agrees -> supported. Else the best
    candidate above the stricter `min_contradict_score` whose figure disagrees -> contradicted, with
-   the error named; a plain wrong value also needs no rival candidate close in score. Else unverified.
+   the error named; a plain wrong value also needs no rival candidate close in score. Else a true
+   bound far from the reference -> misleading_bound. Else unverified. The claim's verdict comes from
+   its key figures (`results.suggest`): years and digits of names are context.
 """
-
 from __future__ import annotations
 
 import heapq
@@ -31,7 +34,7 @@ from claims.matching.explain import explain, explain_name, explain_unverified
 from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year, inside_name
 from claims.matching.results import ClaimCheck, QuantityCheck, key_figures, suggest
 from claims.matching.settings import MatchSettings
-from claims.matching.text import content_tokens, is_content, tokens, tokens_without_prepositions
+from claims.matching.text import content_tokens, is_content, name_words, tokens
 from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -73,7 +76,7 @@ class _ClaimView:
 
 
 def _name_keys(name: str) -> list[str]:
-    name_tokens = tokens(name)
+    name_tokens = name_words(name)
     if not name_tokens:
         return []
     keys = [" ".join(name_tokens)]
@@ -170,17 +173,17 @@ class _CrowdedSubject:
     Scoring every statement of such a subject for every claim figure is linear in the subject.
     Instead the claim's window words (and words within `metric_word_similarity` of them) are looked
     up, statements are ranked by the summed BM25 inverse document frequency of the words they share
-    (words in half the subject's statements or more weigh nothing), and the best `crowded_retrieved`
+    (words in more than half the statements of a big subject are left out), and the best `crowded_retrieved`
     are scored as usual, together with every statement holding the claim's value or a scale slip
     of it (so the right figure is never lost among statements that measure the same thing).
     """
 
-    def __init__(self, members: list[tuple[int, float]], entries: list[_Entry], settings: MatchSettings):
-        self.members = members
+    def __init__(self, members: tuple[int, ...], entries: list[_Entry], settings: MatchSettings):
+        self.members = members  # entry indices; one index serves every name of the subject
         self.settings = settings
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_value: dict[tuple, list[int]] = defaultdict(list)
-        for position, (index, _) in enumerate(members):
+        for position, index in enumerate(members):
             entry = entries[index]
             words = set(entry.metric_tokens) | {word for context in entry.figure_contexts for word in context.split()}
             for word in words:
@@ -190,9 +193,11 @@ class _CrowdedSubject:
                 if key:
                     self.by_value[key].append(position)
         size = len(members)
-        self.postings = {word: found for word, found in postings.items() if len(found) * 2 < size}
+        # Words in more than half of a big subject's statements rank nothing and cost the most.
+        common = size > settings.crowded_retrieved
+        self.postings = {word: found for word, found in postings.items() if not (common and len(found) * 2 > size)}
         self.weights = {
-            word: math.log((size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
+            word: math.log(1 + (size - len(found) + 0.5) / (len(found) + 0.5)) for word, found in self.postings.items()
         }
         self.vocabulary = list(self.postings)
         self._similar: dict[str, list[str]] = {}
@@ -210,8 +215,8 @@ class _CrowdedSubject:
             self._similar[word] = found
         return found
 
-    def retrieve(self, window: list[str], quantity) -> list[tuple[int, float]]:
-        """(entry index, subject score) of the statements worth scoring for this figure."""
+    def retrieve(self, window: list[str], quantity) -> list[int]:
+        """Positions (in `members`) of the statements worth scoring for this figure."""
         ranks: dict[int, float] = defaultdict(float)
         for word in dict.fromkeys(window):
             for match in self.similar(word):
@@ -221,7 +226,7 @@ class _CrowdedSubject:
         best = heapq.nlargest(self.settings.crowded_retrieved, ranks, key=ranks.__getitem__)
         for key in _slip_keys(quantity, self.settings):
             best.extend(self.by_value.get(key, ()))
-        return [self.members[position] for position in dict.fromkeys(best)]
+        return list(dict.fromkeys(best))
 
 
 class Matcher:
@@ -233,11 +238,15 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
-        self._crowded = {
-            key: _CrowdedSubject(members, self.entries, self.settings)
-            for key, members in self.by_name.items()
-            if len(members) > self.settings.crowded_subject
-        }
+        # name key -> (the subject's word index, subject scores aligned with its members)
+        self._crowded: dict[str, tuple[_CrowdedSubject, list[float]]] = {}
+        shared: dict[tuple[int, ...], _CrowdedSubject] = {}
+        for key, members in self.by_name.items():
+            if len(members) > self.settings.crowded_subject:
+                indices = tuple(index for index, _ in members)
+                if indices not in shared:
+                    shared[indices] = _CrowdedSubject(indices, self.entries, self.settings)
+                self._crowded[key] = (shared[indices], [score for _, score in members])
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -254,7 +263,7 @@ class Matcher:
         entry = _Entry(
             statement=statement,
             names=names,
-            name_tokens=frozenset(token for key in names for token in key.split()),
+            name_tokens=frozenset(token for name in statement.names for token in tokens(name)),
             metric=" ".join(content_tokens(statement.metric)),
             metric_tokens=tuple(dict.fromkeys(content_tokens(statement.metric))),
             figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
@@ -285,9 +294,9 @@ class Matcher:
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
-        words = tokens(text)
+        words = name_words(text)
         keys = self._name_hits(words)
-        bare = tokens_without_prepositions(text)
+        bare = name_words(text, drop_prepositions=True)
         if bare != words:
             keys |= self._name_hits(bare)
         return keys
@@ -383,8 +392,10 @@ class Matcher:
         if view.crowded and not brute_force:
             pool = dict(pool)
             for key, factor in view.crowded.items():
-                for index, score in self._crowded[key].retrieve(window, quantity):
-                    pool[index] = max(pool.get(index, 0.0), score * factor)
+                crowd, scores = self._crowded[key]
+                for position in crowd.retrieve(window, quantity):
+                    index, score = crowd.members[position], scores[position] * factor
+                    pool[index] = max(pool.get(index, 0.0), score)
         scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
@@ -619,10 +630,15 @@ def normalize_name(name: str) -> str:
 
 
 def _slip_keys(quantity, settings: MatchSettings) -> list[tuple]:
-    """Value keys of the figure and of its scale slips (x10, x100, ... either way)."""
+    """Value keys of the figure and of its scale slips (x10, x100, ... either way); for a date, the
+    same day or month in the years around it (a wrong year)."""
     if quantity.kind == "date":
-        key = _value_key(quantity)
-        return [key] if key else []
+        value = str(quantity.value)
+        if not (value[:4].isdigit() and len(value) > 4):
+            return [("date", value)]
+        year, rest = int(value[:4]), value[4:]
+        gap = settings.max_year_gap
+        return [("date", f"{other}{rest}") for other in range(year - gap, year + gap + 1)]
     keys = []
     for power in (0, *settings.scale_powers, *(-p for p in settings.scale_powers)):
         value = Decimal(quantity.value).scaleb(-power)

@@ -29,6 +29,8 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
 _MIN_STEM = 3
 _PREPOSITIONS = frozenset("لبك")
+# Endings cut for substring search only (search_words): plural, dual and pronoun suffixes.
+_ENDINGS = ("يات", "ات", "ون", "ين", "ان", "وا", "هما", "هم", "ها", "ه", "ي")
 _DATA = Path(__file__).with_name("data")
 _SNOWBALL = snowballstemmer.stemmer("arabic")
 
@@ -77,13 +79,14 @@ def tokens(text: str) -> list[str]:
     return [SYNONYMS.get(token, token) for token in _raw_tokens(text)]
 
 
-def tokens_without_prepositions(text: str) -> list[str]:
-    """`tokens()` with a one-letter preposition (ل ب ك) dropped before stemming: "لشات" -> "شات".
-
-    Only for finding names: on common words the letter is as often part of the word ("بنك")."""
+def name_words(text: str, *, drop_prepositions: bool = False) -> list[str]:
+    """Words for finding names: normalised, the safe clitics off, never stemmed (a stemmer cuts
+    "…فين" and "…فيك" to one name). `drop_prepositions` also drops a one-letter preposition
+    ("لشات" -> "شات"): right for names, wrong for common words ("بنك")."""
     words = _TOKEN.findall(normalize(text))
-    bare = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
-    return [SYNONYMS.get(token, token) for token in map(stem, bare)]
+    if drop_prepositions:
+        words = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
+    return [_strip_clitics(word) if _ARABIC_LETTER.match(word) else word for word in words]
 
 
 def load_words(name: str) -> frozenset[str]:
@@ -105,3 +108,20 @@ def is_content(token: str) -> bool:
 def content_tokens(text: str) -> list[str]:
     """Tokens that can say what is measured: no stopwords, no bare numbers."""
     return [token for token in tokens(text) if is_content(token)]
+
+
+def search_words(text: str) -> list[str]:
+    """Content words cut to a part that occurs in any inflection (one clitic and one ending off,
+    at least three letters kept), for substring searches in stored text, where a stem or a synonym's
+    head ("تكلف" for "كلفة") need not occur."""
+    found = []
+    for word in _TOKEN.findall(normalize(text)):
+        if not is_content(SYNONYMS.get(stem(word), stem(word))):
+            continue
+        word = _strip_clitics(word)
+        if _ARABIC_LETTER.match(word):
+            ending = next((e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM), "")
+            word = word[: len(word) - len(ending)]
+        if is_content(word):
+            found.append(word)
+    return found

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from claims.extraction import extract, normalize
 from claims.lib import validation
-from claims.matching.text import content_tokens
+from claims.matching.text import content_tokens, search_words
 from claims.models import CheckedFigure, Claim, ClaimStatus, Quantity
 from claims.selectors import decided_claims_with_words
 
@@ -120,7 +120,7 @@ def claims_lookup(
     """Decided or published claims like the query, best first, each with a similarity in [0, 1]."""
     figures = lookup_figures(q=q, value=value, unit=unit)
     words = _words(q)
-    candidate_ids = _candidates(words, figures)
+    candidate_ids = _candidates(search_words(q) if q else [], figures)
     if not candidate_ids:
         return []
     claim_figures: dict[int, list[Figure]] = {claim_id: [] for claim_id in candidate_ids}

@@ -164,3 +164,16 @@ def test_the_sweep_works_in_batches(library, make_article):
 
     assert claims_rematch_dirty(batch_size=1) == article.claims.count()
     assert not article.claims.filter(needs_matching=True).exists()
+
+
+def test_a_true_but_misleading_bound_is_stored_as_such_and_queued_with_the_mixed_claims(library, make_article):
+    article = make_article("قالت أرامكو في بيانها السنوي إن صافي أرباح أرامكو تجاوز 10 مليارات دولار.")
+
+    claims_match(claim_ids=article.claims.values_list("id", flat=True))
+
+    claim = claim_with(article, "10 مليارات")
+    assert claim.suggested_verdict == "misleading_bound"
+    assert claim.suggestion["rating"] == "misleading"
+    assert claim.quantities.get(text__contains="10 مليارات").match.verdict == "misleading_bound"
+    assert claim.priority == claim_priority(claim.checkworthiness, "mixed")
+    assert claim_priority(0.0, "misleading_bound") > claim_priority(1.0, "supported")
