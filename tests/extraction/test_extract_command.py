@@ -48,6 +48,6 @@ def test_a_text_that_fails_is_reported_with_its_id_and_the_batch_goes_on(monkeyp
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in records] == ["a", "b", "c"]
-    assert records[1] == {"id": "b", "error": "ValueError: boom"}
+    assert records[1] == {"id": "b", "quantities": [], "claims": [], "error": "ValueError: boom"}
     assert records[2]["quantities"][0]["unit"] == "USD"
     assert "line 2" in err

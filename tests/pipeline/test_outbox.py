@@ -337,7 +337,7 @@ def test_extract_refuses_a_file_and_a_line_over_the_limit_and_goes_on(tmp_path, 
 
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r.get("source") or r.get("id") for r in records] == [str(small), 1, 2]
-    assert "error" in records[1] and "quantities" not in records[1]  # reported as {"id", "error"}
+    assert "error" in records[1] and records[1]["quantities"] == []  # reported with its error, batch goes on
     assert "big.txt" in err.getvalue() and "line 1: skipped" in err.getvalue()
 
 

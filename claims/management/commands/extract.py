@@ -17,6 +17,12 @@ from claims.lib import validation
 from claims.services.articles import ArticleTooLarge, article_size_check
 
 
+def _failed(error: Exception, *, name: bool = True) -> dict:
+    """What a text the engine could not read becomes: no figures, no claims, and why (the batch goes on)."""
+    reason = f"{type(error).__name__}: {error}" if name else str(error)
+    return {"quantities": [], "claims": [], "error": reason}
+
+
 def _dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
@@ -46,7 +52,7 @@ class Command(BaseCommand):
             try:
                 result = rescored(extract(text)).to_dict()
             except Exception as error:  # noqa: BLE001 - one failing file must not stop the others
-                self.stdout.write(_dumps({"source": path, "error": f"{type(error).__name__}: {error}"}))
+                self.stdout.write(_dumps({"source": path, **_failed(error)}))
                 self.stderr.write(f"{path}: extraction failed ({type(error).__name__}: {error})")
                 continue
             self.stdout.write(_dumps({"source": path, **result}))
@@ -81,13 +87,13 @@ class Command(BaseCommand):
             try:
                 article_size_check(len(text))
             except ArticleTooLarge as error:
-                self.stdout.write(_dumps({"id": record.get("id"), "error": str(error)}))
+                self.stdout.write(_dumps({"id": record.get("id"), **_failed(error, name=False)}))
                 self.stderr.write(f"line {number}: skipped: {error}")
                 continue
             try:
                 result = rescored(extract(text)).to_dict()
             except Exception as error:  # noqa: BLE001 - one failing text must not stop the batch
-                self.stdout.write(_dumps({"id": record.get("id"), "error": f"{type(error).__name__}: {error}"}))
+                self.stdout.write(_dumps({"id": record.get("id"), **_failed(error)}))
                 self.stderr.write(f"line {number}: extraction failed ({type(error).__name__}: {error})")
                 continue
             self.stdout.write(_dumps({"id": record.get("id"), **result}))
