@@ -866,7 +866,10 @@ def _checked_before(claim, limit: int = 3) -> list[dict]:
         )
     listed = {entry.get("claim") for entry in claim.checked_before or []} | {claim.pk}
     hits = [hit for hit in claims_lookup(q=claim.text, limit=limit + 1) if hit.claim_id not in listed][:limit]
-    found = Claim.objects.select_related("verdict", "article").in_bulk([hit.claim_id for hit in hits])
+    # One query whether or not there are hits (an empty IN list would skip it): the page's query count
+    # stays the same whatever the library holds.
+    ids = [hit.claim_id for hit in hits] or [0]
+    found = {other.pk: other for other in Claim.objects.select_related("verdict", "article").filter(pk__in=ids)}
     for hit in hits:
         other = found.get(hit.claim_id)
         if other is None:

@@ -105,7 +105,9 @@ def test_an_internal_or_non_http_target_is_refused_when_saved(client, chief, set
     client.force_login(chief)
 
     response = client.post(
-        "/admin/claims/webhooksubscription/add/", {"owner": chief.pk, "url": url, "secret": "", "is_active": "on"}
+        "/admin/claims/webhooksubscription/add/",
+        {"owner": chief.pk, "url": url, "secret": "", "is_active": "on"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200 and not WebhookSubscription.objects.exists()

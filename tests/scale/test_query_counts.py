@@ -13,7 +13,7 @@ ADMIN_PAGES = [
     "/admin/claims/claim/",
     "/admin/claims/claim/?status__exact=suggested",
     "/admin/claims/claim/?q=الإيرادات",
-    "/admin/claims/claim/?quantities__kind=percent",
+    "/admin/claims/claim/?kind=percent",
     "/admin/claims/claim/?rating=none",
     "/admin/claims/claim/dashboard/",
     "/admin/claims/article/",
