@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
@@ -70,7 +71,8 @@ def _names_and_codes() -> set[str]:
         texts += [str(value) for value in row]
     for row in ReferenceSource.objects.values_list("title", "publisher"):
         texts += list(row)
-    texts += ["editor", "English"]  # the user's name; the language switcher names English in English
+    texts += list(get_user_model().objects.values_list("username", flat=True))  # user names (the assignee filter)
+    texts += ["English"]  # the language switcher names English in English
     words = {word.lower() for text in texts for word in LATIN_WORD.findall(text)}
     return words | {name.lower() for name in KEY_NAMES | FORMAT_NAMES}
 
