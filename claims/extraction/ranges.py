@@ -21,8 +21,9 @@ LEX = lexicon()
 _CUES = LEX.cues
 _BETWEEN_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_between'])}) \Z")
 _FROM_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_from'])}) \Z")
-_TO = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['range_and'])}) ?\Z")
-_AND = re.compile(rf" ?(?:{phrase_pattern(_CUES['range_and'])}) ?\Z")
+# The cue must be a word of its own: "حوالي" ends with "الي" (to), and is no range word.
+_TO = re.compile(rf"(?:^|\W)(?:{phrase_pattern(_CUES['range_to'] | _CUES['range_and'])}) ?\Z")
+_AND = re.compile(rf"(?:^|\W)(?:{phrase_pattern(_CUES['range_and'])}) ?\Z")
 # Between the first bound and the hedge of the second: "و", a comma, "أو", or nothing ("وأقل من" holds its و).
 _JOINER = re.compile(rf"[ ,،]*(?:(?:{phrase_pattern(_CUES['range_and'] | _CUES['or'])}) ?)?")
 _LOWER = ("more_than", "at_least")

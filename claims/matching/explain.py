@@ -225,3 +225,12 @@ def explain_unverified(claim, other: ReferenceStatement | None = None, error: st
         f"لا يوجد مرجع قريب بما يكفي لتأكيد الرقم ({claim_ar}) أو نفيه.",
         f"No reference statement is close enough to back or refute {claim_en}.",
     )
+
+
+def explain_date_context(quantity) -> tuple[str, str]:
+    """A claim's date that dates another of its figures, or a period the library does not cover."""
+    return (
+        f"التاريخ «{quantity.text}» يؤرّخ رقماً آخر في الجملة أو فترة لا يغطيها المرجع: سياق لا دليل على خطأ.",
+        f"The date “{quantity.text}” dates another figure of the sentence, or a period the reference does not "
+        "cover: context, not evidence of an error.",
+    )

@@ -30,7 +30,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz, process
 
 from claims.matching.compare import Comparison, compare
-from claims.matching.explain import explain, explain_name, explain_unverified
+from claims.matching.explain import explain, explain_date_context, explain_name, explain_unverified
 from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year, inside_name
 from claims.matching.results import ClaimCheck, QuantityCheck, key_figures, suggest
 from claims.matching.settings import MatchSettings
@@ -458,7 +458,41 @@ class Matcher:
                 continue
             checks.append(self.check_quantity(text, quantity, context, view=view))
             kinds.append(quantity.kind)
+        checks = self._dates_in_their_place(quantities, checks)
         return ClaimCheck(checks=checks, suggestion=suggest(checks, kinds), key=key_figures(kinds))
+
+    def _dates_in_their_place(self, quantities: Sequence, checks: list[QuantityCheck]) -> list[QuantityCheck]:
+        """A wrong year against a statement that is not about a date stands only when it is the date of
+        the very fact the statement records: another figure of the claim is supported by that statement,
+        and no other date of the claim is the statement's. Otherwise the claim's date dates another of
+        its figures ("نحو 40 مليار دولار في 2022" beside a forecast published in June 2023) or another
+        period than the library knows (a revenue for fiscal 2025 against fiscal 2024's): context."""
+        statements = {entry.statement.key: entry.statement for entry in self.entries}
+        placed = list(checks)
+        for index, (quantity, check) in enumerate(zip(quantities, checks, strict=True)):
+            statement = statements.get(check.reference_key or "")
+            if quantity.kind != "date" or check.verdict != "contradicted" or statement is None or _dated(statement):
+                continue
+            years = {_year_of(statement.as_of)} | {_year_of(f.value) for f in statement.figures if f.kind == "date"}
+            years.discard(None)
+            other_date_fits = any(
+                other.kind == "date" and _year_of(other.value) in years
+                for j, other in enumerate(quantities)
+                if j != index
+            )
+            same_fact = any(
+                other.verdict == "supported" and other.reference_key == statement.key and quantities[j].kind != "date"
+                for j, other in enumerate(checks)
+            )
+            if other_date_fits or not same_fact:
+                explanation_ar, explanation_en = explain_date_context(quantity)
+                placed[index] = QuantityCheck(
+                    "unverified",
+                    explanation_ar=explanation_ar,
+                    explanation_en=explanation_en,
+                    candidates=check.candidates,
+                )
+        return placed
 
     def check_quantity(
         self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None

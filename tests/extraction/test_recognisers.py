@@ -379,3 +379,32 @@ def test_a_number_alone_in_quotes_is_a_code():
 @pytest.mark.parametrize("opening", ["(", "«", "\"", "، "])
 def test_a_hedge_after_a_bracket_or_a_quote_still_qualifies_the_figure(opening):
     assert figures(f"دفع النادي {opening}حوالي 21 مليون ريال) للاعب", "money")[0].qualifier == "approx"
+
+
+# A range word must be a word of its own: a hedge that merely ends with one ("حوالي" ends with "الي",
+# "نحو" with "و") between two figures makes no range.
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("باع المتجر 30 حوالي 45 ألف نسخة خلال الأسبوع", ["30", "45 ألف نسخة"]),
+        ("ارتفع عدد الفروع من 3 نحو 7 آلاف فرع", ["3", "7 آلاف فرع"]),
+        ("سجل الفريق 2 حوالي 40 هدفا", ["2", "40 هدفا"]),
+    ],
+)
+def test_a_hedge_ending_like_a_range_word_joins_no_range(text, figures):
+    found = extract(text).quantities
+    assert [q.text for q in found] == figures
+    assert all(q.qualifier != "range" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("من 10 إلى 20 دولار", "10", "20"),
+        ("بين 25 و40 ألف دولار", "25000", "40000"),
+        ("من عشرة لعشرين موظفا", "10", "20"),
+    ],
+)
+def test_range_words_of_their_own_still_join(text, low, high):
+    [found] = extract(text).quantities
+    assert found.qualifier == "range" and (str(found.extras["low"]), str(found.extras["high"])) == (low, high)
