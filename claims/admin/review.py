@@ -359,8 +359,10 @@ class ClaimAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        if term.lstrip("#").isdigit():
-            return queryset.filter(pk=int(term.lstrip("#"))) | claims_matching_text(queryset, term), False
+        if term.startswith("#") and term[1:].isdigit():
+            return queryset.filter(pk=int(term[1:])), False  # "#17": claim 17, not the figure 17
+        if term.isdigit():
+            return queryset.filter(pk=int(term)) | claims_matching_text(queryset, term), False
         return claims_matching_text(queryset, term), False
 
     def has_add_permission(self, request):
