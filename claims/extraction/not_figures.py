@@ -16,6 +16,9 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
 - `reserved_spans(norm)`: spans no recogniser reads a figure in: URLs, e-mails, hashtags, handles, and the
   idioms of idioms.txt (`ألف مبروك`, `ثاني أكسيد الكربون`).
 - `is_marked_verb(original)`: a word of the original text that its shadda makes a verb (`وألّف`).
+- `is_inside_names(text, start, names)`: the figure starting at text[start] lies inside one of `names`
+  written in `text` (original text: the matcher's names of the reference library, `ديب سيك في 3`,
+  `رؤية 2030`), the rule for names the engine cannot know by itself.
 """
 
 from __future__ import annotations
@@ -145,4 +148,15 @@ def is_marked_verb(original: str) -> bool:
         word = "".join(c for c in word if c == _SHADDA or not unicodedata.combining(c))
         if any(stem in _MARKED_VERBS for _, stem in readings(_marked(word))):
             return True
+    return False
+
+
+def is_inside_names(text: str, start: int, names) -> bool:
+    """The figure starting at text[start] lies inside one of `names` as written in `text`."""
+    for name in names:
+        found = text.find(name)
+        while found >= 0:
+            if found <= start < found + len(name):
+                return True
+            found = text.find(name, found + 1)
     return False

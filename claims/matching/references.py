@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from claims.extraction.not_figures import is_inside_names
 from claims.extraction.types import Quantity, decimal_to_str
 from claims.matching.text import load_words, tokens
 from claims.matching.units import is_currency
@@ -143,14 +144,9 @@ def as_year(quantity, text: str = ""):
 
 
 def inside_name(text: str, quantity: Quantity, names: list[str]) -> bool:
-    """Numbers that are part of a name ("رؤية 2030", "Llama 3.1 405B") are not figures."""
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            if start <= quantity.start < start + len(name):
-                return True
-            start = text.find(name, start + 1)
-    return False
+    """Numbers that are part of a name ("رؤية 2030", "Llama 3.1 405B") are not figures: the extraction
+    engine's one rule for digits in names, given the library's names."""
+    return quantity.start is not None and is_inside_names(text, quantity.start, names)
 
 
 def _lost_scale(figure: ReferenceFigure, others: list[ReferenceFigure]) -> bool:

@@ -408,3 +408,16 @@ def test_a_hedge_ending_like_a_range_word_joins_no_range(text, figures):
 def test_range_words_of_their_own_still_join(text, low, high):
     [found] = extract(text).quantities
     assert found.qualifier == "range" and (str(found.extras["low"]), str(found.extras["high"])) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text, figure, names, inside",
+    [
+        ("كلّف تدريب ديب سيك في 3 نحو 5.6 مليون دولار", "3", ["ديب سيك في 3"], True),
+        ("أطلقت المملكة رؤية 2030 قبل سنوات", "2030", ["رؤية 2030"], True),
+        ("كلّف تدريب ديب سيك في 3 نحو 5.6 مليون دولار", "5.6", ["ديب سيك في 3"], False),
+        ("بلغت الإيرادات 30 مليار دولار", "30", [], False),
+    ],
+)
+def test_digits_inside_a_known_name_are_no_figure(text, figure, names, inside):
+    assert not_figures.is_inside_names(text, text.index(figure), names) is inside
