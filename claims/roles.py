@@ -60,3 +60,26 @@ def role_permissions() -> dict[str, tuple[str, ...]]:
         EDITORS: read + EDITOR_PERMISSIONS,
         CHIEF_EDITORS: read + EDITOR_PERMISSIONS + CHIEF_EXTRA_PERMISSIONS,
     }
+
+
+def grant_permissions(apps) -> None:
+    """Give every role the permissions listed here (chiefs also the API-key ones), creating them first.
+
+    For the data migrations of models added after the roles were made: it only adds, so migrations
+    that run in any order never take away what another one granted."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
+    chiefs, _ = Group.objects.get_or_create(name=CHIEF_EDITORS)
+    chiefs.permissions.add(
+        *Permission.objects.filter(content_type__app_label="authtoken", codename__in=CHIEF_TOKEN_PERMISSIONS)
+    )
+
