@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from claims.admin import display
 from claims.models import Article, ArticleStatus, ClaimStatus, MachineVerdict, QuantityCheck, Rating, Verdict
@@ -75,9 +76,13 @@ def test_ratios_read_as_factors(ratio, shown):
 
 def test_arabic_indic_digits_follow_the_setting(settings):
     settings.FACTCHECK_ARABIC_INDIC_DIGITS = True
-    assert display.digits("558 مليون، 5.576") == "٥٥٨ مليون، ٥٫٥٧٦"
+    with translation.override("ar"):  # the Arabic pages; whatever language an earlier test left active
+        assert display.digits("558 مليون، 5.576") == "٥٥٨ مليون، ٥٫٥٧٦"
+    with translation.override("en"):
+        assert display.digits("558") == "558"  # English pages keep Western digits
     settings.FACTCHECK_ARABIC_INDIC_DIGITS = False
-    assert display.digits("558") == "558"
+    with translation.override("ar"):
+        assert display.digits("558") == "558"
 
 
 def test_the_split_view_prefills_the_machine_suggestion(client, editor, contradicted_claim, reference):
