@@ -265,10 +265,20 @@ def wait_all_ready(articles, *, seconds, logs):
     )
 
 
+def _ready_lines(logs) -> Counter:
+    return Counter(int(number) for log in logs for number in re.findall(r"article (\d+) ready \(", log()))
+
+
 def assert_ready_exactly_once(articles, texts, logs):
-    ready_lines = Counter(
-        int(number) for log in logs for number in re.findall(r"article (\d+) ready \(", log())
+    # The worker logs "ready" just after the commit that the status check saw: give the last line time
+    # to reach the log file before counting.
+    wait_until(
+        lambda: all(_ready_lines(logs)[article.id] for article in articles),
+        seconds=20,
+        message="every article's ready line in the worker logs",
+        details=lambda: str(_ready_lines(logs)),
     )
+    ready_lines = _ready_lines(logs)
     for article, text in zip(articles, texts, strict=True):
         claims = Claim.objects.filter(article_id=article.id)
         spans = list(claims.values_list("start", "end"))
