@@ -744,8 +744,10 @@ def _years(norm: str, candidates: list[int], dates: list[_Date], taken: list[tup
             continue
         year = int(match.group("year"))
         if _ACT_YEAR_BEFORE.search(norm, max(0, start - 24), start):
-            continue
+            continue  # "القانون رقم 194 لسنة 2020": part of a name
         marks = _AFTER_NUMERIC.match(norm, end)
+        if not (marks.group("hijri") or marks.group("greg")) and _UNIT_AFTER.match(norm, end):
+            continue  # "اعتبارا من 2000 ريال": an amount
         cue = _YEAR_CUE_BEFORE.search(norm, max(0, start - 16), start)
         hijri = bool(marks.group("hijri")) or bool(cue) and not marks.group("greg") and HIJRI_MIN <= year <= HIJRI_MAX
         if marks.group("hijri"):
