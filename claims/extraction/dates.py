@@ -110,6 +110,8 @@ _OF = _alt(_WORDS["of"])
 # A day may be glued to "و" ("بين 3 و9 أكتوبر") or to the article ("الـ20 من أكتوبر").
 _DIGIT_DAY_BEFORE = re.compile(
     rf"(?:(?<![\w/.,])|(?<=(?<!\w)[{_AND}])|(?<=(?<!\w){_ARTICLE}))(?P<day>[0-3]?\d)(?: ?[-/.] ?| )(?:{_OF} )?\Z")
+# "فاز 4 / صفر": a dash or slash before a Hijri month with no year is a score against zero, not a day.
+_SCORE_SEPARATOR = re.compile(r"[-/]")
 _FIRST_DAY_BEFORE = re.compile(rf"(?<!\w)(?P<word>{_alt(_DAY_WORDS)}) (?:{_OF} )?\Z")
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<weekday>{_alt(_WEEKDAYS)}) ?[,،]? ?\Z")
 # After the month: [sep] day, or [sep] [من] [year cue] year [marker]
@@ -528,7 +530,7 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             consumed = max(consumed, end)
             continue
         if hijri and year_value is None:
-            if day is not None:
+            if day is not None and not _SCORE_SEPARATOR.search(norm, first, start):
                 reserved.append(Found(first, end, RESERVED, ""))  # "16 رمضان": no year to convert
             consumed = max(consumed, end)
             continue

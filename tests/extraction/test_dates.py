@@ -122,6 +122,11 @@ def test_a_hijri_day_and_month_without_a_year_is_neither_a_date_nor_a_count():
     assert extract("تبدأ الإجازة في 20 رمضان لجميع المدارس").quantities == []
 
 
+@pytest.mark.parametrize("sentence", ["فاز الفريق 4 / صفر على ضيفه", "انتهت المباراة 2 - صفر"])
+def test_a_score_against_zero_is_not_a_hijri_day(sentence):
+    assert dates(sentence, "count")
+
+
 @pytest.mark.parametrize(
     ("sentence", "figure", "low", "high"),
     [
