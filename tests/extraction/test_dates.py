@@ -275,7 +275,7 @@ def test_every_hijri_month_in_the_data_makes_a_hijri_date(month, number):
 @pytest.mark.parametrize("weekday", WEEKDAYS)
 def test_a_weekday_before_a_date_joins_its_span(weekday):
     quantity = only(f"عاد الوفد {weekday} 4 يونيو 2023 إلى البلاد")
-    assert quantity.text.startswith(weekday[:3]) or normalize(quantity.text).startswith(weekday[:3])
+    assert normalize(quantity.text).startswith(weekday)  # the data entry is folded; the span is the text as written
     assert quantity.value == "2023-06-04"
 
 
