@@ -110,6 +110,8 @@ _OF = _alt(_WORDS["of"])
 # A day may be glued to "و" ("بين 3 و9 أكتوبر") or to the article ("الـ20 من أكتوبر").
 _DIGIT_DAY_BEFORE = re.compile(
     rf"(?:(?<![\w/.,])|(?<=(?<!\w)[{_AND}])|(?<=(?<!\w){_ARTICLE}))(?P<day>[0-3]?\d)(?: ?[-/.] ?| )(?:{_OF} )?\Z")
+# "فاز 4 / صفر": a dash or slash before a Hijri month with no year is a score against zero, not a day.
+_SCORE_SEPARATOR = re.compile(r"[-/]")
 _FIRST_DAY_BEFORE = re.compile(rf"(?<!\w)(?P<word>{_alt(_DAY_WORDS)}) (?:{_OF} )?\Z")
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?P<weekday>{_alt(_WEEKDAYS)}) ?[,،]? ?\Z")
 # After the month: [sep] day, or [sep] [من] [year cue] year [marker]
@@ -528,7 +530,7 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             consumed = max(consumed, end)
             continue
         if hijri and year_value is None:
-            if day is not None:
+            if day is not None and not _SCORE_SEPARATOR.search(norm, first, start):
                 reserved.append(Found(first, end, RESERVED, ""))  # "16 رمضان": no year to convert
             consumed = max(consumed, end)
             continue
@@ -744,8 +746,10 @@ def _years(norm: str, candidates: list[int], dates: list[_Date], taken: list[tup
             continue
         year = int(match.group("year"))
         if _ACT_YEAR_BEFORE.search(norm, max(0, start - 24), start):
-            continue
+            continue  # "القانون رقم 194 لسنة 2020": part of a name
         marks = _AFTER_NUMERIC.match(norm, end)
+        if not (marks.group("hijri") or marks.group("greg")) and _UNIT_AFTER.match(norm, end):
+            continue  # "اعتبارا من 2000 ريال": an amount
         cue = _YEAR_CUE_BEFORE.search(norm, max(0, start - 16), start)
         hijri = bool(marks.group("hijri")) or bool(cue) and not marks.group("greg") and HIJRI_MIN <= year <= HIJRI_MAX
         if marks.group("hijri"):
