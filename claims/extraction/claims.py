@@ -47,8 +47,9 @@ _EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 _ATTRIBUTION = re.compile(rf"{WORD_LEAD}[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
 _CONDITIONAL = re.compile(rf"\W*[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.cues['conditional'])})(?!\w)")
 # An institution or office holder named by its noun ("وزارة الصحة", "المتحدث باسم الجيش"), on folded text.
+# Led by a consumed non-word character, like _ATTRIBUTION: `re` skips from word start to word start.
 _ACTOR = re.compile(
-    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['article'])})?"
+    rf"{WORD_LEAD}{ANY_PREFIX}(?:{phrase_pattern(LEX.cues['article'])})?"
     rf"(?:{phrase_pattern(read_words('actor_nouns.txt'))})(?!\w)"
 )
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
@@ -163,7 +164,7 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
 
 def names_actor(folded: str) -> bool:
     """An institution or office holder in folded text: with an attribution verb, a factual claim."""
-    return _ACTOR.search(folded) is not None
+    return _ACTOR.search(" " + folded) is not None
 
 
 def hypothesis_openers(doc: FoldedText) -> list[int]:
