@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -300,7 +301,7 @@ class ArticleInputSerializer(serializers.Serializer):
 
     def validate(self, data):
         if not data.get("text", "").strip() and not data.get("url"):
-            raise serializers.ValidationError({"text": "Give the article's text or its url."})
+            raise serializers.ValidationError({"text": _("Give the article's text or its url.")})
         try:
             article_size_check(len(data.get("text", "")))
         except ArticleTooLarge as error:
