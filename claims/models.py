@@ -52,12 +52,12 @@ class MachineVerdict(models.TextChoices):
 class Rating(models.TextChoices):
     """Editor ratings, compatible with ClaimReview (best 5 … worst 1)."""
 
-    TRUE = "true", "صحيح / True"
-    MOSTLY_TRUE = "mostly_true", "صحيح في معظمه / Mostly true"
-    MISLEADING = "misleading", "مضلل / Misleading"
-    WRONG_FIGURE = "wrong_figure", "خطأ في الرقم / Wrong figure"
-    FALSE = "false", "زائف / False"
-    UNVERIFIABLE = "unverifiable", "غير قابل للتحقق / Unverifiable"
+    TRUE = "true", _("True")
+    MOSTLY_TRUE = "mostly_true", _("Mostly true")
+    MISLEADING = "misleading", _("Misleading")
+    WRONG_FIGURE = "wrong_figure", _("Wrong figure")
+    FALSE = "false", _("False")
+    UNVERIFIABLE = "unverifiable", _("Unverifiable")
 
 
 CLOSED_CLAIM_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED, ClaimStatus.NOT_CHECKWORTHY)

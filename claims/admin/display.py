@@ -211,12 +211,10 @@ def ratio_label(ratio) -> str:
 
 
 def rating_label(rating: str | None) -> str:
-    """The rating in the page's language: the choices carry both ("صحيح / True")."""
+    """The rating in the page's language."""
     if not rating:
         return "—"
-    label = str(dict(Rating.choices).get(rating, rating))
-    arabic, _sep, english = label.partition(" / ")
-    return english if english and (get_language() or "").startswith("en") else arabic
+    return str(dict(Rating.choices).get(rating, rating))
 
 
 def rating_choices() -> list[tuple[str, str]]:

@@ -8,6 +8,8 @@ in a fixed number of queries however many claims there are.
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -43,10 +45,15 @@ def claim_queryset() -> QuerySet[Claim]:
 
 
 def rating_labels(rating: str) -> tuple[str, str]:
-    """(Arabic, English) label of a rating key; the choices read "صحيح / True"."""
-    label = str(dict(Rating.choices).get(rating, rating))
-    arabic, _sep, english = label.partition(" / ")
-    return arabic, english or arabic
+    """(Arabic, English) label of a rating key, whatever the request's language; an unknown key is both."""
+    labels = dict(Rating.choices)
+    if rating not in labels:
+        return rating, rating
+    with translation.override("ar"):
+        arabic = str(labels[rating])
+    with translation.override("en"):
+        english = str(labels[rating])
+    return arabic, english
 
 
 @extend_schema_field({"type": "string", "format": "decimal", "nullable": True, "example": "558000000"})
@@ -294,7 +301,7 @@ class ArticleInputSerializer(serializers.Serializer):
 
     def validate(self, data):
         if not data.get("text", "").strip() and not data.get("url"):
-            raise serializers.ValidationError({"text": "Give the article's text or its url."})
+            raise serializers.ValidationError({"text": _("Give the article's text or its url.")})
         try:
             article_size_check(len(data.get("text", "")))
         except ArticleTooLarge as error:

@@ -343,7 +343,7 @@ def _incoming_article(values: dict) -> IncomingArticle:
     found = [item for item in items if isinstance(item, IncomingArticle)]
     if len(items) != 1 or len(found) != 1:
         reason = "; ".join(str(item) for item in items if not isinstance(item, IncomingArticle))
-        raise serializers.ValidationError({"url": reason or "This URL serves a feed: post its entries one by one."})
+        raise serializers.ValidationError({"url": reason or _("This URL serves a feed: post its entries one by one.")})
     page = found[0]
     return IncomingArticle(
         title=values["title"] or page.title,
@@ -381,7 +381,7 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     def create(self, request, *args, **kwargs):
         if not isinstance(request.data, dict):
-            raise serializers.ValidationError({"detail": "Post one §2 record as a JSON object."})
+            raise serializers.ValidationError({"detail": _("Post one §2 record as a JSON object.")})
         try:
             statement, outcome = reference_services.reference_upsert(record=dict(request.data))
         except reference_services.ReferenceRecordError as exc:

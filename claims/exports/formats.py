@@ -30,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from claims.api.serializers import ClaimSerializer, rating_labels
 from claims.exports.claimreview import claim_review
 from claims.exports.selectors import rated_claims
-from claims.exports.table import CLAIM_COLUMNS, FIGURE_COLUMNS, Column, claim_row, figure_rows
+from claims.exports.table import CLAIM_COLUMNS, FIGURE_COLUMNS, Column, claim_row, code_label, figure_rows
 from claims.extraction.types import decimal_to_str
 from claims.models import Claim, MachineVerdict, Rating
 
@@ -91,14 +91,15 @@ def csv_cell(value) -> str | int | float:
     return safe_text(str(value))
 
 
-def export_csv(claims: Iterable[Claim], stream: TextIO) -> int:
-    """One row per claim, UTF-8 with a byte-order mark so Excel reads the Arabic right."""
+def export_csv(claims: Iterable[Claim], stream: TextIO, *, lang: str = "ar") -> int:
+    """One row per claim, UTF-8 with a byte-order mark so Excel reads the Arabic right. The header holds
+    the stable column keys; the *_label columns name the codes beside them in `lang`."""
     stream.write(UTF8_BOM)
     writer = csv.writer(stream)
     writer.writerow([column.key for column in CLAIM_COLUMNS])
     count = 0
     for claim in claims:
-        row = claim_row(claim)
+        row = claim_row(claim, lang)
         writer.writerow([csv_cell(row[column.key]) for column in CLAIM_COLUMNS])
         count += 1
     return count
@@ -157,7 +158,7 @@ def summary_sheet(sheet: Worksheet, ratings: Counter, machine: Counter, lang: st
     sheet.append([])
     append_row(sheet, [text["machine"], "", text["count"]], font=bold)
     for verdict in MachineVerdict.values:
-        append_row(sheet, [verdict, "", machine[verdict]])
+        append_row(sheet, [verdict, code_label("verdict", verdict, lang), machine[verdict]])
     append_row(sheet, ["", text["none"], machine[""]])
 
 
@@ -176,9 +177,9 @@ def export_xlsx(claims: Iterable[Claim], stream: BinaryIO, *, lang: str = "ar") 
     machine: Counter = Counter()
     count = 0
     for claim in claims:
-        row = claim_row(claim)
+        row = claim_row(claim, lang)
         append_row(claims_sheet, [row[column.key] for column in CLAIM_COLUMNS])
-        for figure in figure_rows(claim):
+        for figure in figure_rows(claim, lang):
             append_row(figures_sheet, [figure[column.key] for column in FIGURE_COLUMNS])
         ratings[row["rating"]] += 1
         machine[claim.suggested_verdict] += 1
@@ -205,7 +206,7 @@ class ExportFormat:
     extension: str
     content_type: str
     binary: bool = False
-    # Whether `write` takes lang= (labels, sheet titles, ClaimReview alternateName).
+    # Whether `write` takes lang= (labels of codes, sheet titles, ClaimReview alternateName).
     localized: bool = False
     # ClaimReview describes rated claims only: the caller narrows the claims first.
     rated_only: bool = False
@@ -213,7 +214,7 @@ class ExportFormat:
 
 FORMATS = {
     "json": ExportFormat("json", export_json, "json", "application/json; charset=utf-8"),
-    "csv": ExportFormat("csv", export_csv, "csv", "text/csv; charset=utf-8"),
+    "csv": ExportFormat("csv", export_csv, "csv", "text/csv; charset=utf-8", localized=True),
     "xlsx": ExportFormat(
         "xlsx",
         export_xlsx,

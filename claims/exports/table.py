@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import translation
 
 from claims.api.serializers import rating_labels
 from claims.extraction.types import decimal_to_str
-from claims.models import Claim, Quantity, QuantityCheck, Verdict
+from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, QuantityCheck, Verdict
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,14 @@ CLAIM_COLUMNS = (
     Column("article_source", "مصدر المقال", "Article source", 20),
     Column("article_url", "رابط المقال", "Article URL", 30),
     Column("claim_text", "نص الادعاء", "Claim", 60),
-    Column("status", "الحالة", "Status", 12),
+    Column("status", "رمز الحالة", "Status code", 12),
+    Column("status_label", "الحالة", "Status", 14),
     Column("checkworthiness", "جدارة التحقق", "Check-worthiness", 12),
     Column("figures", "الأرقام (النص ← القيمة والوحدة)", "Figures (text → value unit)", 40),
-    Column("machine_verdict", "اقتراح الآلة", "Machine verdict", 14),
-    Column("error_kind", "نوع الخطأ", "Error kind", 12),
+    Column("machine_verdict", "رمز اقتراح الآلة", "Machine verdict code", 14),
+    Column("machine_verdict_label", "اقتراح الآلة", "Machine verdict", 16),
+    Column("error_kind", "رمز نوع الخطأ", "Error kind code", 12),
+    Column("error_kind_label", "نوع الخطأ", "Error kind", 16),
     Column("reference_key", "المرجع", "Reference", 24),
     Column("reference_value", "القيمة المرجعية", "Reference value", 16),
     Column("reference_unit", "وحدة المرجع", "Reference unit", 10),
@@ -58,16 +62,20 @@ FIGURE_COLUMNS = (
     Column("start", "البداية", "Start", 8),
     Column("end", "النهاية", "End", 8),
     Column("text", "نص الرقم", "Figure", 24),
-    Column("kind", "النوع", "Kind", 10),
+    Column("kind", "رمز النوع", "Kind code", 10),
+    Column("kind_label", "النوع", "Kind", 12),
     Column("value", "القيمة", "Value", 16),
     Column("unit", "الوحدة", "Unit", 8),
-    Column("qualifier", "الدقة", "Qualifier", 10),
-    Column("check_verdict", "حكم الآلة", "Machine verdict", 14),
+    Column("qualifier", "رمز الدقة", "Qualifier code", 10),
+    Column("qualifier_label", "الدقة", "Qualifier", 12),
+    Column("check_verdict", "رمز حكم الآلة", "Machine verdict code", 14),
+    Column("check_verdict_label", "حكم الآلة", "Machine verdict", 16),
     Column("reference_key", "المرجع", "Reference", 24),
     Column("reference_value", "القيمة المرجعية", "Reference value", 16),
     Column("reference_unit", "وحدة المرجع", "Reference unit", 10),
     Column("ratio", "النسبة إلى المرجع", "Ratio to reference", 10),
-    Column("error_kind", "نوع الخطأ", "Error kind", 12),
+    Column("error_kind", "رمز نوع الخطأ", "Error kind code", 12),
+    Column("error_kind_label", "نوع الخطأ", "Error kind", 16),
     Column("score", "درجة التطابق", "Match score", 10),
     Column("explanation_ar", "الشرح بالعربية", "Explanation (Arabic)", 50),
     Column("explanation_en", "الشرح بالإنجليزية", "Explanation (English)", 50),
@@ -116,12 +124,34 @@ def leading_check(claim: Claim) -> QuantityCheck | None:
     return min(checks, key=rank)
 
 
+def code_labels() -> dict[str, dict]:
+    """Human labels of the codes the tables carry (status, machine verdict, error kind, figure kind, qualifier)."""
+    # Imported here: claims.admin imports the exports, so a module-level import would be circular.
+    from claims.admin.display import ERROR_LABELS, KIND_LABELS, QUALIFIER_LABELS
+
+    return {
+        "status": dict(ClaimStatus.choices),
+        "verdict": dict(MachineVerdict.choices),
+        "error": ERROR_LABELS,
+        "kind": KIND_LABELS,
+        "qualifier": QUALIFIER_LABELS,
+    }
+
+
+def code_label(group: str, code: str | None, lang: str) -> str:
+    """The label of `code` in `lang` ("ar" or "en"); an unknown code as it is, no code as ""."""
+    if not code:
+        return ""
+    with translation.override(lang):
+        return str(code_labels()[group].get(code, code))
+
+
 def figure_summary(quantity: Quantity) -> str:
     value = " ".join(part for part in (quantity.value_text, quantity.unit) if part)
     return f"{quantity.text} → {value}"
 
 
-def claim_row(claim: Claim) -> dict:
+def claim_row(claim: Claim, lang: str = "ar") -> dict:
     article = claim.article
     check = leading_check(claim)
     verdict = verdict_of(claim)
@@ -136,10 +166,13 @@ def claim_row(claim: Claim) -> dict:
         "article_url": article.url or "",
         "claim_text": claim.text,
         "status": claim.status,
+        "status_label": code_label("status", claim.status, lang),
         "checkworthiness": claim.checkworthiness,
         "figures": "؛ ".join(figure_summary(quantity) for quantity in claim.quantities.all()),
         "machine_verdict": claim.suggested_verdict,
+        "machine_verdict_label": code_label("verdict", claim.suggested_verdict, lang),
         "error_kind": check.error if check else "",
+        "error_kind_label": code_label("error", check.error if check else "", lang),
         "reference_key": check.reference.key if check and check.reference else "",
         "reference_value": as_number(check.reference_value) if check else None,
         "reference_unit": check.reference_unit if check else "",
@@ -157,7 +190,7 @@ def claim_row(claim: Claim) -> dict:
     }
 
 
-def figure_rows(claim: Claim) -> Iterable[dict]:
+def figure_rows(claim: Claim, lang: str = "ar") -> Iterable[dict]:
     for quantity in claim.quantities.all():
         check = check_of(quantity)
         yield {
@@ -167,15 +200,19 @@ def figure_rows(claim: Claim) -> Iterable[dict]:
             "end": quantity.end,
             "text": quantity.text,
             "kind": quantity.kind,
+            "kind_label": code_label("kind", quantity.kind, lang),
             "value": as_number(quantity.value_text),
             "unit": quantity.unit,
             "qualifier": quantity.qualifier,
+            "qualifier_label": code_label("qualifier", quantity.qualifier, lang),
             "check_verdict": check.verdict if check else "",
+            "check_verdict_label": code_label("verdict", check.verdict if check else "", lang),
             "reference_key": check.reference.key if check and check.reference else "",
             "reference_value": as_number(check.reference_value) if check else None,
             "reference_unit": check.reference_unit if check else "",
             "ratio": as_number(check.ratio) if check else None,
             "error_kind": check.error if check else "",
+            "error_kind_label": code_label("error", check.error if check else "", lang),
             "score": check.score if check else None,
             "explanation_ar": check.explanation_ar if check else "",
             "explanation_en": check.explanation_en if check else "",

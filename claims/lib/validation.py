@@ -19,6 +19,8 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 MAX_JSON_DEPTH = 32
 MAX_NUMBER_CHARS = 64  # the width of the value columns
 MAX_EXPONENT = 30  # |adjusted exponent| of a figure we accept: 10^30 is far past any real figure
@@ -38,26 +40,29 @@ def text_problem(value: str) -> str | None:
     if match is None:
         return None
     if match.group() == "\x00":
-        return f"contains a NUL character (\\u0000) at character {match.start()}"
-    return f"contains invalid Unicode (a lone surrogate \\u{ord(match.group()):04x}) at character {match.start()}"
+        return _("contains a NUL character (\\u0000) at character %(position)s") % {"position": match.start()}
+    return _("contains invalid Unicode (a lone surrogate %(code)s) at character %(position)s") % {
+        "code": f"\\u{ord(match.group()):04x}",
+        "position": match.start(),
+    }
 
 
 def check_text(value: str, name: str = "text") -> str:
     """`value` unchanged, or InputError naming the field and the bad character."""
     problem = text_problem(value)
     if problem:
-        raise InputError(f"{name} {problem}")
+        raise InputError(_("%(name)s %(problem)s") % {"name": name, "problem": problem})
     return value
 
 
 def _refuse_constant(name: str):
-    raise InputError(f"{name} is not a JSON number")
+    raise InputError(_("%(name)s is not a JSON number") % {"name": name})
 
 
 def _finite_float(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise InputError("a JSON number is out of range")
+        raise InputError(_("a JSON number is out of range"))
     return number
 
 
@@ -73,12 +78,12 @@ def json_loads(data: str | bytes, *, max_depth: int = MAX_JSON_DEPTH):
     try:
         value = _DECODER.decode(text)
     except RecursionError:
-        raise InputError(f"JSON nested too deeply (more than {max_depth} levels)") from None
+        raise InputError(_("JSON nested too deeply (more than %(depth)s levels)") % {"depth": max_depth}) from None
     except ValueError as exc:
         # An integer of more than 4300 digits (Python's limit) is a ValueError, not a JSONDecodeError.
         if isinstance(exc, (json.JSONDecodeError, InputError)):
             raise
-        raise InputError(f"bad JSON number: {exc}") from None
+        raise InputError(_("bad JSON number: %(error)s") % {"error": exc}) from None
     # Strict JSON refuses raw control characters in strings, so NUL and surrogates can only come
     # from \u escapes; and a document with few brackets cannot be deep. Most records skip the walk.
     check_strings = "\\u" in text
@@ -96,10 +101,10 @@ def _check_tree(root, max_depth: int, *, check_strings: bool = True) -> None:
         if isinstance(value, str):
             problem = check_strings and text_problem(value)
             if problem:
-                raise InputError(f"a JSON string {problem}")
+                raise InputError(_("a JSON string %(problem)s") % {"problem": problem})
         elif isinstance(value, (list, dict)):
             if depth > max_depth:
-                raise InputError(f"JSON nested too deeply (more than {max_depth} levels)")
+                raise InputError(_("JSON nested too deeply (more than %(depth)s levels)") % {"depth": max_depth})
             if isinstance(value, dict):
                 for key, item in value.items():
                     stack.append((key, depth + 1))
@@ -115,7 +120,9 @@ def check_url(url: str | None, name: str = "url") -> str | None:
     check_text(url, name)
     scheme, _sep, rest = url.strip().partition("://")
     if scheme.lower() not in ("http", "https") or not rest.strip("/"):
-        raise InputError(f"{name} must be an http:// or https:// address, got {url[:80]!r}")
+        raise InputError(
+            _("%(name)s must be an http:// or https:// address, got %(url)s") % {"name": name, "url": repr(url[:80])}
+        )
     return url.strip()
 
 
@@ -124,22 +131,30 @@ def parse_decimal(raw: str, *, name: str = "value") -> Decimal:
     at most MAX_NUMBER_CHARS characters, finite, |exponent| ≤ MAX_EXPONENT. InputError otherwise."""
     text = raw.strip()
     if len(text) > MAX_NUMBER_CHARS:
-        raise InputError(f"{name} is too long for a number (more than {MAX_NUMBER_CHARS} characters)")
+        raise InputError(
+            _("%(name)s is too long for a number (more than %(limit)s characters)")
+            % {"name": name, "limit": MAX_NUMBER_CHARS}
+        )
     if not _PLAIN_NUMBER.fullmatch(text):
-        raise InputError(f"{name} is not a number: {raw[:MAX_NUMBER_CHARS]!r}")
+        raise InputError(_("%(name)s is not a number: %(raw)s") % {"name": name, "raw": repr(raw[:MAX_NUMBER_CHARS])})
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise InputError(f"{name} is not a number: {raw[:MAX_NUMBER_CHARS]!r}") from None
+        raise InputError(
+            _("%(name)s is not a number: %(raw)s") % {"name": name, "raw": repr(raw[:MAX_NUMBER_CHARS])}
+        ) from None
     return check_decimal(number, name=name)
 
 
 def check_decimal(number: Decimal, *, name: str = "value") -> Decimal:
     """`number` if finite and within ±10^MAX_EXPONENT (and not below 10^-MAX_EXPONENT unless zero)."""
     if not number.is_finite():
-        raise InputError(f"{name} must be a finite number")
+        raise InputError(_("%(name)s must be a finite number") % {"name": name})
     if number and abs(number.adjusted()) > MAX_EXPONENT:
-        raise InputError(f"{name} is out of range (between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT} in size)")
+        raise InputError(
+            _("%(name)s is out of range (between 1e-%(exponent)s and 1e%(exponent)s in size)")
+            % {"name": name, "exponent": MAX_EXPONENT}
+        )
     return number
 
 

@@ -26,6 +26,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, transacti
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import normalize
@@ -144,13 +145,13 @@ def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordEr
         try:
             record = validation.json_loads(line)
         except json.JSONDecodeError as error:
-            records.append((f"line {number}", ReferenceRecordError(f"bad JSON: {error.msg}")))
+            records.append((f"line {number}", ReferenceRecordError(_("bad JSON: %(error)s") % {"error": error.msg})))
             continue
         except validation.InputError as error:
             records.append((f"line {number}", ReferenceRecordError(str(error))))
             continue
         if not isinstance(record, dict):
-            records.append((f"line {number}", ReferenceRecordError("not a JSON object")))
+            records.append((f"line {number}", ReferenceRecordError(_("not a JSON object"))))
             continue
         records.append((f"line {number}", record))
     if records and all(isinstance(record, ReferenceRecordError) for _, record in records):
@@ -169,7 +170,7 @@ def _json_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordErr
         raise ReferenceFileError("a .json file must hold a list of records")
     for index, record in enumerate(data):
         where = f"item {index}"
-        yield where, record if isinstance(record, dict) else ReferenceRecordError("not a JSON object")
+        yield where, record if isinstance(record, dict) else ReferenceRecordError(_("not a JSON object"))
 
 
 def _csv_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
@@ -200,14 +201,14 @@ def _text(record: dict, name: str) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list, bool)):
-        raise ReferenceRecordError(f"bad {name}: expected text")
+        raise ReferenceRecordError(_("bad %(name)s: expected text") % {"name": name})
     value = str(value).strip()
     problem = validation.text_problem(value)
     if problem:
-        raise ReferenceRecordError(f"bad {name}: {problem}")
+        raise ReferenceRecordError(_("bad %(name)s: %(problem)s") % {"name": name, "problem": problem})
     limit = _MAX_LENGTHS.get(name)
     if limit and len(value) > limit:
-        raise ReferenceRecordError(f"{name} is longer than {limit} characters")
+        raise ReferenceRecordError(_("%(name)s is longer than %(limit)s characters") % {"name": name, "limit": limit})
     return value
 
 
@@ -217,12 +218,16 @@ def _date_text(record: dict, name: str) -> str:
         return ""
     match = _ISO_DATE.match(raw)
     if not match:
-        raise ReferenceRecordError(f"bad date in {name}: {raw!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ReferenceRecordError(
+            _("bad date in %(name)s: %(raw)s (use YYYY, YYYY-MM or YYYY-MM-DD)") % {"name": name, "raw": repr(raw)}
+        )
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
         datetime.date(year, month, day)
     except ValueError as error:
-        raise ReferenceRecordError(f"bad date in {name}: {raw!r} ({error})") from error
+        raise ReferenceRecordError(
+            _("bad date in %(name)s: %(raw)s (%(error)s)") % {"name": name, "raw": repr(raw), "error": error}
+        ) from error
     return raw
 
 
@@ -236,7 +241,7 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
     if raw is None or raw == "":
         return "", kind
     if isinstance(raw, (bool, dict, list)):
-        raise ReferenceRecordError(f"bad value: {raw!r}")
+        raise ReferenceRecordError(_("bad value: %(error)s") % {"error": repr(raw)})
     raw = str(raw).strip()
     unit = _text(record, "unit")
     if kind != "date" and not _ISO_DATE.match(raw):
@@ -244,17 +249,19 @@ def _value_and_kind(record: dict) -> tuple[str, str]:
         # "1e999999999" would take minutes and gigabytes.
         try:
             if len(raw) > 2 * validation.MAX_NUMBER_CHARS + 8:
-                raise validation.InputError("value is too long for a number or a range")
+                raise validation.InputError(_("value is too long for a number or a range"))
             for number in _NUMBER_IN_VALUE.findall(raw):
                 validation.parse_decimal(number)
         except validation.InputError as error:
-            raise ReferenceRecordError(f"bad value: {error}") from error
+            raise ReferenceRecordError(_("bad value: %(error)s") % {"error": error}) from error
     try:
         figure = figure_from_value(raw, unit=unit or None, kind=kind or None)
     except ValueError as error:
-        raise ReferenceRecordError(f"bad value: {error}") from error
+        raise ReferenceRecordError(_("bad value: %(error)s") % {"error": error}) from error
     if figure.kind == "date" and not _CLAIM_DATE.match(raw):
-        raise ReferenceRecordError(f"bad value: {raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ReferenceRecordError(
+            _("bad value: %(raw)s is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"raw": repr(raw)}
+        )
     return raw, figure.kind
 
 
@@ -264,7 +271,9 @@ def _url(record: dict, name: str) -> str:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError as error:
-            raise ReferenceRecordError(f"bad {name} {url!r}: an http or https address") from error
+            raise ReferenceRecordError(
+                _("bad %(name)s %(url)s: an http or https address") % {"name": name, "url": repr(url)}
+            ) from error
     return url
 
 
@@ -275,9 +284,9 @@ def _page(record: dict) -> int | None:
     try:
         page = int(str(raw))
     except ValueError as error:
-        raise ReferenceRecordError(f"bad page {raw!r}: a page number") from error
+        raise ReferenceRecordError(_("bad page %(raw)s: a page number") % {"raw": repr(raw)}) from error
     if not 1 <= page <= 100_000:
-        raise ReferenceRecordError(f"bad page {raw!r}: a page number")
+        raise ReferenceRecordError(_("bad page %(raw)s: a page number") % {"raw": repr(raw)})
     return page
 
 
@@ -290,7 +299,7 @@ def _aliases(record: dict) -> list[str]:
     elif isinstance(raw, list) and all(isinstance(part, str) for part in raw):
         parts = raw
     else:
-        raise ReferenceRecordError("bad aliases: expected a list of names or names separated by |")
+        raise ReferenceRecordError(_("bad aliases: expected a list of names or names separated by |"))
     aliases = []
     for part in parts:
         part = part.strip()
@@ -309,27 +318,35 @@ def reference_record_clean(record: dict) -> dict:
     Raises ReferenceRecordError with a reason an editor can act on.
     """
     if not isinstance(record, dict):
-        raise ReferenceRecordError("not a JSON object")
+        raise ReferenceRecordError(_("not a JSON object"))
     key = _text(record, "key")
     if not key:
-        raise ReferenceRecordError("missing key")
+        raise ReferenceRecordError(_("missing key"))
     try:
         validate_slug(key)
     except ValidationError as error:
-        raise ReferenceRecordError(f"bad key {key!r}: use Latin letters, digits, - and _ only") from error
+        raise ReferenceRecordError(
+            _("bad key %(key)s: use Latin letters, digits, - and _ only") % {"key": repr(key)}
+        ) from error
     if len(key) > 200:
-        raise ReferenceRecordError("key is longer than 200 characters")
+        raise ReferenceRecordError(_("key is longer than 200 characters"))
     text = _text(record, "statement")
     if not text:
-        raise ReferenceRecordError("missing statement")
+        raise ReferenceRecordError(_("missing statement"))
     value_text, kind = _value_and_kind(record)
     qualifier = _text(record, "qualifier")
     if qualifier and qualifier not in QUALIFIERS:
-        raise ReferenceRecordError(f"bad qualifier {qualifier!r}: one of {', '.join(QUALIFIERS)}")
+        raise ReferenceRecordError(
+            _("bad qualifier %(value)s: one of %(choices)s")
+            % {"value": repr(qualifier), "choices": ", ".join(QUALIFIERS)}
+        )
     source_url = _url(record, "source_url")
     origin = _text(record, "origin") or ReferenceOrigin.LIBRARY
     if origin not in ReferenceOrigin.values:
-        raise ReferenceRecordError(f"bad origin {origin!r}: one of {', '.join(ReferenceOrigin.values)}")
+        raise ReferenceRecordError(
+            _("bad origin %(value)s: one of %(choices)s")
+            % {"value": repr(origin), "choices": ", ".join(ReferenceOrigin.values)}
+        )
     return {
         "key": key,
         "text": text,

@@ -152,10 +152,10 @@ def test_csv_export_reads_back_one_row_per_claim_with_the_arabic_intact(newsroom
     assert row["article_title"] == "تكلفة تدريب النموذج الجديد"
     assert row["article_source"] == SOURCE_FILE
     assert row["article_url"] == "https://news.example/ai/558"
-    assert row["status"] == "published"
+    assert (row["status"], row["status_label"]) == ("published", "منشور")
     assert row["figures"] == "558 مليون دولار → 558000000 USD"
-    assert row["machine_verdict"] == "contradicted"
-    assert row["error_kind"] == "scale"
+    assert (row["machine_verdict"], row["machine_verdict_label"]) == ("contradicted", "مُناقَض")
+    assert (row["error_kind"], row["error_kind_label"]) == ("scale", "خطأ في المرتبة")
     assert row["reference_key"] == "dsv3-training-cost"
     assert row["reference_value"] == "5576000"
     assert row["reference_unit"] == "USD"
@@ -166,6 +166,16 @@ def test_csv_export_reads_back_one_row_per_claim_with_the_arabic_intact(newsroom
     assert row["note"] == "الرقم الصحيح 5.576 مليون دولار"
     assert row["editor"] == "editor"
     assert row["decided_at"].startswith("2025-02-03T14:00")
+
+
+def test_csv_export_in_english_labels_the_codes_in_english_and_keeps_the_codes(newsroom, tmp_path):
+    rows = read_csv(export(tmp_path, "csv", "--lang", "en"))
+
+    row = next(row for row in rows if row["claim_id"] == str(newsroom.wrong.pk))
+    assert (row["status"], row["status_label"]) == ("published", "Published")
+    assert (row["machine_verdict"], row["machine_verdict_label"]) == ("contradicted", "Contradicted")
+    assert (row["error_kind"], row["error_kind_label"]) == ("scale", "scale slip")
+    assert (row["rating_ar"], row["rating_en"]) == ("خطأ في الرقم", "Wrong figure")
 
 
 def test_csv_export_defuses_formulas_in_text_but_keeps_negative_numbers(newsroom, tmp_path):
@@ -228,7 +238,11 @@ def test_xlsx_export_holds_the_claims_their_figures_and_a_summary(newsroom, tmp_
     figures = sheet_rows(workbook["الأرقام"])
     figure = next(row for row in figures if row["نص الرقم"] == "558 مليون دولار")
     assert figure["القيمة"] == 558000000
-    assert figure["حكم الآلة"] == "contradicted"
+    assert (figure["رمز حكم الآلة"], figure["حكم الآلة"]) == ("contradicted", "مُناقَض")
+    assert (figure["رمز النوع"], figure["النوع"]) == ("money", "مبلغ مالي")
+    assert (figure["رمز نوع الخطأ"], figure["نوع الخطأ"]) == ("scale", "خطأ في المرتبة")
+    assert (wrong["رمز الحالة"], wrong["الحالة"]) == ("published", "منشور")
+    assert (wrong["رمز اقتراح الآلة"], wrong["اقتراح الآلة"]) == ("contradicted", "مُناقَض")
     assert figure["النسبة إلى المرجع"] == pytest.approx(100.07)
     assert len(figures) == 2
     summary = {row[0]: row[2] for row in workbook["ملخص"].iter_rows(values_only=True) if row and row[0]}
@@ -236,6 +250,8 @@ def test_xlsx_export_holds_the_claims_their_figures_and_a_summary(newsroom, tmp_
     assert summary["unverifiable"] == 1
     assert summary["true"] == 0
     assert summary["contradicted"] == 1
+    machine = {row[0]: row[1] for row in workbook["ملخص"].iter_rows(values_only=True) if row and row[0]}
+    assert machine["contradicted"] == "مُناقَض"
 
 
 def test_xlsx_export_keeps_formula_looking_text_as_text(newsroom, tmp_path):
@@ -253,6 +269,9 @@ def test_xlsx_export_in_english_names_its_sheets_and_columns_in_english(newsroom
 
     assert workbook.sheetnames == ["Claims", "Figures", "Summary"]
     assert workbook["Claims"]["F1"].value == "Claim"
+    figure = next(row for row in sheet_rows(workbook["Figures"]) if row["Figure"] == "558 مليون دولار")
+    assert (figure["Machine verdict code"], figure["Machine verdict"]) == ("contradicted", "Contradicted")
+    assert (figure["Kind code"], figure["Kind"], figure["Error kind"]) == ("money", "money", "scale slip")
 
 
 def test_xlsx_export_refuses_to_write_binary_to_stdout(newsroom):

@@ -4,6 +4,7 @@ import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from claims.models import Claim, QuantityCheck, ReferenceDocument, ReferenceStatement
 from claims.services.matching import claims_match
@@ -34,7 +35,8 @@ def test_the_resource_reports_bad_rows_with_their_number_and_keeps_the_good_ones
     dataset.append(["", "صف بلا مفتاح", "", ""])
     dataset.append(["bad-date", "بلغ العدد 40 ألفا", "40000", "2023-02-30"])
 
-    result = ReferenceStatementResource().import_data(dataset, dry_run=False)
+    with translation.override("en"):
+        result = ReferenceStatementResource().import_data(dataset, dry_run=False)
 
     assert list(ReferenceStatement.objects.values_list("key", flat=True)) == ["nile-length"]
     invalid = {row.number: " ".join(row.error.messages) for row in result.invalid_rows}
@@ -77,6 +79,7 @@ def test_the_admin_preview_shows_why_a_row_is_refused(client, editor):
     preview = client.post(
         IMPORT_URL,
         {"import_file": SimpleUploadedFile("refs.csv", bad.encode("utf-8")), "format": csv_format_index(form)},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert preview.context["result"].has_validation_errors()
@@ -156,6 +159,7 @@ def test_the_statement_form_refuses_what_the_import_refuses(client, editor):
     response = client.post(
         reverse("admin:claims_referencestatement_add"),
         {"key": "x-1", "text": "بلغ العدد كذا", "language": "ar", "value_text": "مئة", "aliases": ""},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200

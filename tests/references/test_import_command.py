@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from claims.models import ReferenceSource, ReferenceStatement
 from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH, VISITORS, jsonl
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def run(path):
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_references", str(path), stdout=out, stderr=err)
+    with translation.override("en"):  # the reasons compared below are the English ones
+        call_command("import_references", str(path), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -170,7 +172,7 @@ def test_a_file_whose_records_are_all_invalid_still_exits_cleanly_with_its_repor
 def test_it_explains_why_a_record_is_refused(changes, reason):
     from claims.services.references import ReferenceRecordError, reference_record_clean
 
-    with pytest.raises(ReferenceRecordError, match=reason):
+    with translation.override("en"), pytest.raises(ReferenceRecordError, match=reason):
         reference_record_clean(dict(ARAMCO_PROFIT, **changes))
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from claims.lib import validation
 from claims.models import Article, ArticleStatus, Quantity, ReferenceStatement
@@ -36,7 +37,7 @@ DEEP = "[" * 100000 + "]" * 100000
     ],
 )
 def test_json_guard_refuses_what_would_crash_or_poison_the_database(raw, reason):
-    with pytest.raises(validation.InputError, match=reason):
+    with translation.override("en"), pytest.raises(validation.InputError, match=reason):
         validation.json_loads(raw)
 
 
@@ -104,7 +105,8 @@ def test_lookup_refuses_a_nul_in_the_query(viewer_api):
 def ingest(*args):
     out, err = io.StringIO(), io.StringIO()
     try:
-        call_command("ingest", *args, "--sync", stdout=out, stderr=err)
+        with translation.override("en"):  # the reasons compared are the English ones
+            call_command("ingest", *args, "--sync", stdout=out, stderr=err)
     except CommandError as exc:
         err.write(str(exc))
     return out.getvalue(), err.getvalue()

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             help="claimreview: also claims decided but not yet published (default: published only).",
         )
         parser.add_argument(
-            "--lang", choices=["ar", "en"], default="ar", help="Labels of xlsx and ClaimReview alternateName."
+            "--lang", choices=["ar", "en"], default="ar", help="Labels of csv and xlsx, ClaimReview alternateName."
         )
 
     def handle(self, *args, fmt, output, lang, include_decided, **options):
