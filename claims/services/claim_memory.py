@@ -26,6 +26,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from claims.extraction import extract, normalize
+from claims.extraction.types import decimal_to_str
 from claims.lib.claim_memory import MemoryEntry, figure_keys, find_repeats
 from claims.models import (
     Claim,
@@ -203,11 +204,7 @@ def _entries(version: tuple) -> list[MemoryEntry]:
 
 
 def _value_text(value) -> str:
-    if isinstance(value, Decimal):
-        from claims.extraction.types import decimal_to_str
-
-        return decimal_to_str(value)
-    return str(value)
+    return decimal_to_str(value) if isinstance(value, Decimal) else str(value)
 
 
 def claim_memory_find(*, claim: Claim, rows: list[Quantity], version: tuple) -> list[dict]:

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from claims.lib.claimreview import claimreview_records
+from claims.lib.http import FetchError, fetch
 from claims.lib.tables import PREVIEW_ROWS, Table, TableError, mapping_check, table_read, table_records
 from claims.models import (
     ReferenceDocument,
@@ -61,9 +62,6 @@ def claimreview_import_content(*, content: bytes) -> ReferenceImportReport:
 
 def _read_location(location: str) -> bytes:
     if location.startswith(("http://", "https://")):
-        # Imported here: the outbound HTTP module reads Django settings at call time only.
-        from claims.lib.http import FetchError, fetch
-
         try:
             response = fetch(location, max_bytes=MAX_FILE_BYTES)
         except FetchError as error:

@@ -271,3 +271,39 @@ def source_for_pdf(db):
     from claims.models import ReferenceSource
 
     return ReferenceSource.objects.create(title="Annual report 2024", url="https://example.org/report.pdf")
+
+
+def test_claimreview_at_an_address_is_fetched_through_the_one_client(monkeypatch):
+    import httpx
+
+    from claims.lib import http
+    from claims.services import reference_sources
+
+    fetched = []
+
+    def fetch(url, **kwargs):
+        fetched.append(url)
+        headers = httpx.Headers({"content-type": "application/ld+json"})
+        content = (FIXTURES / "claimreviews.jsonld").read_bytes()
+        return http.FetchResponse(url=url, status=200, reason="OK", headers=headers, content=content)
+
+    monkeypatch.setattr(reference_sources, "fetch", fetch)
+    call_command("import_references", "https://factcheck.example.org/feed.jsonld", stdout=io.StringIO())
+
+    assert fetched == ["https://factcheck.example.org/feed.jsonld"]
+    assert ReferenceStatement.objects.filter(origin=ReferenceOrigin.CLAIMREVIEW).count() == 1
+
+
+def test_claimreview_from_a_refused_address_is_an_error_that_says_nothing_of_the_network(monkeypatch):
+    from claims.lib import http
+    from claims.services import reference_sources
+
+    def refuse(url, **kwargs):
+        raise http.FetchError("refused", "127.0.0.1 is loopback")
+
+    monkeypatch.setattr(reference_sources, "fetch", refuse)
+    with pytest.raises(CommandError) as error:
+        call_command("import_references", "http://127.0.0.1:5432/x", "--format", "claimreview")
+
+    assert str(http.FETCH_FAILED) in str(error.value) and "loopback" not in str(error.value)
+    assert not ReferenceStatement.objects.exists()
