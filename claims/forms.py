@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from claims.lib import http, validation
 from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
 from claims.services.articles import ArticleTooLarge, article_size_check
-from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError
+from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError, is_figure
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -65,6 +65,12 @@ class ClaimVerdictForm(forms.ModelForm):
         elif self.instance.pk:
             for name, value in machine_suggestion_initial(self.instance).items():
                 self.initial.setdefault(name, value)
+
+    def clean_correct_value(self):
+        value = self.cleaned_data.get("correct_value", "").strip()
+        if value and not is_figure(value):
+            raise forms.ValidationError(_("The correct value must be a number or an ISO date."))
+        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -21,6 +21,7 @@ ARABIC_INDIC_DIGITS = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
 VERDICT_SEVERITY = (
     MachineVerdict.CONTRADICTED,
     MachineVerdict.MIXED,
+    MachineVerdict.MISLEADING_BOUND,
     MachineVerdict.UNVERIFIED,
     MachineVerdict.SUPPORTED,
 )
@@ -32,6 +33,7 @@ ERROR_LABELS = {
     "currency": _("wrong currency"),
     "year": _("wrong year"),
     "subject": _("another subject"),
+    "bound": _("misleading or false bound"),
     "value": _("wrong value"),
 }
 

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -285,7 +286,12 @@ class ReferenceStatementAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 class ClaimReviewImportForm(forms.Form):
     upload = forms.FileField(label=_("JSON-LD file"), required=False)
-    url = forms.URLField(label=_("or its address"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("or its address"),
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -137,7 +137,10 @@ def mapping_check(mapping: dict, headers: list[str]) -> dict:
     if absent:
         raise TableError(f"no such column: {', '.join(absent)} (the header has: {', '.join(headers)})")
     if mapping.get("scale"):
-        _decimal(str(mapping["scale"]), "scale")
+        try:
+            _decimal(str(mapping["scale"]), "scale")
+        except ValueError as error:  # a bad scale refuses the whole table, not one row
+            raise TableError(str(error)) from error
     return mapping
 
 

@@ -61,6 +61,8 @@ def claimreview_import_content(*, content: bytes) -> ReferenceImportReport:
 
 
 def _read_location(location: str) -> bytes:
+    if "://" in location and not location.startswith(("http://", "https://")):
+        raise ReferenceSourceError(_("only http and https addresses can be fetched"))
     if location.startswith(("http://", "https://")):
         try:
             response = fetch(location, max_bytes=MAX_FILE_BYTES)

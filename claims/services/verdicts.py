@@ -53,7 +53,8 @@ class StaleClaimError(Exception):
         )
 
 
-def _is_figure(value: str) -> bool:
+def is_figure(value: str) -> bool:
+    """A decimal number or an ISO date: what a verdict's correct value may be."""
     from claims.matching.references import figure_from_value
 
     try:
@@ -89,7 +90,7 @@ def verdict_set(
     _require(editor, *DECIDE_PERMISSIONS)
     if rating not in Rating.values:
         raise ValidationError({"rating": _("Unknown rating: %(rating)s") % {"rating": rating}})
-    if correct_value and not _is_figure(correct_value):
+    if correct_value and not is_figure(correct_value):
         raise ValidationError({"correct_value": _("The correct value must be a number or an ISO date.")})
 
     with transaction.atomic():
@@ -112,8 +113,10 @@ def verdict_set(
         verdict.decided_at = now
         verdict.published_by = None
         verdict.published_at = None
-        if correct_value is not None:
-            verdict.correct_value, verdict.correct_unit = correct_value.strip(), (correct_unit or "").strip()
+        if correct_value is not None:  # None keeps what is stored (a door that does not ask for it)
+            verdict.correct_value = correct_value.strip()
+        if correct_unit is not None:
+            verdict.correct_unit = correct_unit.strip()
         verdict._history_user = editor
         verdict.save()
         verdict_remembered_on_commit(verdict=verdict)

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from claims.models import ReferenceOrigin, ReferenceStatement, WebhookDelivery, WebhookSubscription
+from claims.models import Claim, ReferenceOrigin, ReferenceStatement, WebhookDelivery, WebhookSubscription
 from claims.services import webhooks
 from claims.services.claim_memory import blank_figures, memory_key
 from claims.services.matching import claims_match
@@ -183,3 +183,30 @@ def test_the_queue_groups_a_repeat_and_its_page_shows_the_earlier_check(
     assert "fc-badge-repeat" in queue  # the wrong figure appeared in two articles
     assert f"/admin/claims/claim/{published_wrong_claim.pk}/change/" in page
     assert f"#claim-{published_wrong_claim.pk}" in page  # the link to our published fact-check
+
+
+def test_the_admin_verdict_form_refuses_a_correct_value_that_is_no_figure(make_article, client, editor):
+    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+    claim = article.claims.get()
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/claims/claim/{claim.pk}/change/",
+        {"rating": "wrong_figure", "note": "", "correct_value": "كثير", "expected_version": claim.version},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 200
+    assert "The correct value must be a number or an ISO date." in response.content.decode()
+    assert not hasattr(Claim.objects.get(pk=claim.pk), "verdict")
+
+
+def test_a_door_that_does_not_ask_for_the_unit_keeps_the_stored_one(make_article, editor):
+    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+    claim = article.claims.get()
+    verdict_set(claim=claim, rating="wrong_figure", editor=editor, expected_version=claim.version,
+                correct_value="900000", correct_unit="people")
+    claim.refresh_from_db()
+    verdict = verdict_set(claim=claim, rating="wrong_figure", editor=editor, expected_version=claim.version,
+                          correct_value="910000")
+
+    assert (verdict.correct_value, verdict.correct_unit) == ("910000", "people")

@@ -307,3 +307,53 @@ def test_claimreview_from_a_refused_address_is_an_error_that_says_nothing_of_the
 
     assert str(http.FETCH_FAILED) in str(error.value) and "loopback" not in str(error.value)
     assert not ReferenceStatement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "upload_name, content, scale, reason",
+    [
+        ("t.xlsx", b"not a zip", "", "not a readable XLSX"),
+        ("t.ods", b"PK spreadsheet", "", "unknown table format"),
+        ("t.csv", b"country,indicator,year,value\n", "abc", "bad scale"),
+        ("t.csv", b"country,indicator,year,value\n", "1e999", "bad scale"),
+    ],
+)
+def test_the_admin_refuses_an_unreadable_table_or_a_bad_scale_with_the_reason(
+    client, chief, upload_name, content, scale, reason
+):
+    client.force_login(chief)
+    upload = io.BytesIO(content)
+    upload.name = upload_name
+    response = client.post(
+        "/admin/claims/referencetableimport/add/",
+        {"name": "t", "upload": upload, "subject": "country", "metric": "indicator", "period": "year",
+         "value": "value", "scale": scale},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert not ReferenceTableImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ({"url": ""}, "Give either a file or an address"),
+        ({"url": "ftp://files.example.org/reviews.json"}, "Enter a valid URL"),
+        ({"url": "file:///etc/passwd"}, "Enter a valid URL"),
+    ],
+)
+def test_the_admin_claimreview_import_refuses_what_is_no_http_address(client, chief, data, reason):
+    client.force_login(chief)
+    response = client.post("/admin/claims/referencestatement/import-claimreview/", data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert not ReferenceStatement.objects.exists()
+
+
+def test_a_location_with_another_scheme_is_never_read_as_a_path():
+    from claims.services.reference_sources import ReferenceSourceError, claimreview_import
+
+    with pytest.raises(ReferenceSourceError, match="http and https"):
+        claimreview_import(location="ftp://files.example.org/reviews.json")
