@@ -35,14 +35,20 @@ def figure_keys(figures: Iterable[tuple[str, str, str | None]]) -> frozenset[str
 
 
 def find_repeats(
-    words: str, figures: frozenset[str], entries: Sequence[MemoryEntry], *, exclude: str = ""
+    words: str,
+    figures: frozenset[str],
+    entries: Sequence[MemoryEntry],
+    *,
+    exclude: str = "",
+    choices: Sequence[str] | None = None,
 ) -> list[tuple[MemoryEntry, float]]:
-    """The entries this claim repeats, most similar first, each with its similarity (0-1)."""
+    """The entries this claim repeats, most similar first, each with its similarity (0-1).
+    `choices`: the entries' words, when the caller keeps them (matched claim after claim)."""
     if not entries or not words.strip():
         return []
     found = process.extract(
         words,
-        [entry.words for entry in entries],
+        choices if choices is not None else [entry.words for entry in entries],
         scorer=fuzz.token_sort_ratio,
         score_cutoff=MIN_SIMILARITY_WITH_FIGURE * 100,
         limit=None,

@@ -238,6 +238,7 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
+        self._statements = {entry.statement.key: entry.statement for entry in self.entries}
         # name key -> (the subject's word index, subject scores aligned with its members)
         self._crowded: dict[str, tuple[_CrowdedSubject, list[float]]] = {}
         shared: dict[tuple[int, ...], _CrowdedSubject] = {}
@@ -467,7 +468,7 @@ class Matcher:
         and no other date of the claim is the statement's. Otherwise the claim's date dates another of
         its figures ("نحو 40 مليار دولار في 2022" beside a forecast published in June 2023) or another
         period than the library knows (a revenue for fiscal 2025 against fiscal 2024's): context."""
-        statements = {entry.statement.key: entry.statement for entry in self.entries}
+        statements = self._statements
         placed = list(checks)
         for index, (quantity, check) in enumerate(zip(quantities, checks, strict=True)):
             statement = statements.get(check.reference_key or "")

@@ -47,7 +47,7 @@ TRUE_RATINGS = frozenset({Rating.TRUE, Rating.MOSTLY_TRUE})
 _KEY_KINDS = ("money", "count", "percent", "measure", "multiplier", "fraction")
 
 _cache_lock = threading.Lock()
-_cached_entries: tuple[tuple, list[MemoryEntry]] | None = None
+_cached_entries: tuple[tuple, list[MemoryEntry], list[str]] | None = None
 
 
 def memory_key(claim_id: int) -> str:
@@ -163,11 +163,12 @@ def blank_figures(text: str) -> str:
 # --- Finding repeats -------------------------------------------------------------------------------------
 
 
-def _entries(version: tuple) -> list[MemoryEntry]:
+def _entries(version: tuple) -> tuple[list[MemoryEntry], list[str]]:
+    """The claim memory's entries and their words, built once per library version and process."""
     global _cached_entries
     with _cache_lock:
         if _cached_entries is not None and _cached_entries[0] == version:
-            return _cached_entries[1]
+            return _cached_entries[1], _cached_entries[2]
     entries = []
     statements = ReferenceStatement.objects.filter(origin__in=MEMORY_ORIGINS).select_related("source")
     claim_figures: dict[int, list] = {}
@@ -198,9 +199,10 @@ def _entries(version: tuple) -> list[MemoryEntry]:
                 },
             )
         )
+    words = [entry.words for entry in entries]
     with _cache_lock:
-        _cached_entries = (version, entries)
-    return entries
+        _cached_entries = (version, entries, words)
+    return entries, words
 
 
 def _value_text(value) -> str:
@@ -209,11 +211,11 @@ def _value_text(value) -> str:
 
 def claim_memory_find(*, claim: Claim, rows: list[Quantity], version: tuple) -> list[dict]:
     """The earlier checks this claim repeats (best first), as shown to the editor."""
-    entries = _entries(version)
+    entries, words = _entries(version)
     if not entries:
         return []
     figures = figure_keys((row.kind, row.value_text, row.unit) for row in rows)
-    repeats = find_repeats(normalize(claim.text), figures, entries, exclude=memory_key(claim.id))
+    repeats = find_repeats(normalize(claim.text), figures, entries, exclude=memory_key(claim.id), choices=words)
     return [{**entry.info, "similarity": similarity} for entry, similarity in repeats]
 
 

@@ -145,7 +145,7 @@ def _claims_with_context(claim_ids: list[int]) -> list[Claim]:
     context_start = Greatest(F("start") - CONTEXT_CHARS, Value(0))
     return list(
         Claim.objects.filter(id__in=claim_ids)
-        .only("id", "article_id", "start", "text", "checkworthiness")
+        .only("id", "article_id", "start", "text", "checkworthiness", "status")
         .annotate(
             article_title=F("article__title"),
             context_before=Substr("article__text", context_start + 1, F("start") - context_start),
@@ -270,12 +270,7 @@ def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | 
     checks, verdicts, repeated = [], {}, []
     for claim, rows, result in results:
         checks += check_rows(rows, result, reference_ids)
-        verdict = result.suggestion.verdict
-        verdicts[claim.id] = verdict
-        claim.suggested_verdict = verdict
-        claim.suggestion = result.suggestion.to_dict()
-        claim.suggested_at = now
-        claim.priority = claim_priority(claim.checkworthiness, verdict)
+        verdicts[claim.id] = apply_suggestion(claim, result, now)
         if remember_repeats(claim, rows, memory_version):
             repeated.append(claim.id)
     with transaction.atomic():
