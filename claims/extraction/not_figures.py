@@ -28,14 +28,14 @@ import unicodedata
 
 from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_words
 from claims.extraction.normalize import normalize
+from claims.extraction.numbers import IDIOMS, NUMBER_WORDS
 from claims.extraction.tokens import ANY_PREFIX, PREFIXES, readings, words_back
 
 LEX = lexicon()
 _CUES = LEX.cues
 # Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
 _URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
-_IDIOMS = read_words("idioms.txt")
-_IDIOM = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<idiom>{phrase_pattern(_IDIOMS)})(?!\w)")
+_IDIOM = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<idiom>{phrase_pattern(IDIOMS)})(?!\w)")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
 _AND = phrase_pattern(_CUES["and"])
 # "Baidu و Alibaba و 360", "Baidu, Alibaba, 360": a number coordinated with a Latin name is one too.
@@ -57,7 +57,6 @@ _LIST_ITEM = re.compile(r" ?[-–—.)] ")
 _QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
 _QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
-_NUMBER_LIKE = frozenset(LEX.cardinals) | frozenset(LEX.scales) | frozenset(LEX.fractions)
 
 
 def is_name_digits(norm: str, start: int, end: int) -> bool:
@@ -112,7 +111,7 @@ def is_adjective_number(norm: str, start: int, end: int) -> bool:
         return False
     previous = word.group(1)
     return not any(previous in words for words in (
-        LEX.not_count_nouns, LEX.units, LEX.currencies, _NUMBER_LIKE, LEX.hedges_before, LEX.hedge_verbs, _CUE_WORDS))
+        LEX.not_count_nouns, LEX.units, LEX.currencies, NUMBER_WORDS, LEX.hedges_before, LEX.hedge_verbs, _CUE_WORDS))
 
 
 def reserved_spans(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[tuple[int, int]]:
