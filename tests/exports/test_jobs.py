@@ -92,7 +92,11 @@ def test_only_its_owner_downloads_an_export(client, editor, chief, newsroom, set
 
     assert client.get(reverse("admin:claims_exportjob_download", args=[job.pk])).status_code == 403
     client.force_login(chief)
-    assert client.get(reverse("admin:claims_exportjob_download", args=[job.pk])).status_code == 200
+    response = client.get(reverse("admin:claims_exportjob_download", args=[job.pk]))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert newsroom.wrong.text in body.decode("utf-8-sig")
 
 
 def test_a_job_runs_once_and_a_failure_is_kept_on_its_row(chief, newsroom, settings, tmp_path, monkeypatch):
