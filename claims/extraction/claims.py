@@ -173,12 +173,16 @@ def hypothesis_openers(doc: FoldedText) -> list[int]:
     return [doc.offsets[match.start()] for match in _HYPOTHETICAL.finditer(doc.folded)]
 
 
-def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: bool = False) -> tuple[float, str]:
+def score_sentence(
+    text: str, folded: str, held: list[Quantity], hypothetical: bool = False, *, named: bool | None = None
+) -> tuple[float, str]:
     """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual".
 
     `hypothetical`: the sentence opens a worked example or continues one opened earlier in its paragraph.
+    `named`: `names_someone(text)`, when the caller has already asked.
     """
-    named = names_someone(text)
+    if named is None:
+        named = names_someone(text)
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
         score = weights[0] + 0.05 * (len(weights) > 1 and weights[1] >= 0.4)
@@ -186,7 +190,7 @@ def score_sentence(text: str, folded: str, held: list[Quantity], hypothetical: b
             score += 0.1
         kind = "numeric"
     else:
-        if not ((named or names_actor(folded)) and _attributed(folded)):
+        if not (_attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"

@@ -67,9 +67,11 @@ def extract(text: str) -> Extraction:
             probe += 1
         # A bare ordinal ("الثاني", not "المرتبة الثانية") is reported but does not make a sentence numeric.
         figures = [quantities[i] for i in held if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
-        if not figures and not names_someone(text, start, end) and not names_actor(doc.folded_slice(start, end)):
+        folded = doc.folded_slice(start, end)
+        named = names_someone(text, start, end)
+        if not figures and not named and not names_actor(folded):
             continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
-        score, kind = score_sentence(text[start:end], doc.folded_slice(start, end), figures, hypothetical)
+        score, kind = score_sentence(text[start:end], folded, figures, hypothetical, named=named)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)
