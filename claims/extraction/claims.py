@@ -24,6 +24,7 @@ FACTUAL_THRESHOLD = 0.4
 # plain run)*" rather than "(plain char | decimal point)*": same matches, four times faster in `re`.
 _SENTENCE = re.compile(r"[^\n.!?؟؛…]*(?:\.(?=\d)[^\n.!?؟؛…]*)*(?:(?:\.(?!\d)|[!?؟؛…])+|\n|$)")
 _LINE = re.compile(r"[^\n]*\n?")
+_BULLETS = "•*-–#>·▪●"  # stripped, with spaces, from the start of a sentence
 _TEASER_ENDS = ("...", "…")
 # Counter lines: only symbols and digits, "منذ 16 س", "0/400". Three patterns rather than one
 # alternation so the anchored ones are tried once and the search runs only when "منذ" is there.
@@ -117,13 +118,17 @@ def sentences(doc: FoldedText) -> list[tuple[int, int]]:
         if is_chrome_line(line.group()):
             continue
         for sentence in _SENTENCE.finditer(text, offsets[line.start()], offsets[line.end()]):
-            start, end = sentence.span()
-            while start < end and (text[start].isspace() or text[start] in "•*-–#>·▪●"):
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end - start >= 3:
-                spans.append((start, end))
+            body = sentence.group()
+            if len(body) < 3:
+                continue  # the line break, or the empty match at the end of the line
+            # str.strip() strips what str.isspace() calls a space, in C
+            head = body.lstrip()
+            while head and head[0] in _BULLETS:
+                head = head.lstrip(_BULLETS).lstrip()
+            kept = head.rstrip()
+            if len(kept) >= 3:
+                start = sentence.start() + len(body) - len(head)
+                spans.append((start, start + len(kept)))
     return spans
 
 
