@@ -42,6 +42,7 @@ _BYLINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.byline_markers)}) ?
 _LINE_MARKER = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.chrome_line_markers)})(?!\w)")
 # Every branch starts with a letter, so `re` skips ahead in C when it scans the page.
 _HYPOTHETICAL = re.compile(phrase_pattern(LEX.cues["hypothesis"]))
+_HYPOTHESIS_CUES = tuple(LEX.cues["hypothesis"])
 _EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 # An attribution verb at a word start, after at most و or ف; led by the non-word character before the
 # word (the sentence is searched with a space in front) so `re` skips from word start to word start.
@@ -175,6 +176,10 @@ def names_actor(folded: str) -> bool:
 def hypothesis_openers(doc: FoldedText) -> list[int]:
     """Where a worked example opens ("لنفترض أن شركة صغيرة..."), as original offsets, in order: one scan
     of the folded page, so sentences without figures (never scored) can open an example too."""
+    # A substring test per cue runs in C at memory speed; the pattern, tried at every letter its cues begin
+    # with, costs as much as a whole digit scan. Most pages hold no cue at all.
+    if not any(cue in doc.folded for cue in _HYPOTHESIS_CUES):
+        return []
     return [doc.offsets[match.start()] for match in _HYPOTHETICAL.finditer(doc.folded)]
 
 
