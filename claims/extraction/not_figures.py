@@ -35,6 +35,7 @@ LEX = lexicon()
 _CUES = LEX.cues
 # Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
 _URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
+_URL_LEADS = ("http", "www.", "#", "@")  # a substring test for each, in C, before the pattern scans the page
 _IDIOM = re.compile(rf"(?<!\w){ANY_PREFIX}(?P<idiom>{phrase_pattern(IDIOMS)})(?!\w)")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w])([a-z][a-z0-9]*)(?: ?[-‐–] ?| )\Z")
 _AND = phrase_pattern(_CUES["and"])
@@ -117,7 +118,7 @@ def is_adjective_number(norm: str, start: int, end: int) -> bool:
 def reserved_spans(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[tuple[int, int]]:
     """Spans of the folded text where no figure is read (see the module docstring), sorted. `hits` are the
     ("idiom", start, end, phrase) entries of numbers.scan_page(norm); without them the page is scanned here."""
-    spans = [match.span() for match in _URL.finditer(norm)]
+    spans = [match.span() for match in _URL.finditer(norm)] if any(lead in norm for lead in _URL_LEADS) else []
     if hits is None:
         spans.extend(match.span("idiom") for match in _IDIOM.finditer(norm))
     else:
