@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_words
 from claims.extraction.normalize import normalize
-from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, WORD_LEAD
+from claims.extraction.tokens import CONJUNCTIONS, PREPOSITIONS, WORD_LEAD
 from claims.extraction.types import Quantity
 
 LEX = lexicon()
@@ -46,14 +46,21 @@ _HYPOTHESIS_CUES = tuple(LEX.cues["hypothesis"])
 _EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 # An attribution verb at a word start, after at most و or ف; led by the non-word character before the
 # word (the sentence is searched with a space in front) so `re` skips from word start to word start.
-_ATTRIBUTION = re.compile(rf"{WORD_LEAD}[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.attribution_verbs)})(?!\w)")
+# The prefix letters are spelled out in the trie, as in numbers.scan_page: a word start costs one walk down
+# the trie instead of one per way of reading its first letter as a prefix. Only whether it matches is used.
+_ATTRIBUTION_WORDS = {prefix + verb for prefix in ("", *CONJUNCTIONS) for verb in LEX.attribution_verbs}
+_ATTRIBUTION = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(_ATTRIBUTION_WORDS)})(?!\w)")
 _CONDITIONAL = re.compile(rf"\W*[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.cues['conditional'])})(?!\w)")
 # An institution or office holder named by its noun ("وزارة الصحة", "المتحدث باسم الجيش"), on folded text.
 # Led by a consumed non-word character, like _ATTRIBUTION: `re` skips from word start to word start.
-_ACTOR = re.compile(
-    rf"{WORD_LEAD}{ANY_PREFIX}(?:{phrase_pattern(LEX.cues['article'])})?"
-    rf"(?:{phrase_pattern(read_words('actor_nouns.txt'))})(?!\w)"
-)
+# Spelled out in the trie as well: any one prefix letter, then the article or not, then the noun.
+_ACTOR_WORDS = {
+    prefix + article + noun
+    for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
+    for article in ("", *LEX.cues["article"])
+    for noun in read_words("actor_nouns.txt")
+}
+_ACTOR = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(_ACTOR_WORDS)})(?!\w)")
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
 # candidates in C (the plain alternation tried both branches at every position).
 _NAMED = re.compile(r"[A-Za-z\"“«](?:(?<=[\"“«])|[A-Za-z])")
