@@ -68,6 +68,7 @@ _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 # "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
 _PARTITIVE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['of'])}) {_ARTICLE}")
 _DATE_ANCHORS = frozenset(ANCHOR_WORDS)
+_WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_before'])}) \Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
@@ -223,6 +224,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if lead.group("unit"):
             start = lead.start()
     extras: dict = _family(unit_kind, unit) if unit_kind else {}
+    if unit_kind == "money" and (per := money.per_unit(norm, end)):
+        extras["per"], end = per
     text = norm[number.start : number.end]
     if unit_kind is not None:
         kind = unit_kind
@@ -240,6 +243,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         elif cue or not _counted_noun(norm, end) or _YEAR_LIST_AFTER.match(norm, end):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
+    elif _is_word_year(norm, number, start, end):
+        return Found(number.start, number.end, "date", str(int(value)))
     else:
         kind = "count"
     if kind == "count":
@@ -253,6 +258,21 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:
+    """"في ألف وسبعمائة وتسعة وثمانين", "منذ عام ألف وتسعمائة وخمسة وأربعين": a year written in words, with its
+    hundreds and units (never a round "ألفين"), after a year cue, or after "في" with nothing counted after it."""
+    value = number.value
+    if not (1000 < value <= 2100 and value % 100 and value == int(value)) or number.fraction:
+        return False
+    if any(char.isdigit() for char in norm[number.start : number.end]):
+        return False
+    cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 3), start)
+    if cue is not None and not cue.group("gap"):
+        return True
+    after_in = _WORD_YEAR_BEFORE.search(norm, words_back(norm, start, 1), start) is not None
+    return after_in and not _counted_noun(norm, end)
 
 
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:

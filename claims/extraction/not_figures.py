@@ -16,6 +16,7 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
 - `reserved_spans(norm)`: spans no recogniser reads a figure in: URLs, e-mails, hashtags, handles, and the
   idioms of idioms.txt (`ألف مبروك`, `ثاني أكسيد الكربون`).
 - `is_marked_verb(original)`: a word of the original text that its shadda makes a verb (`وألّف`).
+- `is_name_spelling(original)`: a count written as a family name spelled like a number word (`الفي`, not `ألفي`).
 - `is_inside_names(text, start, names)`: the figure starting at text[start] lies inside one of `names`
   written in `text` (original text: the matcher's names of the reference library, `ديب سيك في 3`,
   `رؤية 2030`), the rule for names the engine cannot know by itself.
@@ -175,6 +176,20 @@ def is_marked_verb(original: str) -> bool:
         if any(stem in _MARKED_VERBS for _, stem in readings(_marked(word))):
             return True
     return False
+
+
+_NAME_SPELLINGS = frozenset(
+    line.strip()
+    for line in (DATA_DIR / "name_spellings.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def is_name_spelling(original: str) -> bool:
+    """True when `original` (a count as written) opens with a family name of name_spellings.txt: "الفي" is the
+    name Alfi, "ألفي" with its hamza is two thousand."""
+    words = original.split(maxsplit=1)
+    return bool(words) and "".join(c for c in words[0] if not unicodedata.combining(c)) in _NAME_SPELLINGS
 
 
 def is_inside_names(text: str, start: int, names) -> bool:

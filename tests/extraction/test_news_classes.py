@@ -173,3 +173,98 @@ def test_a_counted_or_separate_amount_takes_no_currency(sentence):
 def test_a_part_after_and_with_its_own_scale_is_a_new_number_but_a_smaller_scale_joins():
     assert only("بلغ عدد السكان مليون وسبعمائة ألف نسمة").value == 1_700_000
     assert [q.value for q in figures("سجلت 5 ملايين و7 ملايين زيارة")] == [5_000_000, 7_000_000]
+
+
+# --- a family name spelled like a number word -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(row[0] for row in read_raw_rows("name_spellings.txt")))
+def test_every_family_name_spelling_of_the_data_is_no_figure_after_a_first_name(name):
+    assert figures(f"وقال خالد سمير {name} مدير المهرجان إن الإقبال كبير", "count") == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [("استقبل المعرض ألفي زائر", "count"), ("دفع ألفي ريال غرامة", "money")])
+def test_the_number_with_its_hamza_stays_two_thousand(sentence, kind):
+    assert only(sentence, kind).value == 2000
+
+
+# --- prices per unit -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "value", "per"),
+    [
+        ("بلغ سعر خام برنت 63 دولارا للبرميل أمس", "USD", 63, "bbl"),
+        ("بيع حديد التسليح بسعر 2400 ريال/طن", "SAR", 2400, "t"),
+        ("حددت الهيئة سعر 18 هللة لكل كيلوواط ساعة", "SAR", Decimal("0.18"), "kWh"),
+        ("وصل سعر الأرض إلى 3000 ريال للمتر المربع في الحي", "SAR", 3000, "m2"),
+        ("يباع الأرز بـ 7 ريالات للكيلوغرام", "SAR", 7, "kg"),
+    ],
+)
+def test_a_price_per_unit_is_money_with_the_unit_it_is_per(sentence, unit, value, per):
+    price = only(sentence, "money")
+    assert (price.unit, price.value, price.extras["per"]) == (unit, value, per)
+
+
+def test_money_given_to_someone_is_no_price_per_unit():
+    assert "per" not in only("منحت الجمعية 500 ريال للأسرة الواحدة", "money").extras
+
+
+# --- dates and durations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "hijri"),
+    [
+        ("صدر التعميم بتاريخ 16/04/36 هـ", "2015-02-05", "1436-04-16"),
+        ("صدر التعميم بتاريخ 3/9/21هـ", "2000-11-29", "1421-09-03"),
+        ("وقع الطرفان الاتفاق في 5/3/15 بالرياض", "2015-03-05", None),
+        ("افتتح المبنى في 5/3/98", "1998-03-05", None),
+    ],
+)
+def test_a_numeric_date_with_a_two_digit_year_takes_the_century_of_its_calendar(sentence, value, hijri):
+    date = only(sentence, "date")
+    assert (date.value, date.extras.get("hijri")) == (value, hijri)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "low", "high"),
+    [
+        ("يستمر العلاج عادة من يومين إلى ثلاثة أيام", "day", 2, 3),
+        ("تستغرق الرحلة من ساعتين إلى خمس ساعات", "hour", 2, 5),
+        ("يبقى المريض من ثلاثة أسابيع إلى ستة أسابيع في المستشفى", "week", 3, 6),
+        ("تمتد الدراسة من سنتين إلى أربع سنوات", "year", 2, 4),
+    ],
+)
+def test_a_span_of_time_with_its_unit_on_both_ends_is_one_range(sentence, unit, low, high):
+    duration = only(sentence, "duration")
+    assert (duration.unit, duration.qualifier, duration.extras["low"], duration.extras["high"]) == (
+        unit, "range", low, high)
+
+
+def test_a_shortened_wait_stays_two_durations():
+    assert len(figures("خفضت الوزارة مدة الانتظار من خمس ساعات إلى ساعتين", "duration")) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("ولد الشاعر في ألف وتسعمائة وخمسة وأربعين", "1945"),
+        ("تغيرت المدينة كثيرا منذ ألف وتسعمائة وثمانين", "1980"),
+        ("قامت الثورة في ألف وسبعمائة وتسعة وثمانين", "1789"),
+    ],
+)
+def test_a_year_written_in_words_after_in_or_a_year_cue_is_a_date(sentence, year):
+    assert only(sentence, "date").value == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("شارك في ألف وتسعمائة وعشرين مشروعا", 1920),  # a counted noun
+        ("بلغ عددهم ألفا وتسعمائة وعشرين", 1920),  # no "في" before it
+        ("شارك في ألفين من المشاريع", 2000),  # a round number is no year without a cue
+    ],
+)
+def test_a_number_in_words_with_a_noun_or_no_cue_stays_a_count(sentence, value):
+    assert only(sentence, "count").value == value
