@@ -699,7 +699,9 @@ def _read_numeric(a: str, b: str, c: str | None, sep: str, hijri_mark: bool):
         elif len(c) == 4:
             year, month, day = (z, y, x) if y <= 12 else (z, x, y)
         elif len(a) <= 2 and len(b) <= 2 and len(c) == 2:
-            year, month, day = 2000 + z if z <= 30 else 1900 + z, y, x
+            # a two-digit year: the Hijri century when هـ follows it ("16/04/36 هـ" is 1436 H), else 20xx/19xx
+            century = (1400 if z <= 60 else 1300) if hijri_mark else (2000 if z <= 30 else 1900)
+            year, month, day = century + z, y, x
         else:
             return None
         hijri = hijri_mark or HIJRI_MIN <= year <= HIJRI_MAX

@@ -14,7 +14,7 @@ from claims.extraction.claims import (
 )
 from claims.extraction.figures import find_quantities
 from claims.extraction.normalize import fold_with_offset_map
-from claims.extraction.not_figures import is_marked_verb
+from claims.extraction.not_figures import is_marked_verb, is_name_spelling
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
@@ -28,8 +28,9 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
         start, end = offsets[found.start], offsets[found.end]
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end <= start or (found.kind == "count" and is_marked_verb(text[start:end])):
-            continue  # "وألّف": the shadda, gone from the folded text, says it is a verb
+        if end <= start or (found.kind == "count" and (is_marked_verb(text[start:end])
+                                                        or is_name_spelling(text[start:end]))):
+            continue  # "وألّف": the shadda, gone from the folded text, says it is a verb; "الفي" is a name
         extras = {key: value for key, value in found.extras.items() if not key.startswith("_")}
         noun_span = extras.pop("noun_span", None)
         if noun_span:

@@ -35,6 +35,8 @@ from claims.extraction.types import RESERVED, Found
 LEX = lexicon()
 _CUES = LEX.cues
 UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
+# The size of a metric unit in its family's base ("kg" 1000 "g"): what joins "كيلو وثلاثة جرامات" into one measure.
+UNIT_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
 _ARTICLE = next(iter(_CUES["article"]))
 _SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
 _SUFFIX = re.compile(
@@ -66,6 +68,9 @@ _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 # "ما يقارب 2000 من المعتقلين": a four-digit number before "من" and a definite noun counts them.
 _PARTITIVE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['of'])}) {_ARTICLE}")
 _DATE_ANCHORS = frozenset(ANCHOR_WORDS)
+_WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_before'])}) \Z")
+_SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
+_COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
 def find_quantities(norm: str) -> list[Found]:
@@ -112,7 +117,8 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
-    return join_ranges(norm, _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found))))
+    found = _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found)))
+    return join_ranges(norm, _lend_currency_across(norm, found))
 
 
 def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
@@ -218,6 +224,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if lead.group("unit"):
             start = lead.start()
     extras: dict = _family(unit_kind, unit) if unit_kind else {}
+    if unit_kind == "money" and (per := money.per_unit(norm, end)):
+        extras["per"], end = per
     text = norm[number.start : number.end]
     if unit_kind is not None:
         kind = unit_kind
@@ -235,6 +243,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         elif cue or not _counted_noun(norm, end) or _YEAR_LIST_AFTER.match(norm, end):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
+    elif _is_word_year(norm, number, start, end):
+        return Found(number.start, number.end, "date", str(int(value)))
     else:
         kind = "count"
     if kind == "count":
@@ -248,6 +258,21 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:
+    """"في ألف وسبعمائة وتسعة وثمانين", "منذ عام ألف وتسعمائة وخمسة وأربعين": a year written in words, with its
+    hundreds and units (never a round "ألفين"), after a year cue, or after "في" with nothing counted after it."""
+    value = number.value
+    if not (1000 < value <= 2100 and value % 100 and value == int(value)) or number.fraction:
+        return False
+    if any(char.isdigit() for char in norm[number.start : number.end]):
+        return False
+    cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 3), start)
+    if cue is not None and not cue.group("gap"):
+        return True
+    after_in = _WORD_YEAR_BEFORE.search(norm, words_back(norm, start, 1), start) is not None
+    return after_in and not _counted_noun(norm, end)
 
 
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
@@ -293,6 +318,33 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
     return found
 
 
+def _as_money(norm: str, later: Found, unit: str) -> Found:
+    return Found(later.start, later.end, "money", later.value, unit, later.qualifier, later.precision,
+                 dict(later.extras), later.scale, True)
+
+
+def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
+    """One currency written for two amounts of the same scale in one sentence: "5 ملايين و7 ملايين دولار" (the
+    first takes the currency after it), "اشتروا بـ1.2 مليار ريال ... وباعوا بـ1.1 مليار" (the later one takes
+    the currency of the nearest earlier amount of its scale). Never a counted amount ("1.1 مليار مستخدم"), nor
+    across a sentence end or after a count word ("عدد")."""
+    for index, later in enumerate(found):
+        if later.kind != "count" or later.scale == 1 or later.has_unit or "noun_span" in later.extras:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (following is not None and following.kind == "money" and following.scale == later.scale
+                and norm[later.end : following.start].strip() in _CUES["and"]):
+            found[index] = _as_money(norm, later, following.unit)
+            continue
+        earlier = next((f for f in reversed(found[:index]) if f.scale == later.scale), None)
+        if (earlier is None or earlier.kind != "money" or later.start - earlier.end > 100
+                or _SENTENCE_END.search(norm, earlier.end, later.start)
+                or _COUNT_LEAD.search(norm, words_back(norm, later.start, 4), later.start)):
+            continue
+        found[index] = _as_money(norm, later, earlier.unit)
+    return found
+
+
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
     """"20 دولار و43 سنت", "20$ 43c": a sum and its sub-unit of the same currency are one amount; so are
     "5 دولارات ونصف" and "3 كيلوغرامات وربع"."""
@@ -317,5 +369,35 @@ def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
                                previous.qualifier, quantity.precision * previous.scale, previous.extras, previous.scale,
                                True)
             continue
+        if quantity.kind == "measure" and quantity.unit in UNIT_SIZES:
+            compound = _compound_measure(norm, previous, quantity)
+            if compound is not None and previous is not None and compound.start == previous.start:
+                joined[-1] = compound
+                continue
+            if compound is not None and (previous is None or previous.end <= compound.start):
+                quantity = compound
         joined.append(quantity)
     return joined
+
+
+def _compound_measure(norm: str, previous: Found | None, quantity: Found) -> Found | None:
+    """"2 كيلوغرام و300 غرام" is 2.3 kg and "كيلو وثلاثة جرامات" 1.003 kg: a measure in a smaller unit of the
+    same family, after و and a larger unit (with its number, or alone for one), adds to it."""
+    small = UNIT_SIZES[quantity.unit]
+    if (previous is not None and previous.kind == "measure" and isinstance(previous.value, Decimal)
+            and UNIT_SIZES.get(previous.unit, small) > small and quantity.start - previous.end <= 3
+            and norm[previous.end : quantity.start].strip() in _CUES["and"]):
+        ratio = small / UNIT_SIZES[previous.unit]
+        return Found(previous.start, quantity.end, "measure", previous.value + quantity.value * ratio, previous.unit,
+                     previous.qualifier, quantity.precision * ratio, previous.extras, ONE, True)
+    unit_and = _UNIT_AND_BEFORE.search(norm, words_back(norm, quantity.start, 2), quantity.start)
+    if unit_and is None or unit_and.group("unit") not in LEX.units:
+        return None
+    kind, unit, _ = LEX.units[unit_and.group("unit")]
+    if (kind != "measure" or UNIT_SIZES.get(unit, small) <= small
+            or UNIT_FAMILIES.get(unit) != UNIT_FAMILIES[quantity.unit]
+            or _NUMBER_BEFORE.search(norm, words_back(norm, unit_and.start(), 1), unit_and.start())):
+        return None
+    ratio = small / UNIT_SIZES[unit]
+    return Found(unit_and.start(), quantity.end, "measure", 1 + quantity.value * ratio, unit, quantity.qualifier,
+                 quantity.precision * ratio, _family("measure", unit), ONE, True)

@@ -4,6 +4,7 @@ A sign or code before the figure ("$", "€", "AED 12,500") or a currency name a
 ambiguous name (ريال, دينار, درهم, جنيه, ليرة) takes, in this order: the nationality adjective written
 right after it ("ريالات قطرية" → QAR), the nearest country or city cue before it on the page
 ("صادرات المغرب ... 30 مليار درهم" → MAD, a London story's "جنيه" → GBP), and only then its default.
+A price per unit names the unit in the extra field `per` ("50 دولارا للبرميل" → USD, per `bbl`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,25 @@ _SIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{phrase_pattern(SIGNS)}) ?\Z")
 _BARE_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
 _REGION_CUE = re.compile(rf"(?<!\w){PREFIXES}(?:{_ARTICLE})?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 _ADJECTIVE_AFTER = re.compile(rf" (?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
+
+
+_MEASURES = {k: v[1] for k, v in LEX.units.items() if v[0] == "measure" and v[2] is None and not k.isascii()}
+_PER_UNIT = re.compile(
+    rf" ?(?:{phrase_pattern(LEX.cues['per_unit'])}) ?(?:{_ARTICLE})?(?P<unit>{phrase_pattern(_MEASURES)})"
+    rf"(?: {_ARTICLE}(?P<adjective>[^\W\d]+))?(?!\w)"
+)
+
+
+def per_unit(norm: str, end: int) -> tuple[str, int] | None:
+    """The measure unit of a price written right after its currency at norm[:end] ("دولارا للبرميل" → bbl,
+    "ريال للمتر المربع" → m2), and where the mention ends."""
+    match = _PER_UNIT.match(norm, end)
+    if match is None:
+        return None
+    adjective = match.group("adjective")
+    if adjective and f"{match.group('unit')} {adjective}" in _MEASURES:
+        return _MEASURES[f"{match.group('unit')} {adjective}"], match.end()
+    return _MEASURES[match.group("unit")], match.end("unit")
 
 
 def sign_before(norm: str, start: int) -> tuple[str, int] | None:

@@ -16,6 +16,7 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
 - `reserved_spans(norm)`: spans no recogniser reads a figure in: URLs, e-mails, hashtags, handles, and the
   idioms of idioms.txt (`ألف مبروك`, `ثاني أكسيد الكربون`).
 - `is_marked_verb(original)`: a word of the original text that its shadda makes a verb (`وألّف`).
+- `is_name_spelling(original)`: a count written as a family name spelled like a number word (`الفي`, not `ألفي`).
 - `is_inside_names(text, start, names)`: the figure starting at text[start] lies inside one of `names`
   written in `text` (original text: the matcher's names of the reference library, `ديب سيك في 3`,
   `رؤية 2030`), the rule for names the engine cannot know by itself.
@@ -58,6 +59,18 @@ _LIST_ITEM = re.compile(r" ?[-–—.)] ")
 _QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
 _QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
+# "احتفالات عيد طيبة 36"، "فعاليات جدة غير 36 في جدة": the edition of an event after one to three words of its name.
+_EVENT_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(read_words('event_words.txt'))})(?: [\"«“]?[^\W\d]+){{1,3}} \Z"
+)
+# "ارسل رسالة ... إلى 88591", "الاتصال على 8001245": a phone number or a short code.
+_CONTACT_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(read_words('contact_words.txt'))})(?: \S+){{0,6}} "
+    rf"{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) ?\Z"
+)
+_COUNT_LEAD = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
+_BARE_AFTER = re.compile(r" ?(?:[\"»”)،,.:؛;!?-]|\Z)")
+_WORD_AFTER = re.compile(r" ([^\W\d]+)")
 
 
 def is_name_digits(norm: str, start: int, end: int) -> bool:
@@ -78,7 +91,22 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
     if latin and latin.group(1) not in LEX.latin_function_words:
         return True
-    return _NAME_WORD_BEFORE.search(norm, head, start) is not None
+    if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
+        return True
+    if not _bare(norm, end):
+        return False
+    if end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):  # a year stays a date
+        return True
+    contact = _CONTACT_BEFORE.search(norm, words_back(norm, start, 10), start) if end - start >= 4 else None
+    return contact is not None and not _COUNT_LEAD.search(norm, words_back(norm, contact.start(), 3), start)
+
+
+def _bare(norm: str, end: int) -> bool:
+    """Nothing is counted after norm[:end]: punctuation, the end, or a function word follows."""
+    if _BARE_AFTER.match(norm, end):
+        return True
+    word = _WORD_AFTER.match(norm, end)
+    return word is not None and word.group(1) in LEX.not_count_nouns
 
 
 def _at_line_start(norm: str, start: int) -> bool:
@@ -149,6 +177,20 @@ def is_marked_verb(original: str) -> bool:
         if any(stem in _MARKED_VERBS for _, stem in readings(_marked(word))):
             return True
     return False
+
+
+_NAME_SPELLINGS = frozenset(
+    line.strip()
+    for line in (DATA_DIR / "name_spellings.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def is_name_spelling(original: str) -> bool:
+    """True when `original` (a count as written) opens with a family name of name_spellings.txt: "الفي" is the
+    name Alfi, "ألفي" with its hamza is two thousand."""
+    words = original.split(maxsplit=1)
+    return bool(words) and "".join(c for c in words[0] if not unicodedata.combining(c)) in _NAME_SPELLINGS
 
 
 def is_inside_names(text: str, start: int, names) -> bool:

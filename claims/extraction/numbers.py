@@ -287,6 +287,8 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
     if token.group("digits"):
         if not fresh and (not conj or b.last_kind in ("digits", "") or b.value == 0):
             return False
+        if not fresh and _own_scale(b, norm, token.end()):
+            return False
         parsed = _parse_digits(token.group("mantissa"), token.group("exp"))
         if parsed is None:
             return False
@@ -383,6 +385,8 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
             return False
         if fresh:
             b.add(value, _place(value), "word")
+        elif conj and _own_scale(b, norm, token.end()):
+            return False
         elif value == 10 and not conj and b.last_kind == "word" and b.last_term < 10 and word in _CUES["ten"]:
             b.group += 10
             b.last_term, b.last_place = b.last_term + 10, Decimal(10)
@@ -418,6 +422,12 @@ def _before_a_noun(norm: str, end: int) -> bool:
     match = _NEXT_WORD.match(norm, end)
     return (match is not None and match.start(1) == end + 1 and not match.group(1).startswith(_AND)
             and match.group(1) not in _NUMBER_WORDS and match.group(1) not in LEX.not_count_nouns)
+
+def _own_scale(b: _Builder, norm: str, end: int) -> bool:
+    """"5 ملايين و7 ملايين دولار": a part after و with a scale of its own as large as the last one is a new number."""
+    match = _NEXT_WORD.match(norm, end)
+    scale = LEX.scales.get(match.group(1)) if match is not None and match.start(1) == end + 1 else None
+    return scale is not None and b.last_scale is not None and scale[0] >= b.last_scale
 
 def _scale_place(b: _Builder) -> Decimal:
     return b.last_scale if b.last_scale is not None else (b.last_place or ONE)

@@ -4,6 +4,7 @@
 - "من 10 إلى 20 دولار", "من عشرة لعشرين", "10-20 دولار", "20 ~ 100", "1000 – 5000": from ... to, when
   the unit is written once (the first figure borrows the scale and unit of the second); with a unit on
   each side ("من 40 مليار دولار إلى 1.3 تريليون دولار") it is a change, and stays two figures;
+- "من يومين إلى ثلاثة أيام": a duration from ... to, with its unit written on both ends;
 - "أكبر من 10 وأصغر من 20", "لا يزيد عن 50 ولا يقل عن 20": a lower and an upper bound joined by و.
 The words are cues (cues.tsv: range_between, range_from, range_to, range_and).
 """
@@ -70,6 +71,8 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     if _AND.search(" " + between):
         return None
     shared_unit = not low.has_unit or low.unit is None
+    # "من يومين إلى ثلاثة أيام", "من ساعتين إلى خمس ساعات": a span of time names its unit on both ends
+    shared_unit = shared_unit or (low.kind == "duration" and _FROM_BEFORE.search(norm, head, low.start) is not None)
     # "10$-20$": a dash between two figures with the same unit is a range; "من 40 مليار دولار إلى 55 مليار
     # دولار", with words and a unit on each side, is a change.
     dashed = between.strip() in _DASHES and low.unit == high.unit and not _FROM_BEFORE.search(norm, head, low.start)

@@ -1,0 +1,270 @@
+"""Classes of errors found by the news audit (eval/news_audit.README.md), each fixed as a class and tested
+here on sentences written for these tests, and over the data lines that fix it."""
+
+from decimal import Decimal
+
+import pytest
+
+from claims.extraction import extract
+from claims.extraction.figures import UNIT_FAMILIES, UNIT_SIZES
+from claims.extraction.lexicon import lexicon, read_raw_rows, read_words
+
+LEX = lexicon()
+
+
+def figures(text, kind=None):
+    return [q for q in extract(text).quantities if kind is None or q.kind == kind]
+
+
+def only(text, kind=None):
+    found = figures(text, kind)
+    assert len(found) == 1, [(q.text, q.kind, str(q.value), q.unit) for q in extract(text).quantities]
+    return found[0]
+
+
+# --- names and codes with digits -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تحطمت طائرة من طراز بوينج 737 قرب المطار",
+        "عثر الغواصون على حطام البوينغ 777 في قاع البحر",
+        "تسلم الأسطول طائرة إيرباص 320 الجديدة",
+        "أسقطت الدفاعات طائرة سوخوي 24 فوق الحدود",
+        "تنطلق فعاليات صيف أبها 12 في الأسبوع المقبل",
+        'احتفلت المدينة بـ"عيد الربيع 14" وسط حضور كبير',
+        "اختتمت أمس فعاليات مهرجان الساحل 9.",
+        "ولمعرفة النتيجة ارسل رسالة فارغة إلى 80808 من جوالك",
+        "وللاشتراك في الخدمة أرسل كلمة نعم عبر الواتساب إلى 505050",
+        "يمكن للمواطنين الاتصال بالخط الساخن على 19999 .",
+    ],
+)
+def test_models_event_editions_and_short_codes_are_not_figures(sentence):
+    assert figures(sentence, "count") == [], [(q.text, str(q.value)) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("شارك في مهرجان الزيتون 36 مشاركا من دول عدة", 36),  # a counted noun after it: a count
+        ("تضم البطولة 36 فريقا", 36),
+        ("زار المعرض 500 شخص في يومه الأول", 500),
+        ("وصل عدد الرسائل إلى 88591 رسالة", 88591),
+        ("ارتفع عدد المتصلين بالهاتف إلى 4500 خلال أسبوع", 4500),  # a count word before the contact words
+        ("اشترت الشركة 20 طائرة بوينج جديدة", 20),
+    ],
+)
+def test_counts_near_event_contact_and_maker_words_stay_counts(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+def test_a_year_after_an_event_name_stays_a_date():
+    assert only("شارك المنتخب في دورة الألعاب الآسيوية إنشون 2014 بعشرين لاعبا", "date").value == "2014"
+
+
+@pytest.mark.parametrize("word", sorted(read_words("event_words.txt")))
+def test_every_event_word_of_the_data_makes_a_bare_edition_number_no_figure(word):
+    assert figures(f"اختتمت {word} الشرق 17 في الرياض", "count") == []
+    assert only(f"استقطب {word} الشرق 17 زائرا", "count").value == 17
+
+
+@pytest.mark.parametrize("word", sorted(read_words("contact_words.txt")))
+def test_every_contact_word_of_the_data_leads_to_a_code_not_a_figure(word):
+    assert figures(f"للمشاركة {word} إلى 70707 من جوالك", "count") == []
+
+
+# --- compound units and compound measures ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "value", "low", "high"),
+    [
+        ("تهب الرياح بسرعة 20-40 كم/ساعة على السواحل", "km/h", 20, 20, 40),
+        ("بلغت سرعة السيارة 180 كم في الساعة", "km/h", 180, None, None),
+        ("تصل سرعة القطار إلى 300 كيلومتر في الساعة", "km/h", 300, None, None),
+        ("حددت البلدية السرعة بـ 60 km/h داخل الأحياء", "km/h", 60, None, None),
+        ("سجلت الرياح 25 عقدة قبالة الساحل", "kn", 25, None, None),
+        ("بلغت سرعة الإعصار 90 ميلا في الساعة", "mph", 90, None, None),
+    ],
+)
+def test_speeds_are_measures_in_a_speed_unit(sentence, unit, value, low, high):
+    speed = only(sentence, "measure")
+    assert (speed.unit, speed.value, speed.extras["family"]) == (unit, value, "speed")
+    assert (speed.extras.get("low"), speed.extras.get("high")) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "row"), sorted((k, v) for k, v in LEX.units.items() if UNIT_FAMILIES.get(v[1]) == "speed")
+)
+def test_every_speed_unit_of_the_data_is_read_as_speed(phrase, row):
+    speed = only(f"سجل الرادار 75 {phrase} على الطريق", "measure")
+    assert speed.unit == row[1]
+
+
+def test_a_length_alone_is_still_a_length():
+    assert only("سار الوفد 5 كم ثم توقف ساعة", "measure").unit == "km"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "value"),
+    [
+        ("ضبط الجمارك كيسا يزن كيلو وخمسة جرامات من المخدرات", "kg", Decimal("1.005")),
+        ("يزن الطرد 2 كيلوغرام و300 غرام", "kg", Decimal("2.3")),
+        ("يبلغ طول الجدار 3 أمتار و20 سنتيمترا", "m", Decimal("3.2")),
+        ("قطع العداء مسافة 5 كيلومترات و400 متر", "km", Decimal("5.4")),
+        ("شرب المريض لترا و250 مليلترا من الماء", "l", Decimal("1.25")),
+        ("حمل الشاحنة 4 أطنان و500 كيلوغرام", "t", Decimal("4.5")),
+    ],
+)
+def test_a_larger_and_a_smaller_unit_of_one_family_are_one_measure(sentence, unit, value):
+    measure = only(sentence)
+    assert (measure.kind, measure.unit, measure.value) == ("measure", unit, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "اشترى 2 كيلوغرام من الأرز و300 غرام من السكر",  # two things weighed
+        "يزن الأول 300 غرام والثاني 2 كيلوغرام",
+        "يزن 300 غرام و2 كيلوغرام",  # the smaller first: not a compound
+    ],
+)
+def test_two_measures_that_are_not_one_compound_stay_two(sentence):
+    assert len(figures(sentence, "measure")) == 2
+
+
+@pytest.mark.parametrize("row", [row for row in read_raw_rows("unit_families.tsv") if len(row) > 2])
+def test_every_sized_unit_has_a_positive_size_and_a_family_with_a_base(row):
+    assert Decimal(row[2]) > 0
+    assert any(size == 1 for unit, size in UNIT_SIZES.items() if UNIT_FAMILIES[unit] == row[1])
+
+
+# --- one currency written for two amounts ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("خصصت الوزارة 5 ملايين و7 ملايين دولار للمشروعين", [5_000_000, 7_000_000], "USD"),
+        ("خصصت الوزارة خمسة ملايين وسبعة ملايين دولار للمشروعين", [5_000_000, 7_000_000], "USD"),
+        ("أنفق المستثمرون 3.4 مليار ريال على الأسهم واشتروا سندات بـ2.2 مليار", [3_400_000_000, 2_200_000_000], "SAR"),
+        ("باع الأفراد بـ2.5 مليار ريال عبر 40.2 ألف صفقة واشتروا بـ1.9 مليار عبر 36 ألف صفقة",
+         [2_500_000_000, 1_900_000_000], "SAR"),
+    ],
+)
+def test_one_currency_written_for_two_amounts_of_one_scale(sentence, values, unit):
+    money = figures(sentence, "money")
+    assert [(q.value, q.unit) for q in money] == [(v, unit) for v in values]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "بلغت الإيرادات 3 مليارات ريال فيما بلغ عدد المستخدمين 1.1 مليار",  # a count word before it
+        "بلغت الإيرادات 3 مليارات ريال وتجاوز المستخدمون 1.1 مليار مستخدم",  # its counted noun
+        "بلغت الإيرادات 3 مليارات ريال. وتجاوز سكان القارة 1.1 مليار",  # another sentence
+    ],
+)
+def test_a_counted_or_separate_amount_takes_no_currency(sentence):
+    assert [q.value for q in figures(sentence, "count")] == [1_100_000_000]
+
+
+def test_a_part_after_and_with_its_own_scale_is_a_new_number_but_a_smaller_scale_joins():
+    assert only("بلغ عدد السكان مليون وسبعمائة ألف نسمة").value == 1_700_000
+    assert [q.value for q in figures("سجلت 5 ملايين و7 ملايين زيارة")] == [5_000_000, 7_000_000]
+
+
+# --- a family name spelled like a number word -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(row[0] for row in read_raw_rows("name_spellings.txt")))
+def test_every_family_name_spelling_of_the_data_is_no_figure_after_a_first_name(name):
+    assert figures(f"وقال خالد سمير {name} مدير المهرجان إن الإقبال كبير", "count") == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [("استقبل المعرض ألفي زائر", "count"), ("دفع ألفي ريال غرامة", "money")])
+def test_the_number_with_its_hamza_stays_two_thousand(sentence, kind):
+    assert only(sentence, kind).value == 2000
+
+
+# --- prices per unit -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "value", "per"),
+    [
+        ("بلغ سعر خام برنت 63 دولارا للبرميل أمس", "USD", 63, "bbl"),
+        ("بيع حديد التسليح بسعر 2400 ريال/طن", "SAR", 2400, "t"),
+        ("حددت الهيئة سعر 18 هللة لكل كيلوواط ساعة", "SAR", Decimal("0.18"), "kWh"),
+        ("وصل سعر الأرض إلى 3000 ريال للمتر المربع في الحي", "SAR", 3000, "m2"),
+        ("يباع الأرز بـ 7 ريالات للكيلوغرام", "SAR", 7, "kg"),
+    ],
+)
+def test_a_price_per_unit_is_money_with_the_unit_it_is_per(sentence, unit, value, per):
+    price = only(sentence, "money")
+    assert (price.unit, price.value, price.extras["per"]) == (unit, value, per)
+
+
+def test_money_given_to_someone_is_no_price_per_unit():
+    assert "per" not in only("منحت الجمعية 500 ريال للأسرة الواحدة", "money").extras
+
+
+# --- dates and durations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "hijri"),
+    [
+        ("صدر التعميم بتاريخ 16/04/36 هـ", "2015-02-05", "1436-04-16"),
+        ("صدر التعميم بتاريخ 3/9/21هـ", "2000-11-29", "1421-09-03"),
+        ("وقع الطرفان الاتفاق في 5/3/15 بالرياض", "2015-03-05", None),
+        ("افتتح المبنى في 5/3/98", "1998-03-05", None),
+    ],
+)
+def test_a_numeric_date_with_a_two_digit_year_takes_the_century_of_its_calendar(sentence, value, hijri):
+    date = only(sentence, "date")
+    assert (date.value, date.extras.get("hijri")) == (value, hijri)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "low", "high"),
+    [
+        ("يستمر العلاج عادة من يومين إلى ثلاثة أيام", "day", 2, 3),
+        ("تستغرق الرحلة من ساعتين إلى خمس ساعات", "hour", 2, 5),
+        ("يبقى المريض من ثلاثة أسابيع إلى ستة أسابيع في المستشفى", "week", 3, 6),
+        ("تمتد الدراسة من سنتين إلى أربع سنوات", "year", 2, 4),
+    ],
+)
+def test_a_span_of_time_with_its_unit_on_both_ends_is_one_range(sentence, unit, low, high):
+    duration = only(sentence, "duration")
+    assert (duration.unit, duration.qualifier, duration.extras["low"], duration.extras["high"]) == (
+        unit, "range", low, high)
+
+
+def test_a_shortened_wait_stays_two_durations():
+    assert len(figures("خفضت الوزارة مدة الانتظار من خمس ساعات إلى ساعتين", "duration")) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("ولد الشاعر في ألف وتسعمائة وخمسة وأربعين", "1945"),
+        ("تغيرت المدينة كثيرا منذ ألف وتسعمائة وثمانين", "1980"),
+        ("قامت الثورة في ألف وسبعمائة وتسعة وثمانين", "1789"),
+    ],
+)
+def test_a_year_written_in_words_after_in_or_a_year_cue_is_a_date(sentence, year):
+    assert only(sentence, "date").value == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("شارك في ألف وتسعمائة وعشرين مشروعا", 1920),  # a counted noun
+        ("بلغ عددهم ألفا وتسعمائة وعشرين", 1920),  # no "في" before it
+        ("شارك في ألفين من المشاريع", 2000),  # a round number is no year without a cue
+    ],
+)
+def test_a_number_in_words_with_a_noun_or_no_cue_stays_a_count(sentence, value):
+    assert only(sentence, "count").value == value
