@@ -30,7 +30,6 @@ from claims.api.serializers import (
     CheckInputSerializer,
     CheckResponseSerializer,
     ClaimDetailSerializer,
-    ClaimSerializer,
     ConflictSerializer,
     LookupMatchSerializer,
     LookupQuerySerializer,
@@ -39,11 +38,11 @@ from claims.api.serializers import (
     ReferenceRecordSerializer,
     VerdictInputSerializer,
     WebhookSubscriptionSerializer,
-    claim_queryset,
 )
 from claims.extraction.types import decimal_to_str
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
+from claims.representations import ClaimSerializer, claim_queryset
 from claims.services import articles as article_services
 from claims.services import lookup as lookup_services
 from claims.services import references as reference_services

@@ -9,9 +9,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
-from claims.api.serializers import rating_labels
 from claims.extraction.types import decimal_to_str
 from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, QuantityCheck, Verdict
+from claims.representations import rating_labels
 
 
 @dataclass(frozen=True)
