@@ -38,11 +38,12 @@ from claims.models import (
     Verdict,
 )
 from claims.pagination import EstimatedCountPaginator
-from claims.selectors import (
+from claims.selectors.dashboard import dashboard_counts
+from claims.selectors.lookup import claims_lookup
+from claims.selectors.queue import (
     CLOSED_STATUSES,
     NO_VERDICT,
     claims_matching_text,
-    dashboard_counts,
     queue_ordering,
     recent_articles,
     recent_units,
@@ -850,9 +851,7 @@ def _distinct_references(figures) -> list[dict]:
 def _checked_before(claim, limit: int = 3) -> list[dict]:
     """Earlier fact-checks of this claim for the side panel: first what the claim memory found when
     it was matched (our published verdicts and imported ClaimReview, with rating, date and link),
-    then decided claims like it from the lookup service."""
-    from claims.services.lookup import claims_lookup
-
+    then decided claims like it from the lookup."""
     rows = []
     for entry in claim.checked_before or []:
         earlier = entry.get("claim")

@@ -43,8 +43,9 @@ from claims.extraction.types import decimal_to_str
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
 from claims.representations import ClaimSerializer, claim_queryset
+from claims.selectors import lookup as lookup_selectors
 from claims.services import articles as article_services
-from claims.services import lookup as lookup_services
+from claims.services import matching as matching_services
 from claims.services import references as reference_services
 from claims.services import verdicts as verdict_services
 from claims.services.sources import IncomingArticle, read_url
@@ -194,12 +195,12 @@ class LookupView(APIView):
         values = query.validated_data
         context = self.get_renderer_context()
         parts = ["lookup", values["q"], values.get("value"), values.get("unit"), values["limit"]]
-        return Response(lookup_services.cached_answer(parts, lambda: _lookup_body(values, context)))
+        return Response(lookup_selectors.cached_answer(parts, lambda: _lookup_body(values, context)))
 
 
 def _lookup_body(values: dict, context: dict) -> dict:
-    figures = lookup_services.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
-    hits = lookup_services.claims_lookup(
+    figures = lookup_selectors.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
+    hits = lookup_selectors.claims_lookup(
         q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
     )
     results = _lookup_matches(hits, context)
@@ -242,7 +243,7 @@ class CheckView(APIView):
     def post(self, request):
         data = CheckInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        checked = lookup_services.text_check(text=data.validated_data["text"], related=self.related_verdicts)
+        checked = matching_services.text_check(text=data.validated_data["text"], related=self.related_verdicts)
         context = self.get_renderer_context()
         claims = [
             {**claim, "verdicts": _lookup_matches(related_hits, context)} for claim, related_hits in checked

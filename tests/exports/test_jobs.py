@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from claims.exports import write_export
 from claims.exports.jobs import export_job_run
-from claims.exports.selectors import claims_for_export
 from claims.models import Claim, ExportJob, ExportStatus
 from claims.representations import ClaimSerializer
+from claims.selectors.exports import claims_for_export
 
 pytestmark = pytest.mark.django_db
 
