@@ -40,6 +40,7 @@ from claims.api.serializers import (
     WebhookSubscriptionSerializer,
 )
 from claims.extraction.types import decimal_to_str
+from claims.lib.sources import IncomingArticle, read_url
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
 from claims.representations import ClaimSerializer, claim_queryset
@@ -48,7 +49,6 @@ from claims.services import articles as article_services
 from claims.services import matching as matching_services
 from claims.services import references as reference_services
 from claims.services import verdicts as verdict_services
-from claims.services.sources import IncomingArticle, read_url
 
 ERROR_RESPONSES = {
     400: OpenApiResponse(description="Invalid input."),

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from claims.lib.claimreview import claimreview_records
+from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.http import FetchError, fetch
 from claims.lib.tables import PREVIEW_ROWS, Table, TableError, mapping_check, table_read, table_records
 from claims.models import (
@@ -26,7 +27,6 @@ from claims.models import (
     TableImportStatus,
 )
 from claims.services.references import (
-    TRANSIENT_ERRORS,
     ReferenceImportReport,
     ReferenceRecordError,
     ReferenceRowResult,

@@ -22,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -32,12 +32,11 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from claims.extraction import normalize
 from claims.extraction.types import QUALIFIERS
 from claims.lib import validation
+from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
 from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
 
 logger = logging.getLogger(__name__)
-
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 # The §2 columns, in the order an export writes them.
 RECORD_FIELDS = (

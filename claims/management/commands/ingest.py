@@ -9,9 +9,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from claims.lib.sources import SourceError, read_path, read_url
 from claims.models import ArticleStatus, Claim, MachineVerdict
 from claims.services.articles import BROKER_UNAVAILABLE, article_ingest, article_is_waiting_for_broker
-from claims.services.sources import SourceError, read_path, read_url
 
 FLAGGED = (MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
 
