@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.lib import http, validation
+from claims.lib import http, records, validation
 from claims.models import Article, MachineVerdict, Rating, ReferenceStatement, Verdict, WebhookSubscription
 from claims.representations import ClaimSerializer, SuggestionSerializer, claim_queryset, rating_labels
 from claims.services.articles import ArticleTooLarge, article_size_check
@@ -262,25 +262,31 @@ class CheckResponseSerializer(serializers.Serializer):
     claims = CheckedClaimSerializer(many=True)
 
 
-class ReferenceRecordSerializer(serializers.Serializer):
-    """A reference statement in the import format of interfaces.md §2."""
+def _record_field(name: str) -> serializers.Field:
+    """The API's field for one §2 column (claims.lib.records, which checks the values)."""
+    if name == "key":
+        return serializers.SlugField(max_length=records.MAX_KEY_CHARS)
+    if name == "statement":
+        return serializers.CharField()
+    if name == "aliases":
+        return serializers.ListField(child=serializers.CharField(), required=False)
+    if name == "page":
+        return serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    if name == records.KIND_FIELD.name:
+        return serializers.CharField(allow_null=True, read_only=True)
+    return serializers.CharField(required=False, allow_blank=True, allow_null=name in records.NULL_WHEN_EMPTY)
 
-    key = serializers.SlugField(max_length=200)
-    statement = serializers.CharField()
-    statement_en = serializers.CharField(required=False, allow_blank=True)
-    language = serializers.CharField(required=False, allow_blank=True)
-    subject = serializers.CharField(required=False, allow_blank=True)
-    metric = serializers.CharField(required=False, allow_blank=True)
-    value = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    unit = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    qualifier = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    kind = serializers.CharField(required=False, allow_null=True, allow_blank=True, read_only=True)
-    as_of = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    aliases = serializers.ListField(child=serializers.CharField(), required=False)
-    source_title = serializers.CharField(required=False, allow_blank=True)
-    source_url = serializers.CharField(required=False, allow_blank=True)
-    publisher = serializers.CharField(required=False, allow_blank=True)
-    published = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+
+# One field per column of the record's one definition (claims.lib.records.FIELDS).
+ReferenceRecordSerializer = type(
+    "ReferenceRecordSerializer",
+    (serializers.Serializer,),
+    {
+        "__module__": __name__,
+        "__doc__": "A reference statement in the import format of interfaces.md §2.",
+        **{field.name: _record_field(field.name) for field in (*records.FIELDS, records.KIND_FIELD)},
+    },
+)
 
 
 class WebhookSubscriptionSerializer(serializers.ModelSerializer):

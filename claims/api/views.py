@@ -40,6 +40,7 @@ from claims.api.serializers import (
     WebhookSubscriptionSerializer,
 )
 from claims.extraction.types import decimal_to_str
+from claims.lib.records import ReferenceRecordError
 from claims.lib.sources import IncomingArticle, read_url
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
@@ -384,7 +385,7 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise serializers.ValidationError({"detail": _("Post one §2 record as a JSON object.")})
         try:
             statement, outcome = reference_services.reference_upsert(record=dict(request.data))
-        except reference_services.ReferenceRecordError as exc:
+        except ReferenceRecordError as exc:
             raise serializers.ValidationError({"detail": str(exc)}) from exc
         statement = self.get_queryset().get(pk=statement.pk)
         return Response(

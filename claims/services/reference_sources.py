@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from claims.lib.claimreview import claimreview_records
 from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.http import FetchError, fetch
+from claims.lib.records import ReferenceRecordError
 from claims.lib.tables import PREVIEW_ROWS, Table, TableError, mapping_check, table_read, table_records
 from claims.models import (
     ReferenceDocument,
@@ -28,7 +29,6 @@ from claims.models import (
 )
 from claims.services.references import (
     ReferenceImportReport,
-    ReferenceRecordError,
     ReferenceRowResult,
     reference_document_split,
     reference_import,
