@@ -49,6 +49,7 @@ from claims.selectors.queue import (
     recent_units,
     review_queue,
 )
+from claims.services.articles import article_ingest_incoming, article_is_waiting_for_broker
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -976,12 +977,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return  # articles are read-only once stored
-        from claims.services.articles import article_ingest
-
-        data = form.cleaned_data
-        article, created = article_ingest(
-            title=data.get("title") or "", text=data["text"], source=data["source"], url=data.get("url") or None
-        )
+        article, created = article_ingest_incoming(incoming=form.cleaned_data["incoming"])
         obj.pk, obj.title = article.pk, article.title
         if created:
             # Runs after the article's own send (on commit, in order): tell the editor if it waits.
@@ -989,8 +985,6 @@ class ArticleAdmin(admin.ModelAdmin):
         request.fc_already_ingested = not created
 
     def _warn_if_waiting(self, request, article):
-        from claims.services.articles import article_is_waiting_for_broker
-
         if article_is_waiting_for_broker(article):
             self.message_user(
                 request,

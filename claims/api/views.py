@@ -41,7 +41,7 @@ from claims.api.serializers import (
 )
 from claims.extraction.types import decimal_to_str
 from claims.lib.records import ReferenceRecordError
-from claims.lib.sources import IncomingArticle, read_url
+from claims.lib.sources import SourceRefused, posted_article
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
 from claims.representations import ClaimSerializer, claim_queryset
@@ -282,17 +282,17 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         _refuse_oversized_body(request)
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        incoming = _incoming_article(data.validated_data)
+        values = data.validated_data
+        try:
+            incoming = posted_article(
+                text=values.get("text", ""), url=values.get("url") or None, title=values["title"],
+                source=values["source"], door="api",
+            )
+        except SourceRefused as error:
+            raise serializers.ValidationError({"url": str(error)}) from error
         try:
             with transaction.atomic():
-                article, created = article_services.article_ingest(
-                    title=incoming.title,
-                    text=incoming.text,
-                    source=incoming.source,
-                    url=incoming.url,
-                    language=incoming.language,
-                    published_at=incoming.published_at,
-                )
+                article, created = article_services.article_ingest_incoming(incoming=incoming)
         except InputError as exc:  # NUL, lone surrogates, a URL that is not http(s): a 400 saying which
             raise serializers.ValidationError({"detail": str(exc)}) from exc
         except article_services.ArticleTooLarge as error:
@@ -332,28 +332,6 @@ def _refuse_oversized_body(request) -> None:
             % {"length": f"{length:,}", "chars": f"{settings.FACTCHECK_MAX_ARTICLE_CHARS:,}"}
         )
 
-
-def _incoming_article(values: dict) -> IncomingArticle:
-    """The posted article; a URL without text is fetched now (the pipeline needs the text's hash)."""
-    text = values.get("text", "")
-    url = values.get("url") or None
-    if text.strip():
-        title = values["title"] or text.strip().splitlines()[0][:500]
-        return IncomingArticle(title=title, text=text, source=values["source"] or url or "api", url=url)
-    items = read_url(url)
-    found = [item for item in items if isinstance(item, IncomingArticle)]
-    if len(items) != 1 or len(found) != 1:
-        reason = "; ".join(str(item) for item in items if not isinstance(item, IncomingArticle))
-        raise serializers.ValidationError({"url": reason or _("This URL serves a feed: post its entries one by one.")})
-    page = found[0]
-    return IncomingArticle(
-        title=values["title"] or page.title,
-        text=page.text,
-        source=values["source"] or url,
-        url=page.url or url,
-        language=page.language,
-        published_at=page.published_at,
-    )
 
 
 class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

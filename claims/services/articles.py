@@ -21,6 +21,7 @@ from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
 from claims.lib import validation
 from claims.lib.errors import BROKER_ERRORS, TRANSIENT_ERRORS
+from claims.lib.sources import IncomingArticle, title_from_text
 from claims.matching import Matcher
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity, QuantityCheck
 from claims.services.checkworthiness import extraction_rescored
@@ -97,7 +98,7 @@ def article_ingest(
     article, created = Article.objects.get_or_create(
         content_hash=content_hash(text),
         defaults={
-            "title": (title or text.strip().splitlines()[0])[:500],
+            "title": (title or title_from_text(text))[:500],
             "text": text,
             "source": source[:500],
             "url": url or None,
@@ -112,6 +113,23 @@ def article_ingest(
         elif send:
             article_queue(article=article)
     return article, created
+
+
+def article_ingest_incoming(
+    *, incoming: IncomingArticle, sync: bool = False, send: bool = True
+) -> tuple[Article, bool]:
+    """`article_ingest` of an article read by claims.lib.sources: the one ingest door of the admin,
+    the API and the `ingest` command."""
+    return article_ingest(
+        title=incoming.title,
+        text=incoming.text,
+        source=incoming.source,
+        url=incoming.url,
+        language=incoming.language,
+        published_at=incoming.published_at,
+        sync=sync,
+        send=send,
+    )
 
 
 def article_queue(*, article: Article) -> None:
