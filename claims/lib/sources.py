@@ -179,6 +179,15 @@ def uploaded_article(uploaded_file, *, title: str = "", source: str = "") -> Inc
     return dataclasses.replace(page, title=title or page.title, source=source or page.source)
 
 
+def page_text(data: bytes, *, charset: str | None) -> str:
+    """A fetched HTML page as text, decoded as every page is: UTF-8 unless the page declares its
+    charset (HTTP header, then <meta>), never a guessed encoding. Raises SourceRefused."""
+    try:
+        return _decode_html(_checked(data), charset)
+    except _Rejected as error:
+        raise SourceRefused(str(error)) from None
+
+
 def _one_article(items: list[Item], *, feed: str) -> IncomingArticle:
     found = [item for item in items if isinstance(item, IncomingArticle)]
     if len(items) != 1 or len(found) != 1:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import normalize
-from claims.lib import records, validation
+from claims.lib import documents, http, records, sources, validation
 from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
 from claims.lib.records import ReferenceRecordError
@@ -358,23 +357,7 @@ DOCUMENT_SPLITTING = "splitting"
 DOCUMENT_READY = "ready"
 DOCUMENT_FAILED = "failed"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*[\n\f]\s*")  # \f: a PDF's page break
-_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
-# Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
-_NAME_CUES = (
-    "شركة", "شركه", "مجموعة", "مجموعه", "منظمة", "منظمه", "مؤسسة", "مؤسسه", "بنك", "مصرف", "صندوق",
-    "جامعة", "جامعه", "وزارة", "وزاره", "هيئة", "هيئه", "نموذج", "منصة", "منصه", "تطبيق", "مشروع",
-    "دولة", "دوله", "مدينة", "مدينه", "مطار", "ميناء", "سوق",
-)
-# Words after which a name stops (function words, verbs of reporting, figure words).
-_NAME_STOPS = frozenset(normalize(word) for word in (
-    "في", "من", "إلى", "على", "عن", "أن", "إن", "التي", "الذي", "الذين", "بعد", "قبل", "خلال", "مع",
-    "عام", "سنة", "بلغ", "بلغت", "حوالي", "نحو", "أكثر", "أقل", "و", "أو", "ما", "هو", "هي",
-))
 _MAX_SENTENCE_CHARS = 1000
-_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640\u0670]+")
-
-
 def reference_document_submit(*, document: ReferenceDocument) -> ReferenceDocument:
     """Save a document (new or to be split again) and queue its splitting after the commit."""
     from claims.tasks.matching import split_reference_document
@@ -437,11 +420,9 @@ def _document_text(document: ReferenceDocument) -> str:
         if problem:
             raise ValueError(f"the file {problem}")
         if document.upload.name.lower().endswith((".html", ".htm")):
-            return _html_text(raw, url=None)
+            return documents.html_text(raw, url=None)
         return raw
     if document.url:
-        from claims.lib import http
-
         try:
             response = http.fetch(document.url)
         except http.FetchError as error:  # the one generic text, whatever went wrong on the network
@@ -450,72 +431,9 @@ def _document_text(document: ReferenceDocument) -> str:
             raise ValueError(f"could not fetch {document.url}: the server answered HTTP {response.status}")
         if response.content_type == "application/pdf" or response.content.startswith(b"%PDF-"):
             return PAGE_BREAK.join(pdf_pages(response.content))  # a report published as PDF
-        html = response.content.decode(response.charset or "utf-8", errors="replace")
-        return _html_text(html, url=document.url)
+        html = sources.page_text(response.content, charset=response.charset)
+        return documents.html_text(html, url=document.url)
     raise ValueError("the document has no text, file or URL")
-
-
-def _html_text(html: str, *, url: str | None) -> str:
-    import trafilatura
-
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
-    if not text or not text.strip():
-        raise ValueError("no readable text found in the HTML")
-    return text
-
-
-def document_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split after . ! ? ؟ followed by space, and at line breaks.
-    A decimal point ("1.3") is never followed by a space, so figures stay whole."""
-    spans = []
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        spans.append((start, boundary.start()))
-        start = boundary.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def guess_subject(text: str) -> str:
-    """A proper name the text is about: a Latin-script name ("DeepSeek-V3") or an Arabic name after
-    a cue word ("شركة أرامكو"). Empty when none is found."""
-    arabic = _arabic_name(text)
-    if arabic:
-        return arabic
-    for match in _LATIN_NAME.finditer(text):
-        name = match.group(0).strip()
-        if name.isupper() and len(name) <= 3:
-            continue  # currency codes and unit symbols: USD, GB
-        if " " not in name and name[1:].islower() and not text[: match.start()].strip():
-            continue  # an English sentence's first word: "The", "According"
-        return name
-    return ""
-
-
-def _arabic_name(text: str) -> str:
-    words = list(_ARABIC_WORD.finditer(text))
-    cues = {normalize(cue) for cue in _NAME_CUES}
-    for index, word in enumerate(words):
-        folded = normalize(word.group(0))
-        bare = folded[1:] if folded[:1] in ("و", "ف", "ب", "ل") and folded[1:] in cues else folded
-        if bare not in cues or index + 1 >= len(words):
-            continue
-        following = words[index + 1]
-        if normalize(following.group(0)) in _NAME_STOPS or following.start() - word.end() > 2:
-            continue
-        end = following.end()
-        # A second word when it is an attribute of the first ("أرامكو السعودية", "الصحة العالمية").
-        if index + 2 < len(words):
-            second = words[index + 2]
-            folded_second = normalize(second.group(0))
-            if (
-                second.start() - end <= 2
-                and folded_second.startswith("ال")
-                and folded_second not in _NAME_STOPS
-            ):
-                end = second.end()
-        return text[following.start() : end]
-    return ""
 
 
 def _document_store_statements(*, document: ReferenceDocument, text: str) -> int:
@@ -524,7 +442,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     quantities = extract(text).quantities
     sentences = []
     seen = set()
-    for start, end in document_sentences(text):
+    for start, end in documents.document_sentences(text):
         sentence = text[start:end].strip()
         # A sentence said twice (or repeated by the HTML extraction) is one statement.
         # A figure, not a rank: "الفصل الثاني" (chapter two) alone is no statement.
@@ -533,7 +451,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
             seen.add(sentence)
             sentences.append((start, end))
     source = document.source
-    document_subject = guess_subject(source.title) or _most_common_subject(text, sentences)
+    document_subject = documents.guess_subject(source.title) or documents.most_common_subject(text, sentences)
     slug = slugify(source.title)[:150].strip("-")
     if not re.search("[a-z]", slug):  # an Arabic title slugifies to nothing (or to its digits)
         slug = f"source-{source.id}"
@@ -549,7 +467,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
                     "key": key,
                     "statement": sentence,
                     "language": document.language,
-                    "subject": guess_subject(sentence) or document_subject,
+                    "subject": documents.guess_subject(sentence) or document_subject,
                     "source_title": source.title,
                     "source_url": source.url,
                     "publisher": source.publisher,
@@ -567,12 +485,6 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
         reasons = "; ".join(f"{row.key}: {row.reason}" for row in report.skipped)
         raise ValueError(f"some sentences could not be stored: {reasons}")
     return len(records)
-
-
-def _most_common_subject(text: str, sentences: list[tuple[int, int]]) -> str:
-    guesses = Counter(guess_subject(text[start:end]) for start, end in sentences)
-    guesses.pop("", None)
-    return guesses.most_common(1)[0][0] if guesses else ""
 
 
 def _document_keys(*, document: ReferenceDocument, slug: str, count: int) -> list[str]:
