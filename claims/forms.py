@@ -11,9 +11,10 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from claims.display import suggested_rating
 from claims.lib import validation
 from claims.lib.sources import SourceRefused, posted_article, uploaded_article
-from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
+from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
 from claims.services.articles import ArticleTooLarge, article_size_check
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError, is_figure
 
@@ -49,10 +50,7 @@ class ClaimVerdictForm(forms.ModelForm):
             field = self.fields["reference"]
             field.widget = copy.deepcopy(self.reference_widget)
             field.widget.choices = field.choices
-        # Imported here: the admin package imports this module.
-        from claims.admin.display import rating_choices
-
-        self.fields["rating"].choices = [("", "---------"), *rating_choices()]
+        self.fields["rating"].choices = [("", "---------"), *Rating.choices]
         verdict = getattr(self.instance, "verdict", None) if self.instance.pk else None
         self.initial.setdefault("expected_version", self.instance.version)
         if verdict is not None:
@@ -89,8 +87,6 @@ class ClaimVerdictForm(forms.ModelForm):
 
 def machine_suggestion_initial(claim: Claim) -> dict:
     """The verdict form pre-filled from the machine: its rating, its reference, its explanation."""
-    from claims.admin.display import suggested_rating
-
     initial = {}
     rating = suggested_rating(claim.suggested_verdict)
     if rating:

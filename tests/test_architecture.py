@@ -12,7 +12,7 @@ ENGINES = ("claims/extraction", "claims/matching", "claims/checkworthiness")
 FRAMEWORKS = ("django", "rest_framework", "celery", "simple_history", "import_export")
 # What no engine and no claims/lib module may reach: the database and everything above it.
 APP_LAYERS = (
-    "claims.models", "claims.representations", "claims.services", "claims.selectors", "claims.tasks",
+    "claims.models", "claims.display", "claims.representations", "claims.services", "claims.selectors", "claims.tasks",
     "claims.api", "claims.admin", "claims.exports", "claims.forms", "claims.management",
 )
 # Doors call services; a service never imports a door. (A service may queue its own Celery task:

@@ -22,7 +22,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin import display
+from claims import display
 from claims.lib.claimreview import ClaimReviewError
 from claims.lib.records import FIELDS, LIST_SEPARATOR, RECORD_FIELDS, ReferenceRecordError
 from claims.models import QuantityCheck, ReferenceDocument, ReferenceSource, ReferenceStatement

@@ -24,7 +24,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from claims.admin import display
+from claims import display
 from claims.extraction.types import KINDS
 from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
 from claims.models import (
@@ -34,6 +34,7 @@ from claims.models import (
     ClaimStatus,
     MachineVerdict,
     Quantity,
+    Rating,
     ReferenceStatement,
     Verdict,
 )
@@ -129,12 +130,12 @@ class EditorVerdictFilter(admin.SimpleListFilter):
     parameter_name = "rating"
 
     def lookups(self, request, model_admin):
-        return [(NO_VERDICT, _("No verdict yet")), *display.rating_choices()]
+        return [(NO_VERDICT, _("No verdict yet")), *Rating.choices]
 
     def queryset(self, request, queryset):
         if self.value() == NO_VERDICT:
             return queryset.filter(verdict__isnull=True)
-        if self.value() in dict(display.rating_choices()):
+        if self.value() in Rating.values:
             return queryset.filter(verdict__rating=self.value())
         return queryset
 

@@ -9,6 +9,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from claims.display import figure_finding, worst_figure
 from claims.lib.sources import SourceError, read_path, read_url
 from claims.models import ArticleStatus, Claim, MachineVerdict
 from claims.services.articles import BROKER_UNAVAILABLE, article_ingest_incoming, article_is_waiting_for_broker
@@ -75,8 +76,6 @@ class Command(BaseCommand):
 
     def _write_flagged(self, article) -> None:
         """Under an article processed with --sync: each claim the machine flagged and what is wrong."""
-        # Imported here: the review desk's wording of a finding is shared with the admin.
-        from claims.admin.display import figure_finding, worst_figure
 
         flagged = (
             Claim.objects.filter(article=article, suggested_verdict__in=FLAGGED)
