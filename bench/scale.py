@@ -673,7 +673,7 @@ def main() -> None:
     skip = set(filter(None, args.skip.split(",")))
     setup_django()
     from claims.models import Claim
-    from claims.selectors import estimated_count
+    from claims.selectors.dashboard import estimated_count
 
     # The machine's load when the run starts: on a shared host every figure below scales with it.
     results = {"claims": estimated_count(Claim), "load_average": os.getloadavg(), "cpus": os.cpu_count()}

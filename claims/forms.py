@@ -5,21 +5,20 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import trafilatura
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from claims.lib import http, validation
-from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
+from claims.display import suggested_rating
+from claims.lib import validation
+from claims.lib.sources import SourceRefused, posted_article, uploaded_article
+from claims.models import Article, Claim, ClaimStatus, Rating, ReferenceStatement
 from claims.services.articles import ArticleTooLarge, article_size_check
 from claims.services.verdicts import MANUAL_TRANSITIONS, StaleClaimError, is_figure
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
 
 
 class ClaimVerdictForm(forms.ModelForm):
@@ -51,10 +50,7 @@ class ClaimVerdictForm(forms.ModelForm):
             field = self.fields["reference"]
             field.widget = copy.deepcopy(self.reference_widget)
             field.widget.choices = field.choices
-        # Imported here: the admin package imports this module.
-        from claims.admin.display import rating_choices
-
-        self.fields["rating"].choices = [("", "---------"), *rating_choices()]
+        self.fields["rating"].choices = [("", "---------"), *Rating.choices]
         verdict = getattr(self.instance, "verdict", None) if self.instance.pk else None
         self.initial.setdefault("expected_version", self.instance.version)
         if verdict is not None:
@@ -91,8 +87,6 @@ class ClaimVerdictForm(forms.ModelForm):
 
 def machine_suggestion_initial(claim: Claim) -> dict:
     """The verdict form pre-filled from the machine: its rating, its reference, its explanation."""
-    from claims.admin.display import suggested_rating
-
     initial = {}
     rating = suggested_rating(claim.suggested_verdict)
     if rating:
@@ -162,54 +156,33 @@ class ArticleAddForm(forms.ModelForm):
         given = [bool(text), upload is not None, bool(url)]
         if sum(given) != 1:
             raise forms.ValidationError(_("Give exactly one of: the text, a file, or a URL."))
+        title, source = cleaned.get("title") or "", cleaned.get("source") or ""
+        # Read as every door reads articles (claims.lib.sources): never an encoding guessed.
         if upload is not None:
-            cleaned["text"] = self._text_from_upload(upload)
-            cleaned["source"] = cleaned.get("source") or upload.name
+            if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
+                raise forms.ValidationError(_("Upload a .txt or .html file."))
+            try:
+                incoming = uploaded_article(upload, title=title, source=source)
+            except SourceRefused as error:
+                raise forms.ValidationError(str(error)) from error
         elif url:
-            cleaned["text"] = self._text_from_url(url)
-            cleaned["source"] = cleaned.get("source") or url
+            try:
+                incoming = posted_article(url=url, title=title, source=source, door="admin")
+            except SourceRefused as error:
+                raise forms.ValidationError(_("The URL could not be fetched: %(error)s") % {"error": error}) from error
         else:
-            cleaned["source"] = cleaned.get("source") or "admin"
-        if not cleaned["text"].strip():
+            incoming = posted_article(text=cleaned["text"], title=title, source=source, door="admin")
+        if not incoming.text.strip():
             raise forms.ValidationError(_("No article text could be read from it."))
         try:
-            article_size_check(len(cleaned["text"]))
+            article_size_check(len(incoming.text))
         except ArticleTooLarge as error:
             raise forms.ValidationError(str(error)) from error
-        problem = validation.text_problem(cleaned["text"])  # NUL or lone surrogates: not storable
+        problem = validation.text_problem(incoming.text)  # NUL or lone surrogates: not storable
         if problem:
             raise forms.ValidationError(_("The text cannot be stored: it %(problem)s.") % {"problem": problem})
+        cleaned["incoming"] = incoming
         return cleaned
-
-    def _text_from_upload(self, upload) -> str:
-        suffix = Path(upload.name).suffix.lower()
-        if suffix not in UPLOAD_SUFFIXES:
-            raise forms.ValidationError(_("Upload a .txt or .html file."))
-        if upload.size > settings.FACTCHECK_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is too large."))
-        try:
-            content = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError(_("The file must be UTF-8 text.")) from error
-        if suffix in HTML_SUFFIXES:
-            return trafilatura.extract(content) or ""
-        return content
-
-    def _text_from_url(self, url: str) -> str:
-        if not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError(_("Only http:// and https:// addresses can be fetched."))
-        try:
-            response = http.fetch(url, max_bytes=settings.FACTCHECK_MAX_UPLOAD_BYTES)
-        except http.ResponseTooLarge as error:
-            raise forms.ValidationError(_("The page is too large.")) from error
-        except http.FetchError as error:  # one text for refused addresses and network failures
-            raise forms.ValidationError(_("The URL could not be fetched: %(error)s") % {"error": error}) from error
-        if response.status >= 400:
-            raise forms.ValidationError(
-                _("The URL could not be fetched: the server answered HTTP %(status)s.") % {"status": response.status}
-            )
-        html = response.content
-        return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
 
 
 class ManualClaimForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from claims.selectors import estimated_count
+from claims.selectors.dashboard import estimated_count
 
 # A filtered list is counted up to this many rows (a bounded COUNT over a LIMIT subquery): the pager
 # then offers COUNT_CAP / per_page pages (10 of 50 claims: narrow the filters to go further) and the

@@ -187,7 +187,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.matching.rematch_dirty_claims",
         "schedule": env_float("FACTCHECK_REMATCH_SECONDS", 300.0),
     },
-    # The dashboard's counts, so the page never scans the claims (claims.selectors.dashboard_counts).
+    # The dashboard's counts, so the page never scans the claims (claims.selectors.dashboard.dashboard_counts).
     "refresh-dashboard": {
         "task": "claims.tasks.dashboard.refresh_dashboard",
         "schedule": env_float("FACTCHECK_DASHBOARD_SECONDS", 60.0),

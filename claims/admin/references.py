@@ -22,14 +22,12 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin import display
+from claims import display
 from claims.lib.claimreview import ClaimReviewError
+from claims.lib.records import FIELDS, LIST_SEPARATOR, RECORD_FIELDS, ReferenceRecordError
 from claims.models import QuantityCheck, ReferenceDocument, ReferenceSource, ReferenceStatement
 from claims.services.reference_sources import ReferenceSourceError, claimreview_import, claimreview_import_content
 from claims.services.references import (
-    LIST_SEPARATOR,
-    RECORD_FIELDS,
-    ReferenceRecordError,
     claims_mark_for_rematch,
     reference_delete,
     reference_document_submit,
@@ -51,25 +49,24 @@ class AliasesWidget(widgets.Widget):
         return LIST_SEPARATOR.join(value or [])
 
 
-class ReferenceStatementResource(resources.ModelResource):
-    """The §2 record format. Rows are checked and applied by the same service as the command."""
+# The columns that are not plain text in a spreadsheet cell.
+COLUMN_WIDGETS = {"aliases": AliasesWidget, "published": lambda: widgets.DateWidget("%Y-%m-%d")}
 
-    key = fields.Field(attribute="key", column_name="key")
-    statement = fields.Field(attribute="text", column_name="statement")
-    statement_en = fields.Field(attribute="text_en", column_name="statement_en")
-    language = fields.Field(attribute="language", column_name="language")
-    subject = fields.Field(attribute="subject", column_name="subject")
-    metric = fields.Field(attribute="metric", column_name="metric")
-    value = fields.Field(attribute="value_text", column_name="value")
-    unit = fields.Field(attribute="unit", column_name="unit")
-    qualifier = fields.Field(attribute="qualifier", column_name="qualifier")
-    as_of = fields.Field(attribute="as_of", column_name="as_of")
-    aliases = fields.Field(attribute="aliases", column_name="aliases", widget=AliasesWidget())
-    source_title = fields.Field(attribute="source__title", column_name="source_title")
-    source_url = fields.Field(attribute="source__url", column_name="source_url")
-    publisher = fields.Field(attribute="source__publisher", column_name="publisher")
-    published = fields.Field(
-        attribute="source__published", column_name="published", widget=widgets.DateWidget("%Y-%m-%d")
+
+class ReferenceStatementResource(resources.ModelResource):
+    """The §2 record format (claims.lib.records.FIELDS: each column and the attribute it is stored in).
+    Rows are checked and applied by the same service as the command."""
+
+    # One declared field per §2 column, from the record's one definition.
+    locals().update(
+        {
+            field.name: fields.Field(
+                attribute=field.attribute,
+                column_name=field.name,
+                **({"widget": COLUMN_WIDGETS[field.name]()} if field.name in COLUMN_WIDGETS else {}),
+            )
+            for field in FIELDS
+        }
     )
 
     class Meta:

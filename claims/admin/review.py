@@ -24,7 +24,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from claims.admin import display
+from claims import display
 from claims.extraction.types import KINDS
 from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
 from claims.models import (
@@ -34,20 +34,23 @@ from claims.models import (
     ClaimStatus,
     MachineVerdict,
     Quantity,
+    Rating,
     ReferenceStatement,
     Verdict,
 )
 from claims.pagination import EstimatedCountPaginator
-from claims.selectors import (
+from claims.selectors.dashboard import dashboard_counts
+from claims.selectors.lookup import claims_lookup
+from claims.selectors.queue import (
     CLOSED_STATUSES,
     NO_VERDICT,
     claims_matching_text,
-    dashboard_counts,
     queue_ordering,
     recent_articles,
     recent_units,
     review_queue,
 )
+from claims.services.articles import article_ingest_incoming, article_is_waiting_for_broker
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -127,12 +130,12 @@ class EditorVerdictFilter(admin.SimpleListFilter):
     parameter_name = "rating"
 
     def lookups(self, request, model_admin):
-        return [(NO_VERDICT, _("No verdict yet")), *display.rating_choices()]
+        return [(NO_VERDICT, _("No verdict yet")), *Rating.choices]
 
     def queryset(self, request, queryset):
         if self.value() == NO_VERDICT:
             return queryset.filter(verdict__isnull=True)
-        if self.value() in dict(display.rating_choices()):
+        if self.value() in Rating.values:
             return queryset.filter(verdict__rating=self.value())
         return queryset
 
@@ -850,9 +853,7 @@ def _distinct_references(figures) -> list[dict]:
 def _checked_before(claim, limit: int = 3) -> list[dict]:
     """Earlier fact-checks of this claim for the side panel: first what the claim memory found when
     it was matched (our published verdicts and imported ClaimReview, with rating, date and link),
-    then decided claims like it from the lookup service."""
-    from claims.services.lookup import claims_lookup
-
+    then decided claims like it from the lookup."""
     rows = []
     for entry in claim.checked_before or []:
         earlier = entry.get("claim")
@@ -977,12 +978,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return  # articles are read-only once stored
-        from claims.services.articles import article_ingest
-
-        data = form.cleaned_data
-        article, created = article_ingest(
-            title=data.get("title") or "", text=data["text"], source=data["source"], url=data.get("url") or None
-        )
+        article, created = article_ingest_incoming(incoming=form.cleaned_data["incoming"])
         obj.pk, obj.title = article.pk, article.title
         if created:
             # Runs after the article's own send (on commit, in order): tell the editor if it waits.
@@ -990,8 +986,6 @@ class ArticleAdmin(admin.ModelAdmin):
         request.fc_already_ingested = not created
 
     def _warn_if_waiting(self, request, article):
-        from claims.services.articles import article_is_waiting_for_broker
-
         if article_is_waiting_for_broker(article):
             self.message_user(
                 request,

@@ -4,7 +4,7 @@ from django_filters import rest_framework as filters
 
 from claims.extraction.types import KINDS
 from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, Rating
-from claims.selectors import claims_matching_text
+from claims.selectors.queue import claims_matching_text
 
 
 class ClaimFilter(filters.FilterSet):

@@ -30,7 +30,6 @@ from claims.api.serializers import (
     CheckInputSerializer,
     CheckResponseSerializer,
     ClaimDetailSerializer,
-    ClaimSerializer,
     ConflictSerializer,
     LookupMatchSerializer,
     LookupQuerySerializer,
@@ -39,16 +38,18 @@ from claims.api.serializers import (
     ReferenceRecordSerializer,
     VerdictInputSerializer,
     WebhookSubscriptionSerializer,
-    claim_queryset,
 )
 from claims.extraction.types import decimal_to_str
+from claims.lib.records import ReferenceRecordError
+from claims.lib.sources import SourceRefused, posted_article
 from claims.lib.validation import InputError
 from claims.models import Article, Claim, ReferenceStatement, WebhookSubscription
+from claims.representations import ClaimSerializer, claim_queryset
+from claims.selectors import lookup as lookup_selectors
 from claims.services import articles as article_services
-from claims.services import lookup as lookup_services
+from claims.services import matching as matching_services
 from claims.services import references as reference_services
 from claims.services import verdicts as verdict_services
-from claims.services.sources import IncomingArticle, read_url
 
 ERROR_RESPONSES = {
     400: OpenApiResponse(description="Invalid input."),
@@ -195,12 +196,12 @@ class LookupView(APIView):
         values = query.validated_data
         context = self.get_renderer_context()
         parts = ["lookup", values["q"], values.get("value"), values.get("unit"), values["limit"]]
-        return Response(lookup_services.cached_answer(parts, lambda: _lookup_body(values, context)))
+        return Response(lookup_selectors.cached_answer(parts, lambda: _lookup_body(values, context)))
 
 
 def _lookup_body(values: dict, context: dict) -> dict:
-    figures = lookup_services.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
-    hits = lookup_services.claims_lookup(
+    figures = lookup_selectors.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
+    hits = lookup_selectors.claims_lookup(
         q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
     )
     results = _lookup_matches(hits, context)
@@ -243,7 +244,7 @@ class CheckView(APIView):
     def post(self, request):
         data = CheckInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        checked = lookup_services.text_check(text=data.validated_data["text"], related=self.related_verdicts)
+        checked = matching_services.text_check(text=data.validated_data["text"], related=self.related_verdicts)
         context = self.get_renderer_context()
         claims = [
             {**claim, "verdicts": _lookup_matches(related_hits, context)} for claim, related_hits in checked
@@ -281,17 +282,17 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         _refuse_oversized_body(request)
         data = ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        incoming = _incoming_article(data.validated_data)
+        values = data.validated_data
+        try:
+            incoming = posted_article(
+                text=values.get("text", ""), url=values.get("url") or None, title=values["title"],
+                source=values["source"], door="api",
+            )
+        except SourceRefused as error:
+            raise serializers.ValidationError({"url": str(error)}) from error
         try:
             with transaction.atomic():
-                article, created = article_services.article_ingest(
-                    title=incoming.title,
-                    text=incoming.text,
-                    source=incoming.source,
-                    url=incoming.url,
-                    language=incoming.language,
-                    published_at=incoming.published_at,
-                )
+                article, created = article_services.article_ingest_incoming(incoming=incoming)
         except InputError as exc:  # NUL, lone surrogates, a URL that is not http(s): a 400 saying which
             raise serializers.ValidationError({"detail": str(exc)}) from exc
         except article_services.ArticleTooLarge as error:
@@ -332,28 +333,6 @@ def _refuse_oversized_body(request) -> None:
         )
 
 
-def _incoming_article(values: dict) -> IncomingArticle:
-    """The posted article; a URL without text is fetched now (the pipeline needs the text's hash)."""
-    text = values.get("text", "")
-    url = values.get("url") or None
-    if text.strip():
-        title = values["title"] or text.strip().splitlines()[0][:500]
-        return IncomingArticle(title=title, text=text, source=values["source"] or url or "api", url=url)
-    items = read_url(url)
-    found = [item for item in items if isinstance(item, IncomingArticle)]
-    if len(items) != 1 or len(found) != 1:
-        reason = "; ".join(str(item) for item in items if not isinstance(item, IncomingArticle))
-        raise serializers.ValidationError({"url": reason or _("This URL serves a feed: post its entries one by one.")})
-    page = found[0]
-    return IncomingArticle(
-        title=values["title"] or page.title,
-        text=page.text,
-        source=values["source"] or url,
-        url=page.url or url,
-        language=page.language,
-        published_at=page.published_at,
-    )
-
 
 class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The reference library, one statement per record in the import format (interfaces.md §2)."""
@@ -384,7 +363,7 @@ class ReferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise serializers.ValidationError({"detail": _("Post one §2 record as a JSON object.")})
         try:
             statement, outcome = reference_services.reference_upsert(record=dict(request.data))
-        except reference_services.ReferenceRecordError as exc:
+        except ReferenceRecordError as exc:
             raise serializers.ValidationError({"detail": str(exc)}) from exc
         statement = self.get_queryset().get(pk=statement.pk)
         return Response(

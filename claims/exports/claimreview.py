@@ -6,9 +6,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.api.serializers import rating_labels
 from claims.exports.table import verdict_of
 from claims.models import Claim, Rating
+from claims.representations import rating_labels
 
 BEST_RATING = 5
 WORST_RATING = 1

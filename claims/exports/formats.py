@@ -27,12 +27,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from claims.api.serializers import ClaimSerializer, rating_labels
 from claims.exports.claimreview import claim_review
-from claims.exports.selectors import rated_claims
 from claims.exports.table import CLAIM_COLUMNS, FIGURE_COLUMNS, Column, claim_row, code_label, figure_rows
 from claims.extraction.types import decimal_to_str
 from claims.models import Claim, MachineVerdict, Rating
+from claims.representations import ClaimSerializer, rating_labels
+from claims.selectors.exports import rated_claims
 
 UTF8_BOM = "\ufeff"
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").

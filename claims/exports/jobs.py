@@ -13,11 +13,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from claims.api.serializers import claim_queryset
 from claims.exports.formats import FORMATS, write_export
 from claims.exports.responses import export_filename
-from claims.exports.selectors import with_export_relations
 from claims.models import Claim, ExportJob, ExportStatus
+from claims.representations import claim_queryset
+from claims.selectors.exports import with_export_relations
 
 logger = logging.getLogger(__name__)
 

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from claims.api.serializers import rating_labels
-from claims.exports.selectors import article_report_claims
 from claims.exports.table import check_of, verdict_of
 from claims.extraction.types import decimal_to_str
 from claims.models import Article, Claim, ClaimStatus, ReferenceStatement
+from claims.representations import rating_labels
+from claims.selectors.exports import article_report_claims
 
 MACHINE_VERDICT_LABELS = {
     "supported": ("يؤيده المرجع", "Supported"),

@@ -14,10 +14,10 @@ from django.db.models import QuerySet
 from django.http import FileResponse
 from django.utils import timezone
 
-from claims.api.serializers import claim_queryset
 from claims.exports.formats import FORMATS, write_export
-from claims.exports.selectors import with_export_relations
 from claims.models import Claim
+from claims.representations import claim_queryset
+from claims.selectors.exports import with_export_relations
 
 SPOOL_BYTES = 8 * 1024 * 1024
 

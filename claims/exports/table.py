@@ -9,9 +9,10 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
-from claims.api.serializers import rating_labels
+from claims.display import ERROR_LABELS, KIND_LABELS, QUALIFIER_LABELS
 from claims.extraction.types import decimal_to_str
 from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, QuantityCheck, Verdict
+from claims.representations import rating_labels
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,6 @@ def leading_check(claim: Claim) -> QuantityCheck | None:
 
 def code_labels() -> dict[str, dict]:
     """Human labels of the codes the tables carry (status, machine verdict, error kind, figure kind, qualifier)."""
-    # Imported here: claims.admin imports the exports, so a module-level import would be circular.
-    from claims.admin.display import ERROR_LABELS, KIND_LABELS, QUALIFIER_LABELS
 
     return {
         "status": dict(ClaimStatus.choices),

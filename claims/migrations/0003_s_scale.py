@@ -7,7 +7,7 @@ from django.db import migrations, models
 # PostgreSQL only: full-text search with the `arabic` configuration over the normalised text (a
 # generated tsvector column, GIN-indexed: all claims for the queue's search box, decided ones for
 # lookup) and trigram indexes for substring and fuzzy search. SQLite has none of these; the
-# selectors fall back to LIKE over the same column (claims.selectors.claims_matching_text).
+# selectors fall back to LIKE over the same column (claims.selectors.queue.claims_matching_text).
 POSTGRES_SEARCH = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE claims_claim ADD COLUMN IF NOT EXISTS search_vector tsvector "

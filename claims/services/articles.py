@@ -9,19 +9,19 @@ import hashlib
 import logging
 from datetime import datetime, timedelta
 
-import redis.exceptions
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
-from kombu.exceptions import OperationalError as KombuOperationalError
 from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
 from claims.extraction.types import Quantity as FoundQuantity
 from claims.lib import validation
+from claims.lib.errors import BROKER_ERRORS, TRANSIENT_ERRORS
+from claims.lib.sources import IncomingArticle, title_from_text
 from claims.matching import Matcher
 from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity, QuantityCheck
 from claims.services.checkworthiness import extraction_rescored
@@ -37,15 +37,10 @@ from claims.services.matching import (
     remember_repeats,
 )
 
-# Errors worth a retry (the database or broker blinked), shared with the reference tasks.
-from claims.services.references import TRANSIENT_ERRORS
-
 logger = logging.getLogger(__name__)
 
 ERROR_MAX_CHARS = 4000
 VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
-# What a publish raises while the broker is unreachable: the article stays in the outbox.
-BROKER_ERRORS = (KombuOperationalError, redis.exceptions.RedisError, OSError)
 BROKER_UNAVAILABLE = "queued, broker unavailable, will retry"
 # Rows written per INSERT by the pipeline's bulk writes.
 BULK_BATCH_SIZE = 500
@@ -103,7 +98,7 @@ def article_ingest(
     article, created = Article.objects.get_or_create(
         content_hash=content_hash(text),
         defaults={
-            "title": (title or text.strip().splitlines()[0])[:500],
+            "title": (title or title_from_text(text))[:500],
             "text": text,
             "source": source[:500],
             "url": url or None,
@@ -118,6 +113,23 @@ def article_ingest(
         elif send:
             article_queue(article=article)
     return article, created
+
+
+def article_ingest_incoming(
+    *, incoming: IncomingArticle, sync: bool = False, send: bool = True
+) -> tuple[Article, bool]:
+    """`article_ingest` of an article read by claims.lib.sources: the one ingest door of the admin,
+    the API and the `ingest` command."""
+    return article_ingest(
+        title=incoming.title,
+        text=incoming.text,
+        source=incoming.source,
+        url=incoming.url,
+        language=incoming.language,
+        published_at=incoming.published_at,
+        sync=sync,
+        send=send,
+    )
 
 
 def article_queue(*, article: Article) -> None:

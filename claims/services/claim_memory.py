@@ -28,6 +28,7 @@ from django.urls import reverse
 from claims.extraction import extract, normalize
 from claims.extraction.types import decimal_to_str
 from claims.lib.claim_memory import MemoryEntry, figure_keys, find_repeats
+from claims.lib.documents import guess_subject
 from claims.models import (
     Claim,
     MachineVerdict,
@@ -37,7 +38,7 @@ from claims.models import (
     ReferenceStatement,
     Verdict,
 )
-from claims.services.references import guess_subject, reference_delete, reference_upsert
+from claims.services.references import reference_delete, reference_upsert
 
 MEMORY_ORIGINS = (ReferenceOrigin.VERDICT, ReferenceOrigin.CLAIMREVIEW)
 # Ratings that make a claim "known wrong": its return is worth a webhook.

@@ -18,6 +18,7 @@ from django.db.models import Count, F, Max, Value
 from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
 
+from claims.extraction import extract
 from claims.extraction.types import Quantity as FoundQuantity
 from claims.matching import Matcher, MatchSettings, statement_from_record
 from claims.models import (
@@ -33,6 +34,7 @@ from claims.models import (
     ReferenceSource,
     ReferenceStatement,
 )
+from claims.selectors.lookup import LookupHit, claims_lookup
 from claims.services.claim_memory import (
     blank_figures,
     checked_before_explanations,
@@ -337,3 +339,32 @@ def claims_rematch_dirty(*, batch_size: int = REMATCH_BATCH_SIZE) -> int:
             return matched
         matched += claims_match(claim_ids=batch)
         last_id = batch[-1]
+
+
+def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHit]]]:
+    """Extract the claims of a text and match them against the reference library; nothing is stored.
+
+    Returns, per claim, its dict (offsets into `text`, quantities each with the matcher's `check`,
+    the claim's `suggestion`) and the decided claims like it (at most `related`).
+    """
+    matcher = matcher_get()
+    extraction = extract(text)
+    checked = []
+    for span in extraction.claims:
+        quantities = [extraction.quantities[index] for index in span.quantity_indexes]
+        context = text[max(0, span.start - CONTEXT_CHARS) : span.start]
+        result = matcher.check_claim(span.text, quantities, context=context)
+        claim = {
+            "start": span.start,
+            "end": span.end,
+            "text": span.text,
+            "checkworthiness": round(span.checkworthiness, 4),
+            "kind": span.kind,
+            "quantities": [
+                {**quantity.to_dict(), "check": check.to_dict()}
+                for quantity, check in zip(quantities, result.checks, strict=True)
+            ],
+            "suggestion": result.suggestion.to_dict(),
+        }
+        checked.append((claim, claims_lookup(q=span.text, limit=related)))
+    return checked

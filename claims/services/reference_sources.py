@@ -17,7 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from claims.lib.claimreview import claimreview_records
+from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.http import FetchError, fetch
+from claims.lib.records import ReferenceRecordError
 from claims.lib.tables import PREVIEW_ROWS, Table, TableError, mapping_check, table_read, table_records
 from claims.models import (
     ReferenceDocument,
@@ -26,9 +28,7 @@ from claims.models import (
     TableImportStatus,
 )
 from claims.services.references import (
-    TRANSIENT_ERRORS,
     ReferenceImportReport,
-    ReferenceRecordError,
     ReferenceRowResult,
     reference_document_split,
     reference_import,

@@ -1,28 +1,21 @@
 """The reference library: import records (interfaces §2), split source documents, re-queue matching.
 
-Every door (the `import_references` command, the admin's import/export, the admin's forms, the
-document splitter) goes through `reference_record_clean` and `reference_upsert`, so a record is
-accepted or refused for the same reason everywhere. Whenever statements change, the claims they
-could affect are flagged `needs_matching` and a batched rematch is queued after the commit.
+Every door (the `import_references` command, the admin's import/export, the admin's forms, the API,
+the document splitter) goes through `reference_record_clean` (claims.lib.records.parse) and
+`reference_upsert`, so a record is accepted or refused for the same reason everywhere. Whenever
+statements change, the claims they could affect are flagged `needs_matching` and a batched rematch
+is queued after the commit.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
-import json
 import logging
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_slug
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,61 +23,15 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import normalize
-from claims.extraction.types import QUALIFIERS
-from claims.lib import validation
+from claims.lib import documents, http, records, sources, validation
+from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
+from claims.lib.records import ReferenceRecordError
 from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
 
 logger = logging.getLogger(__name__)
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-
-# The §2 columns, in the order an export writes them.
-RECORD_FIELDS = (
-    "key",
-    "statement",
-    "statement_en",
-    "language",
-    "subject",
-    "metric",
-    "value",
-    "unit",
-    "qualifier",
-    "as_of",
-    "aliases",
-    "source_title",
-    "source_url",
-    "publisher",
-    "published",
-    "origin",
-    "rating",
-    "review_url",
-    "page",
-)
-LIST_SEPARATOR = "|"
 ERROR_MAX_CHARS = 4000
-
-_NUMBER_IN_VALUE = re.compile(r"\d[\d.]*(?:[eE][-+]?\d+)?")
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_CLAIM_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_MAX_LENGTHS = {
-    "subject": 300,
-    "metric": 300,
-    "unit": 16,
-    "language": 8,
-    "source_title": 500,
-    "publisher": 300,
-    "rating": 100,
-}
-
-
-class ReferenceRecordError(ValueError):
-    """A record that cannot be imported; the message says why (shown to the editor)."""
-
-
-class ReferenceFileError(ValueError):
-    """A file that cannot be read at all (missing, unknown format, not JSON, no header)."""
 
 
 @dataclass(frozen=True)
@@ -113,291 +60,30 @@ class ReferenceImportReport:
         )
 
 
-# --- Reading files ------------------------------------------------------------------------------------
-
-
-def reference_records_read(path: str | Path) -> list[tuple[str, dict | ReferenceRecordError]]:
-    """The records of a .jsonl, .json or .csv file, each with where it is in the file.
-
-    A record that cannot even be parsed (bad JSON on a JSONL line, a JSON item that is not an
-    object) comes back as a ReferenceRecordError in its place; a file that cannot be read at all
-    raises ReferenceFileError.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".jsonl", ".json", ".csv"):
-        raise ReferenceFileError(f"unknown format {suffix or '(none)'!r}: use .jsonl, .json or .csv")
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise ReferenceFileError(f"no such file: {path}") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReferenceFileError(f"cannot read {path}: {error}") from error
-    reader = {".jsonl": _jsonl_records, ".json": _json_records, ".csv": _csv_records}[suffix]
-    return list(reader(content))
-
-
-def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
-    records = []
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = validation.json_loads(line)
-        except json.JSONDecodeError as error:
-            records.append((f"line {number}", ReferenceRecordError(_("bad JSON: %(error)s") % {"error": error.msg})))
-            continue
-        except validation.InputError as error:
-            records.append((f"line {number}", ReferenceRecordError(str(error))))
-            continue
-        if not isinstance(record, dict):
-            records.append((f"line {number}", ReferenceRecordError(_("not a JSON object"))))
-            continue
-        records.append((f"line {number}", record))
-    if records and all(isinstance(record, ReferenceRecordError) for _, record in records):
-        raise ReferenceFileError("no line of the file is a JSON object: is it really JSON Lines?")
-    return iter(records)
-
-
-def _json_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
-    try:
-        data = validation.json_loads(content)
-    except json.JSONDecodeError as error:
-        raise ReferenceFileError(f"bad JSON at line {error.lineno}: {error.msg}") from error
-    except validation.InputError as error:
-        raise ReferenceFileError(str(error)) from error
-    if not isinstance(data, list):
-        raise ReferenceFileError("a .json file must hold a list of records")
-    for index, record in enumerate(data):
-        where = f"item {index}"
-        yield where, record if isinstance(record, dict) else ReferenceRecordError(_("not a JSON object"))
-
-
-def _csv_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordError]]:
-    try:
-        dialect = csv.Sniffer().sniff(content.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(content), dialect=dialect)
-    headers = [name.strip() for name in reader.fieldnames or []]
-    if "key" not in headers or "statement" not in headers:
-        raise ReferenceFileError("the CSV header must name at least the columns key and statement")
-    reader.fieldnames = headers
-    records = []
-    try:
-        for row in reader:
-            # Spreadsheet numbering: the header is row 1.
-            records.append((f"line {reader.line_num}", {k: v for k, v in row.items() if k is not None}))
-    except csv.Error as error:
-        raise ReferenceFileError(f"bad CSV at line {reader.line_num}: {error}") from error
-    return iter(records)
-
-
-# --- Cleaning one record --------------------------------------------------------------------------------
-
-
-def _text(record: dict, name: str) -> str:
-    value = record.get(name)
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list, bool)):
-        raise ReferenceRecordError(_("bad %(name)s: expected text") % {"name": name})
-    value = str(value).strip()
-    problem = validation.text_problem(value)
-    if problem:
-        raise ReferenceRecordError(_("bad %(name)s: %(problem)s") % {"name": name, "problem": problem})
-    limit = _MAX_LENGTHS.get(name)
-    if limit and len(value) > limit:
-        raise ReferenceRecordError(_("%(name)s is longer than %(limit)s characters") % {"name": name, "limit": limit})
-    return value
-
-
-def _date_text(record: dict, name: str) -> str:
-    raw = _text(record, name)
-    if not raw:
-        return ""
-    match = _ISO_DATE.match(raw)
-    if not match:
-        raise ReferenceRecordError(
-            _("bad date in %(name)s: %(raw)s (use YYYY, YYYY-MM or YYYY-MM-DD)") % {"name": name, "raw": repr(raw)}
-        )
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError as error:
-        raise ReferenceRecordError(
-            _("bad date in %(name)s: %(raw)s (%(error)s)") % {"name": name, "raw": repr(raw), "error": error}
-        ) from error
-    return raw
-
-
-def _value_and_kind(record: dict) -> tuple[str, str]:
-    """The value as written (a decimal string or an ISO date) and the kind of figure it is; the
-    kind is read off the unit exactly as the matcher reads it."""
-    from claims.matching.references import figure_from_value
-
-    raw = record.get("value")
-    kind = _text(record, "kind")
-    if raw is None or raw == "":
-        return "", kind
-    if isinstance(raw, (bool, dict, list)):
-        raise ReferenceRecordError(_("bad value: %(error)s") % {"error": repr(raw)})
-    raw = str(raw).strip()
-    unit = _text(record, "unit")
-    if kind != "date" and not _ISO_DATE.match(raw):
-        # Every number written (one, or a range's two) is checked before any arithmetic:
-        # "1e999999999" would take minutes and gigabytes.
-        try:
-            if len(raw) > 2 * validation.MAX_NUMBER_CHARS + 8:
-                raise validation.InputError(_("value is too long for a number or a range"))
-            for number in _NUMBER_IN_VALUE.findall(raw):
-                validation.parse_decimal(number)
-        except validation.InputError as error:
-            raise ReferenceRecordError(_("bad value: %(error)s") % {"error": error}) from error
-    try:
-        figure = figure_from_value(raw, unit=unit or None, kind=kind or None)
-    except ValueError as error:
-        raise ReferenceRecordError(_("bad value: %(error)s") % {"error": error}) from error
-    if figure.kind == "date" and not _CLAIM_DATE.match(raw):
-        raise ReferenceRecordError(
-            _("bad value: %(raw)s is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"raw": repr(raw)}
-        )
-    return raw, figure.kind
-
-
-def _url(record: dict, name: str) -> str:
-    url = _text(record, name)
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError as error:
-            raise ReferenceRecordError(
-                _("bad %(name)s %(url)s: an http or https address") % {"name": name, "url": repr(url)}
-            ) from error
-    return url
-
-
-def _page(record: dict) -> int | None:
-    raw = record.get("page")
-    if raw is None or raw == "":
-        return None
-    try:
-        page = int(str(raw))
-    except ValueError as error:
-        raise ReferenceRecordError(_("bad page %(raw)s: a page number") % {"raw": repr(raw)}) from error
-    if not 1 <= page <= 100_000:
-        raise ReferenceRecordError(_("bad page %(raw)s: a page number") % {"raw": repr(raw)})
-    return page
-
-
-def _aliases(record: dict) -> list[str]:
-    raw = record.get("aliases")
-    if raw is None or raw == "":
-        return []
-    if isinstance(raw, str):
-        parts = raw.split(LIST_SEPARATOR)
-    elif isinstance(raw, list) and all(isinstance(part, str) for part in raw):
-        parts = raw
-    else:
-        raise ReferenceRecordError(_("bad aliases: expected a list of names or names separated by |"))
-    aliases = []
-    for part in parts:
-        part = part.strip()
-        if part and part not in aliases:
-            aliases.append(part)
-    return aliases
-
-
-def guess_language(text: str) -> str:
-    return "ar" if _ARABIC_LETTER.search(text) else "en"
+# --- One record ----------------------------------------------------------------------------------------
 
 
 def reference_record_clean(record: dict) -> dict:
-    """Check one §2 record and return the model's field values (plus the source's).
-
-    Raises ReferenceRecordError with a reason an editor can act on.
-    """
-    if not isinstance(record, dict):
-        raise ReferenceRecordError(_("not a JSON object"))
-    key = _text(record, "key")
-    if not key:
-        raise ReferenceRecordError(_("missing key"))
-    try:
-        validate_slug(key)
-    except ValidationError as error:
-        raise ReferenceRecordError(
-            _("bad key %(key)s: use Latin letters, digits, - and _ only") % {"key": repr(key)}
-        ) from error
-    if len(key) > 200:
-        raise ReferenceRecordError(_("key is longer than 200 characters"))
-    text = _text(record, "statement")
-    if not text:
-        raise ReferenceRecordError(_("missing statement"))
-    value_text, kind = _value_and_kind(record)
-    qualifier = _text(record, "qualifier")
-    if qualifier and qualifier not in QUALIFIERS:
-        raise ReferenceRecordError(
-            _("bad qualifier %(value)s: one of %(choices)s")
-            % {"value": repr(qualifier), "choices": ", ".join(QUALIFIERS)}
-        )
-    source_url = _url(record, "source_url")
-    origin = _text(record, "origin") or ReferenceOrigin.LIBRARY
-    if origin not in ReferenceOrigin.values:
+    """Check one §2 record (claims.lib.records) and return the model's field values, with the
+    source's under "source". Raises ReferenceRecordError with a reason an editor can act on."""
+    parsed = records.parse(record)
+    if parsed.origin not in ReferenceOrigin.values:
         raise ReferenceRecordError(
             _("bad origin %(value)s: one of %(choices)s")
-            % {"value": repr(origin), "choices": ", ".join(ReferenceOrigin.values)}
+            % {"value": repr(parsed.origin), "choices": ", ".join(ReferenceOrigin.values)}
         )
-    return {
-        "key": key,
-        "text": text,
-        "text_en": _text(record, "statement_en"),
-        "language": _text(record, "language") or guess_language(text),
-        "subject": _text(record, "subject"),
-        "metric": _text(record, "metric"),
-        "aliases": _aliases(record),
-        "kind": kind,
-        "value_text": value_text,
-        "unit": _text(record, "unit"),
-        "qualifier": qualifier if value_text else "",
-        "as_of": _date_text(record, "as_of"),
-        "origin": origin,
-        "rating": _text(record, "rating"),
-        "review_url": _url(record, "review_url"),
-        "page": _page(record),
-        "source": {
-            "title": _text(record, "source_title"),
-            "url": source_url,
-            "publisher": _text(record, "publisher"),
-            "published": _date_text(record, "published"),
-        },
-    }
+    return {**parsed.statement_fields(), "source": parsed.source_fields()}
 
 
 def reference_record(statement: ReferenceStatement) -> dict:
     """A stored statement as a §2 record: what the engine reads and what an export writes."""
-    source = statement.source
-    return {
-        "key": statement.key,
-        "statement": statement.text,
-        "statement_en": statement.text_en,
-        "language": statement.language,
-        "subject": statement.subject,
-        "metric": statement.metric,
-        "value": statement.value_text or None,
-        "unit": statement.unit or None,
-        "qualifier": statement.qualifier or None,
-        "kind": statement.kind or None,
-        "as_of": statement.as_of or None,
-        "aliases": list(statement.aliases or []),
-        "source_title": source.title if source else "",
-        "source_url": source.url if source else "",
-        "publisher": source.publisher if source else "",
-        "published": source.published.isoformat() if source and source.published else None,
-        "origin": statement.origin,
-        "rating": statement.rating,
-        "review_url": statement.review_url,
-        "page": statement.page,
-    }
+
+    def value_of(attribute: str):
+        if attribute.startswith("source__"):
+            return getattr(statement.source, attribute.removeprefix("source__")) if statement.source else ""
+        return getattr(statement, attribute)
+
+    return records.as_dict(value_of)
 
 
 # --- Writing ------------------------------------------------------------------------------------------
@@ -411,7 +97,7 @@ def reference_source_get_or_create(
     title = title or publisher or url
     if not title:
         return None
-    published_date = _first_day(published) if published else None
+    published_date = records.first_day(published) if published else None
     source, created = ReferenceSource.objects.get_or_create(
         title=title[:500],
         url=url,
@@ -428,11 +114,6 @@ def reference_source_get_or_create(
                 setattr(source, name, value)
             source.save(update_fields=[*changes, "updated_at"])
     return source
-
-
-def _first_day(iso: str) -> datetime.date:
-    year, month, day = (int(part) if part else 1 for part in _ISO_DATE.match(iso).groups())
-    return datetime.date(year, month, day)
 
 
 def reference_statement_apply(*, statement: ReferenceStatement, cleaned: dict) -> bool:
@@ -478,7 +159,7 @@ def reference_statement_save(*, statement: ReferenceStatement) -> ReferenceState
     `reference_record_clean`) and re-queue the claims it could affect."""
     with transaction.atomic():
         if statement.value_text:
-            _, statement.kind = _value_and_kind({"value": statement.value_text, "unit": statement.unit})
+            _, statement.kind = records.value_and_kind({"value": statement.value_text, "unit": statement.unit})
         else:
             statement.qualifier = ""
         statement.save()
@@ -676,23 +357,7 @@ DOCUMENT_SPLITTING = "splitting"
 DOCUMENT_READY = "ready"
 DOCUMENT_FAILED = "failed"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*[\n\f]\s*")  # \f: a PDF's page break
-_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
-# Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
-_NAME_CUES = (
-    "شركة", "شركه", "مجموعة", "مجموعه", "منظمة", "منظمه", "مؤسسة", "مؤسسه", "بنك", "مصرف", "صندوق",
-    "جامعة", "جامعه", "وزارة", "وزاره", "هيئة", "هيئه", "نموذج", "منصة", "منصه", "تطبيق", "مشروع",
-    "دولة", "دوله", "مدينة", "مدينه", "مطار", "ميناء", "سوق",
-)
-# Words after which a name stops (function words, verbs of reporting, figure words).
-_NAME_STOPS = frozenset(normalize(word) for word in (
-    "في", "من", "إلى", "على", "عن", "أن", "إن", "التي", "الذي", "الذين", "بعد", "قبل", "خلال", "مع",
-    "عام", "سنة", "بلغ", "بلغت", "حوالي", "نحو", "أكثر", "أقل", "و", "أو", "ما", "هو", "هي",
-))
 _MAX_SENTENCE_CHARS = 1000
-_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640\u0670]+")
-
-
 def reference_document_submit(*, document: ReferenceDocument) -> ReferenceDocument:
     """Save a document (new or to be split again) and queue its splitting after the commit."""
     from claims.tasks.matching import split_reference_document
@@ -755,11 +420,9 @@ def _document_text(document: ReferenceDocument) -> str:
         if problem:
             raise ValueError(f"the file {problem}")
         if document.upload.name.lower().endswith((".html", ".htm")):
-            return _html_text(raw, url=None)
+            return documents.html_text(raw, url=None)
         return raw
     if document.url:
-        from claims.lib import http
-
         try:
             response = http.fetch(document.url)
         except http.FetchError as error:  # the one generic text, whatever went wrong on the network
@@ -768,72 +431,9 @@ def _document_text(document: ReferenceDocument) -> str:
             raise ValueError(f"could not fetch {document.url}: the server answered HTTP {response.status}")
         if response.content_type == "application/pdf" or response.content.startswith(b"%PDF-"):
             return PAGE_BREAK.join(pdf_pages(response.content))  # a report published as PDF
-        html = response.content.decode(response.charset or "utf-8", errors="replace")
-        return _html_text(html, url=document.url)
+        html = sources.page_text(response.content, charset=response.charset)
+        return documents.html_text(html, url=document.url)
     raise ValueError("the document has no text, file or URL")
-
-
-def _html_text(html: str, *, url: str | None) -> str:
-    import trafilatura
-
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
-    if not text or not text.strip():
-        raise ValueError("no readable text found in the HTML")
-    return text
-
-
-def document_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split after . ! ? ؟ followed by space, and at line breaks.
-    A decimal point ("1.3") is never followed by a space, so figures stay whole."""
-    spans = []
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        spans.append((start, boundary.start()))
-        start = boundary.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def guess_subject(text: str) -> str:
-    """A proper name the text is about: a Latin-script name ("DeepSeek-V3") or an Arabic name after
-    a cue word ("شركة أرامكو"). Empty when none is found."""
-    arabic = _arabic_name(text)
-    if arabic:
-        return arabic
-    for match in _LATIN_NAME.finditer(text):
-        name = match.group(0).strip()
-        if name.isupper() and len(name) <= 3:
-            continue  # currency codes and unit symbols: USD, GB
-        if " " not in name and name[1:].islower() and not text[: match.start()].strip():
-            continue  # an English sentence's first word: "The", "According"
-        return name
-    return ""
-
-
-def _arabic_name(text: str) -> str:
-    words = list(_ARABIC_WORD.finditer(text))
-    cues = {normalize(cue) for cue in _NAME_CUES}
-    for index, word in enumerate(words):
-        folded = normalize(word.group(0))
-        bare = folded[1:] if folded[:1] in ("و", "ف", "ب", "ل") and folded[1:] in cues else folded
-        if bare not in cues or index + 1 >= len(words):
-            continue
-        following = words[index + 1]
-        if normalize(following.group(0)) in _NAME_STOPS or following.start() - word.end() > 2:
-            continue
-        end = following.end()
-        # A second word when it is an attribute of the first ("أرامكو السعودية", "الصحة العالمية").
-        if index + 2 < len(words):
-            second = words[index + 2]
-            folded_second = normalize(second.group(0))
-            if (
-                second.start() - end <= 2
-                and folded_second.startswith("ال")
-                and folded_second not in _NAME_STOPS
-            ):
-                end = second.end()
-        return text[following.start() : end]
-    return ""
 
 
 def _document_store_statements(*, document: ReferenceDocument, text: str) -> int:
@@ -842,7 +442,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
     quantities = extract(text).quantities
     sentences = []
     seen = set()
-    for start, end in document_sentences(text):
+    for start, end in documents.document_sentences(text):
         sentence = text[start:end].strip()
         # A sentence said twice (or repeated by the HTML extraction) is one statement.
         # A figure, not a rank: "الفصل الثاني" (chapter two) alone is no statement.
@@ -851,7 +451,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
             seen.add(sentence)
             sentences.append((start, end))
     source = document.source
-    document_subject = guess_subject(source.title) or _most_common_subject(text, sentences)
+    document_subject = documents.guess_subject(source.title) or documents.most_common_subject(text, sentences)
     slug = slugify(source.title)[:150].strip("-")
     if not re.search("[a-z]", slug):  # an Arabic title slugifies to nothing (or to its digits)
         slug = f"source-{source.id}"
@@ -867,7 +467,7 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
                     "key": key,
                     "statement": sentence,
                     "language": document.language,
-                    "subject": guess_subject(sentence) or document_subject,
+                    "subject": documents.guess_subject(sentence) or document_subject,
                     "source_title": source.title,
                     "source_url": source.url,
                     "publisher": source.publisher,
@@ -885,12 +485,6 @@ def _document_store_statements(*, document: ReferenceDocument, text: str) -> int
         reasons = "; ".join(f"{row.key}: {row.reason}" for row in report.skipped)
         raise ValueError(f"some sentences could not be stored: {reasons}")
     return len(records)
-
-
-def _most_common_subject(text: str, sentences: list[tuple[int, int]]) -> str:
-    guesses = Counter(guess_subject(text[start:end]) for start, end in sentences)
-    guesses.pop("", None)
-    return guesses.most_common(1)[0][0] if guesses else ""
 
 
 def _document_keys(*, document: ReferenceDocument, slug: str, count: int) -> list[str]:

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from claims.representations import ClaimSerializer, claim_queryset
 
 EVENT_VERDICT_PUBLISHED = "verdict.published"
 EVENT_CLAIM_REPEATED = "claim.repeated"
@@ -66,9 +67,6 @@ def claim_repeated_notify(*, claim_id: int) -> list[WebhookDelivery]:
 
 
 def _notify(event: str, **claim_filter) -> list[WebhookDelivery]:
-    # Imported here: the claim object's serializer belongs to the API layer, loaded after services.
-    from claims.api.serializers import ClaimSerializer, claim_queryset
-
     claim = claim_queryset().filter(**claim_filter).first()
     if claim is None:
         return []

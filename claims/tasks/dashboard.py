@@ -1,8 +1,8 @@
-"""The dashboard's counts, refreshed by beat (claims.selectors.dashboard_snapshot_refresh)."""
+"""The dashboard's counts, refreshed by beat (claims.selectors.dashboard.dashboard_snapshot_refresh)."""
 
 from celery import shared_task
 
-from claims.selectors import dashboard_snapshot_refresh
+from claims.selectors.dashboard import dashboard_snapshot_refresh
 
 
 @shared_task(acks_late=True)

@@ -6,8 +6,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 
-from claims.services.articles import BROKER_ERRORS
-from claims.services.references import TRANSIENT_ERRORS
+from claims.lib.errors import BROKER_ERRORS, TRANSIENT_ERRORS
 
 
 def retry_countdown(retries: int) -> float:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from claims.admin import display
+from claims import display
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from claims.models import ClaimStatus, MachineVerdict, Rating
-from claims.selectors import review_queue
+from claims.selectors.queue import review_queue
 from claims.services.verdicts import verdict_set
 
 from .conftest import make_article, make_claim, make_quantity

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from claims.admin import display
+from claims import display
 from claims.models import Article, ArticleStatus, ClaimStatus, MachineVerdict, QuantityCheck, Rating, Verdict
 
 from .conftest import make_article, make_claim, make_quantity

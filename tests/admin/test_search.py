@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import ReferenceStatement
-from claims.selectors import claims_matching_text, review_queue
+from claims.selectors.queue import claims_matching_text, review_queue
 
 from .conftest import make_article, make_claim
 

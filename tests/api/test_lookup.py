@@ -2,7 +2,7 @@ import pytest
 
 from claims.extraction import extract
 from claims.models import ClaimStatus
-from claims.services.lookup import claims_lookup
+from claims.selectors.lookup import claims_lookup
 from tests.api.factories import decide, make_article, make_claim
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_the_endpoint_requires_a_query(viewer_api):
 
 
 def test_a_shared_figure_is_a_candidate_however_many_claims_share_the_words(library, editor, monkeypatch):
-    monkeypatch.setattr("claims.services.lookup.MAX_CANDIDATES", 3)
+    monkeypatch.setattr("claims.selectors.lookup.MAX_CANDIDATES", 3)
     for count in range(1, 6):
         decide(stored_claim(f"وبلغت تكلفة تدريب النموذج {count} مليار دولار"), editor)
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from claims.api.serializers import ClaimSerializer, claim_queryset
+from claims.representations import ClaimSerializer, claim_queryset
 from tests.api.factories import decide, make_article, make_claim, make_reference
 
 pytestmark = pytest.mark.django_db

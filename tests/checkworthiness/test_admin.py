@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from claims.checkworthiness.model import default_scorer
 from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus
-from claims.selectors import review_queue
+from claims.selectors.queue import review_queue
 
 QUEUE = reverse("admin:claims_claim_changelist")
 TEXT = (

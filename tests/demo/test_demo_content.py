@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from claims.extraction import extract
+from claims.lib.sources import IncomingArticle, read_path
 from claims.matching import Matcher, statement_from_record
-from claims.services.sources import IncomingArticle, read_path
 
 DEMO = Path(__file__).resolve().parents[2] / "claims" / "demo"
 ARTICLES = DEMO / "articles"

@@ -10,11 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.api.serializers import ClaimSerializer
 from claims.exports import write_export
 from claims.exports.jobs import export_job_run
-from claims.exports.selectors import claims_for_export
 from claims.models import Claim, ExportJob, ExportStatus
+from claims.representations import ClaimSerializer
+from claims.selectors.exports import claims_for_export
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from claims.lib.records import RECORD_FIELDS
 from claims.models import Claim, QuantityCheck, ReferenceDocument, ReferenceStatement
 from claims.services.matching import claims_match
-from claims.services.references import RECORD_FIELDS, reference_upsert
+from claims.services.references import reference_upsert
 from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db

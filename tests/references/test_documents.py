@@ -3,9 +3,10 @@
 import pytest
 from django.core.files.base import ContentFile
 
+from claims.lib.documents import document_sentences, guess_subject
 from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
 from claims.services.matching import claims_match
-from claims.services.references import document_sentences, guess_subject, reference_document_submit
+from claims.services.references import reference_document_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from claims.models import CheckedFigure, ClaimStatus
-from claims.services.lookup import claims_lookup
+from claims.selectors.lookup import claims_lookup
 from claims.services.verdicts import claim_status_set, verdict_set
 from tests.api.factories import make_article, make_claim
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 
 from claims.models import DashboardSnapshot
-from claims.selectors import dashboard_counts, dashboard_snapshot_refresh
-from claims.services import lookup
+from claims.selectors import lookup
+from claims.selectors.dashboard import dashboard_counts, dashboard_snapshot_refresh
 from claims.tasks.dashboard import refresh_dashboard
 from tests.api.conftest import client_for
 from tests.scale.conftest import count_queries

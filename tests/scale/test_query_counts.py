@@ -105,7 +105,7 @@ def test_an_export_costs_the_same_queries_at_any_size(newsroom, fmt, tmp_path):
     from django.test.utils import CaptureQueriesContext
 
     from claims.exports import FORMATS, write_export
-    from claims.exports.selectors import claims_for_export
+    from claims.selectors.exports import claims_for_export
 
     def queries() -> int:
         stream = io.BytesIO() if FORMATS[fmt].binary else io.StringIO()

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from claims.models import Claim
-from claims.selectors import claims_matching_text, decided_claims_with_words
+from claims.selectors.queue import claims_matching_text, decided_claims_with_words
 from tests.api.factories import decide, make_article, make_claim
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from claims.services.sources import IncomingArticle, SourceError
+from claims.lib.sources import IncomingArticle, SourceError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

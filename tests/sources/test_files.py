@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from claims.services.sources import SourceError, read_path
+from claims.lib.sources import SourceError, read_path
 
 from .helpers import FIXTURES, articles, errors
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from claims.services.sources import SourceError, read_upload
+from claims.lib.sources import SourceError, read_upload
 
 from .helpers import FIXTURES, articles, errors
 

@@ -2,7 +2,7 @@ import socket
 from datetime import UTC, datetime
 
 from claims.lib.http import FETCH_FAILED
-from claims.services.sources import IncomingArticle, SourceError, read_url
+from claims.lib.sources import IncomingArticle, SourceError, read_url
 
 from .helpers import FIXTURES
 

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.exports import FORMATS, write_export
-from claims.exports.selectors import claims_for_export
 from claims.models import ClaimStatus, MachineVerdict, Rating
+from claims.selectors.exports import claims_for_export
 
 
 def since_value(raw: str):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.lib import records
 from claims.lib.claimreview import ClaimReviewError
 from claims.lib.tables import TableError
 from claims.services.reference_sources import (
@@ -25,7 +26,7 @@ from claims.services.reference_sources import (
     table_import_create,
     table_import_run,
 )
-from claims.services.references import ReferenceFileError, reference_import, reference_records_read
+from claims.services.references import reference_import
 
 FORMATS = ("records", "claimreview", "table", "pdf")
 
@@ -57,8 +58,8 @@ class Command(BaseCommand):
                     publisher=options["publisher"],
                 )
             else:
-                report = reference_import(records=reference_records_read(file))
-        except (ReferenceFileError, ReferenceSourceError, ClaimReviewError, TableError) as error:
+                report = reference_import(records=records.read_file(file))
+        except (records.ReferenceFileError, ReferenceSourceError, ClaimReviewError, TableError) as error:
             raise CommandError(f"{file}: {error}") from error
         for row in report.skipped:
             key = f" ({row.key})" if row.key else ""

@@ -9,9 +9,10 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from claims.display import figure_finding, worst_figure
+from claims.lib.sources import SourceError, read_path, read_url
 from claims.models import ArticleStatus, Claim, MachineVerdict
-from claims.services.articles import BROKER_UNAVAILABLE, article_ingest, article_is_waiting_for_broker
-from claims.services.sources import SourceError, read_path, read_url
+from claims.services.articles import BROKER_UNAVAILABLE, article_ingest_incoming, article_is_waiting_for_broker
 
 FLAGGED = (MachineVerdict.CONTRADICTED, MachineVerdict.MIXED)
 
@@ -37,16 +38,7 @@ class Command(BaseCommand):
         show_bar = sys.stderr.isatty() and options.get("verbosity", 1) > 0
         for item in tqdm(incoming, desc="ingest", unit="article", disable=not show_bar, file=sys.stderr):
             try:
-                article, is_new = article_ingest(
-                    title=item.title,
-                    text=item.text,
-                    source=item.source,
-                    url=item.url,
-                    language=item.language,
-                    published_at=item.published_at,
-                    sync=sync,
-                    send=broker_up,
-                )
+                article, is_new = article_ingest_incoming(incoming=item, sync=sync, send=broker_up)
             except ValueError as exc:
                 errors.append(exc)
                 self.stderr.write(f"error: {item.source}: {exc}")
@@ -84,8 +76,6 @@ class Command(BaseCommand):
 
     def _write_flagged(self, article) -> None:
         """Under an article processed with --sync: each claim the machine flagged and what is wrong."""
-        # Imported here: the review desk's wording of a finding is shared with the admin.
-        from claims.admin.display import figure_finding, worst_figure
 
         flagged = (
             Claim.objects.filter(article=article, suggested_verdict__in=FLAGGED)

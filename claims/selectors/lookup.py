@@ -38,7 +38,7 @@ from claims.extraction import extract, normalize
 from claims.lib import validation
 from claims.matching.text import content_tokens, search_words
 from claims.models import CheckedFigure, Claim, ClaimStatus, Quantity
-from claims.selectors import decided_claims_with_words
+from claims.selectors.queue import decided_claims_with_words
 
 logger = logging.getLogger(__name__)
 
@@ -175,38 +175,6 @@ def cached_answer(parts: list, compute: Callable[[], object]) -> object:
     except Exception:  # likewise: the answer is still good
         logger.warning("lookup cache unavailable", exc_info=True)
     return answer
-
-
-def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHit]]]:
-    """Extract the claims of a text and match them against the reference library; nothing is stored.
-
-    Returns, per claim, its dict (offsets into `text`, quantities each with the matcher's `check`,
-    the claim's `suggestion`) and the decided claims like it (at most `related`).
-    """
-    # Imported here: the matcher service loads the reference library, which this module does not need.
-    from claims.services.matching import CONTEXT_CHARS, matcher_get
-
-    matcher = matcher_get()
-    extraction = extract(text)
-    checked = []
-    for span in extraction.claims:
-        quantities = [extraction.quantities[index] for index in span.quantity_indexes]
-        context = text[max(0, span.start - CONTEXT_CHARS) : span.start]
-        result = matcher.check_claim(span.text, quantities, context=context)
-        claim = {
-            "start": span.start,
-            "end": span.end,
-            "text": span.text,
-            "checkworthiness": round(span.checkworthiness, 4),
-            "kind": span.kind,
-            "quantities": [
-                {**quantity.to_dict(), "check": check.to_dict()}
-                for quantity, check in zip(quantities, result.checks, strict=True)
-            ],
-            "suggestion": result.suggestion.to_dict(),
-        }
-        checked.append((claim, claims_lookup(q=span.text, limit=related)))
-    return checked
 
 
 def text_similarity(query_words: str, query_normalized: str, claim_normalized: str) -> float:

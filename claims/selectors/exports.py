@@ -7,8 +7,8 @@ from datetime import date, datetime, time
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from claims.api.serializers import claim_queryset
 from claims.models import Article, Claim
+from claims.representations import claim_queryset
 
 
 def with_export_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:

@@ -1,35 +1,27 @@
-"""Reads for the review desk: the review queue in priority order, its search, and the dashboard's counts.
+"""Reads for the review desk: the review queue in priority order and its search.
 
 Built for a newsroom's year of claims (a million rows): every list loads one page through an index
-that matches its order, never the articles' full text, and never counts the whole table; the
-dashboard reads a snapshot a beat task keeps fresh. See docs/performance.md.
+that matches its order, never the articles' full text, and never counts the whole table. See
+docs/performance.md.
 """
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Count, Expression, Max, Model, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
+from django.db.models import BooleanField, Count, Expression, Max, Q, QuerySet
 
 from claims.extraction import normalize
 from claims.models import (
     CLOSED_CLAIM_STATUSES,
     Article,
-    ArticleStatus,
     Claim,
     ClaimStatus,
-    DashboardSnapshot,
-    MachineVerdict,
     Quantity,
-    QuantityCheck,
-    Rating,
     ReferenceStatement,
-    Verdict,
     queue_closed_rank,
     queue_machine_rank,
 )
@@ -48,8 +40,6 @@ LIST_DEFERRED = ("normalized_text", "article__text", "article__error")
 # The queue's facets read only this many of the newest articles / figures.
 RECENT_ARTICLES = 20
 RECENT_FIGURES = 5000
-# Snapshots kept besides the newest (to see how the counts moved, and for a refresh in flight).
-DASHBOARD_SNAPSHOTS_KEPT = 5
 
 
 def with_queue_rank(claims: QuerySet[Claim]) -> QuerySet[Claim]:
@@ -60,18 +50,6 @@ def with_queue_rank(claims: QuerySet[Claim]) -> QuerySet[Claim]:
 def queue_ordering(*, status: str | None = None) -> tuple[str, ...]:
     """The queue's order; inside one open status, the order its partial index holds."""
     return QUEUE_ORDERING_IN_STATUS if status in OPEN_STATUSES else QUEUE_ORDERING
-
-
-def estimated_count(model: type[Model]) -> int:
-    """The number of rows of a big table without counting them: PostgreSQL's planner statistics
-    (`reltuples`, kept by autovacuum/ANALYZE), an exact COUNT(*) elsewhere or before the first ANALYZE."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
-            row = cursor.fetchone()
-        if row and row[0] is not None and row[0] >= 0:
-            return int(row[0])
-    return model.objects.count()
 
 
 def uses_postgres_search() -> bool:
@@ -281,113 +259,3 @@ def review_queue(
         .prefetch_related("quantities__match__reference")
         .order_by(*queue_ordering(status=status))
     )
-
-
-def dashboard_compute(*, articles_limit: int = 20) -> dict:
-    """The dashboard's raw counts (JSON-ready): one grouped pass over claims, verdicts and checks.
-
-    Seconds at a million claims: the beat task runs it (dashboard_snapshot_refresh), not the page.
-    """
-    claims = Claim.objects.order_by()
-    by_status = dict(claims.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_machine = dict(
-        claims.values_list("suggested_verdict").annotate(n=Count("pk")).values_list("suggested_verdict", "n")
-    )
-    by_rating = dict(
-        Verdict.objects.order_by().values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
-    )
-    errors = (
-        QuantityCheck.objects.exclude(error="")
-        .order_by()
-        .values_list("error")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "error")
-        .values_list("error", "n")
-    )
-    busiest = list(
-        claims.values("article_id")
-        .annotate(
-            total=Count("pk"),
-            # A claim with one wrong figure beside right ones (mixed) holds a contradicted figure too.
-            contradicted=Count(
-                "pk", filter=Q(suggested_verdict__in=(MachineVerdict.CONTRADICTED, MachineVerdict.MIXED))
-            ),
-            decided=Count("pk", filter=Q(status__in=CLOSED_STATUSES)),
-        )
-        .order_by("-total", "-article_id")[:articles_limit]
-    )
-    articles = Article.objects.only("id", "title", "status").in_bulk([row["article_id"] for row in busiest])
-    claims_total = sum(by_status.values())
-    return {
-        "claims_total": claims_total,
-        "articles_total": estimated_count(Article),
-        "by_status": by_status,
-        "by_machine_verdict": by_machine,
-        "by_rating": by_rating,
-        "undecided": claims_total - sum(by_rating.values()),
-        "error_kinds": [[error, n] for error, n in errors],
-        "articles": [
-            {
-                "id": row["article_id"],
-                "title": articles[row["article_id"]].title,
-                "status": articles[row["article_id"]].status,
-                "claims": row["total"],
-                "contradicted": row["contradicted"],
-                "decided": row["decided"],
-            }
-            for row in busiest
-            if row["article_id"] in articles
-        ],
-    }
-
-
-def dashboard_snapshot_refresh() -> DashboardSnapshot:
-    """Compute the dashboard's counts now and keep them as the newest snapshot."""
-    started = time.perf_counter()
-    counts = dashboard_compute()
-    snapshot = DashboardSnapshot.objects.create(counts=counts, seconds=round(time.perf_counter() - started, 3))
-    stale = DashboardSnapshot.objects.order_by("-computed_at", "-id").values_list("id", flat=True)[
-        DASHBOARD_SNAPSHOTS_KEPT + 1 :
-    ]
-    DashboardSnapshot.objects.filter(id__in=list(stale)).delete()
-    return snapshot
-
-
-def dashboard_counts() -> dict:
-    """Everything the dashboard charts: claims by status, by machine and editor verdict, the
-    machine's error kinds, and the busiest articles.
-
-    A small newsroom's counts are live; above FACTCHECK_DASHBOARD_LIVE_LIMIT claims they come from
-    the newest snapshot (refreshed by beat every FACTCHECK_DASHBOARD_SECONDS), and `computed_at`
-    says when it was taken.
-    """
-    computed_at = None
-    if estimated_count(Claim) <= settings.FACTCHECK_DASHBOARD_LIVE_LIMIT:
-        raw = dashboard_compute()
-    else:
-        snapshot = DashboardSnapshot.objects.order_by("-computed_at", "-id").first() or dashboard_snapshot_refresh()
-        raw, computed_at = snapshot.counts, snapshot.computed_at
-    no_suggestion = [("", _("Not matched yet"))]
-    statuses = dict(ArticleStatus.choices)
-    return {
-        "computed_at": computed_at,
-        "claims_total": raw["claims_total"],
-        "articles_total": raw["articles_total"],
-        "by_status": _rows(raw["by_status"], ClaimStatus.choices),
-        "by_machine_verdict": _rows(raw["by_machine_verdict"], MachineVerdict.choices + no_suggestion),
-        "by_editor_verdict": _rows(raw["by_rating"], Rating.choices)
-        + [{"key": NO_VERDICT, "label": _("No verdict yet"), "count": raw["undecided"]}],
-        "error_kinds": [{"key": error, "label": error, "count": n} for error, n in raw["error_kinds"]],
-        "articles": [
-            {**article, "status": statuses.get(article["status"], article["status"])} for article in raw["articles"]
-        ],
-    }
-
-
-def _rows(counts: dict, choices) -> list[dict]:
-    found = dict(counts)
-    rows = [{"key": value, "label": label, "count": found.pop(value, 0)} for value, label in choices]
-    rows += [
-        {"key": key, "label": key or "—", "count": n} for key, n in sorted(found.items(), key=lambda kv: str(kv[0]))
-    ]
-    return rows

@@ -219,10 +219,6 @@ def rating_label(rating: str | None) -> str:
     return str(dict(Rating.choices).get(rating, rating))
 
 
-def rating_choices() -> list[tuple[str, str]]:
-    return [(value, rating_label(value)) for value in Rating.values]
-
-
 def _check(quantity):
     # The reverse one-to-one is cached by prefetch_related("quantities__match"); a miss means "not checked".
     try:

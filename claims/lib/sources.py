@@ -26,6 +26,7 @@ import trafilatura
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 from trafilatura.settings import set_date_params
 
 from claims.lib import http, validation
@@ -154,6 +155,47 @@ def read_url(url: str, *, timeout: float | None = None) -> list[Item]:
     ]
 
 
+class SourceRefused(ValueError):
+    """What a door was given is not one readable article; the message says why."""
+
+
+def posted_article(
+    *, text: str = "", url: str | None = None, title: str = "", source: str = "", door: str
+) -> IncomingArticle:
+    """The one article a door (the API, the admin's add form) was given: its text as posted, or else
+    the page at `url`, fetched now (the pipeline needs the text's hash). The door's title and source
+    win over the page's; `door` is the source when nothing else names one. An empty title is left
+    for the ingest service (title_from_text). Raises SourceRefused."""
+    if text.strip():
+        return IncomingArticle(title=title, text=text, source=source or url or door, url=url)
+    page = _one_article(read_url(url), feed=_("This URL serves a feed: post its entries one by one."))
+    return dataclasses.replace(page, title=title or page.title, source=source or url, url=page.url or url)
+
+
+def uploaded_article(uploaded_file, *, title: str = "", source: str = "") -> IncomingArticle:
+    """The one article of an uploaded file (read as `read_upload` reads it); the door's title and
+    source win over the file's. Raises SourceRefused."""
+    page = _one_article(read_upload(uploaded_file), feed="the file holds several articles: upload them one by one")
+    return dataclasses.replace(page, title=title or page.title, source=source or page.source)
+
+
+def page_text(data: bytes, *, charset: str | None) -> str:
+    """A fetched HTML page as text, decoded as every page is: UTF-8 unless the page declares its
+    charset (HTTP header, then <meta>), never a guessed encoding. Raises SourceRefused."""
+    try:
+        return _decode_html(_checked(data), charset)
+    except _Rejected as error:
+        raise SourceRefused(str(error)) from None
+
+
+def _one_article(items: list[Item], *, feed: str) -> IncomingArticle:
+    found = [item for item in items if isinstance(item, IncomingArticle)]
+    if len(items) != 1 or len(found) != 1:
+        reason = "; ".join(item.message for item in items if isinstance(item, SourceError))
+        raise SourceRefused(reason or feed)
+    return found[0]
+
+
 def _looks_like_feed(body: bytes) -> bool:
     """Some servers send feeds as text/html or plain XML: look at the root element."""
     head = body[:2048].removeprefix(codecs.BOM_UTF8).lstrip()
@@ -233,7 +275,7 @@ def _text_file(data: bytes, *, source: str, url: str | None = None, markdown: bo
     text = _decode(_checked(data))
     if not text.strip():
         raise _Rejected("empty file (only whitespace)")
-    yield IncomingArticle(title=_title_from_text(text, markdown=markdown), text=text, source=source, url=url)
+    yield IncomingArticle(title=title_from_text(text, markdown=markdown), text=text, source=source, url=url)
 
 
 def _html_page(data: bytes, *, source: str, url: str | None = None, charset: str | None = None) -> Iterator[Item]:
@@ -292,7 +334,7 @@ def _record_article(record, *, source: str) -> IncomingArticle:
         raise _Rejected(str(exc)) from None
     text, html = _optional_string(record, "text"), _optional_string(record, "html")
     if text and text.strip():
-        article = IncomingArticle(title=_title_from_text(text), text=text, source=source, url=url)
+        article = IncomingArticle(title=title_from_text(text), text=text, source=source, url=url)
     elif html and html.strip():
         article = _html_article(html, source=source, url=url)
     else:
@@ -330,7 +372,7 @@ def _entry_article(entry, *, source: str) -> IncomingArticle:
         text = detail["value"].strip()
     else:
         text = _html_fragment_text(detail["value"])
-    title = _trim_title(entry.get("title") or "") or _title_from_text(text)
+    title = _trim_title(entry.get("title") or "") or title_from_text(text)
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
     return IncomingArticle(title=title, text=text, source=source, url=entry.get("link"), published_at=published)
@@ -353,7 +395,7 @@ def _html_article(html: str, *, source: str, url: str | None = None) -> Incoming
     text = (document.text or "").strip() if document else ""
     if not text:
         raise _Rejected("no extractable text in the HTML")
-    title = _trim_title(document.title or "") or _html_title(html) or _title_from_text(text)
+    title = _trim_title(document.title or "") or _html_title(html) or title_from_text(text)
     return IncomingArticle(
         title=title, text=text, source=source, url=url or document.url, published_at=_parse_published(document.date)
     )
@@ -430,7 +472,8 @@ def _looks_like_windows_arabic(data: bytes) -> bool:
     return len(high) >= 10 and sum(bool(ARABIC_LETTER.match(char)) for char in high) >= 0.8 * len(high)
 
 
-def _title_from_text(text: str, *, markdown: bool = False) -> str:
+def title_from_text(text: str, *, markdown: bool = False) -> str:
+    """An article's default title: its first non-empty line (a Markdown heading without its #)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if markdown:
         first = first.lstrip("#").strip() or first
