@@ -48,6 +48,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+# Runs unattended as production runs (DEBUG off), over plain HTTP on loopback.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 50)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 BENCH_PASSWORD = "bench-password-not-secret"
 CLAIMS_PER_ARTICLE = 10
@@ -214,10 +218,10 @@ def grow(claims: int, reset: bool) -> None:
         cursor.execute(
             """
             INSERT INTO claims_referencestatement (id, key, source_id, text, text_en, language, subject, metric,
-                aliases, kind, value_text, unit, qualifier, as_of, created_at, updated_at)
+                aliases, kind, value_text, unit, qualifier, as_of, created_at, updated_at, origin, rating, review_url)
             SELECT g, 'bench-ref-' || g, 1, 'بلغت القيمة المرجعية رقم ' || g || ' نحو ' || g || ' مليون دولار',
                    '', 'ar', 'subject ' || g, 'metric', '[]'::jsonb, 'money', (g * 1000000)::text, 'USD', 'exact',
-                   '2025', now(), now()
+                   '2025', now(), now(), 'library', '', ''
             FROM generate_series(1, %s) AS g
             """,
             [REFERENCES],
@@ -227,9 +231,9 @@ def grow(claims: int, reset: bool) -> None:
             cursor.execute(
                 """
                 INSERT INTO claims_article (id, title, source, url, language, text, content_hash, published_at,
-                    ingested_at, status, status_changed_at, attempts, error)
+                    ingested_at, status, status_changed_at, attempts, error, task_id)
                 SELECT g, 'تقرير اقتصادي رقم ' || g, 'bench/' || g || '.txt', NULL, 'ar',
-                       repeat(%s, 8) || ' (' || g || ')', md5('bench-article-' || g), t, t, 'ready', t, 1, ''
+                       repeat(%s, 8) || ' (' || g || ')', md5('bench-article-' || g), t, t, 'ready', t, 1, '', ''
                 FROM (SELECT g, now() - random() * interval '365 days' AS t FROM generate_series(%s, %s) AS g) a
                 """,
                 [PARAGRAPH, lo, hi],
@@ -248,7 +252,7 @@ def grow(claims: int, reset: bool) -> None:
                 f"""
                 INSERT INTO claims_claim (id, article_id, start, "end", text, normalized_text, kind,
                     checkworthiness, status, assignee_id, priority, suggested_verdict, suggestion, suggested_at,
-                    needs_matching, version, created_at, updated_at)
+                    needs_matching, version, created_at, updated_at, checked_before, memory_key, origin)
                 SELECT d.g, d.article_id, ((d.g - 1) %% {CLAIMS_PER_ARTICLE}) * 300,
                        ((d.g - 1) %% {CLAIMS_PER_ARTICLE}) * 300 + 200,
                        {_sentence_sql(normalized=False)},
@@ -259,7 +263,7 @@ def grow(claims: int, reset: bool) -> None:
                            'verdict', {_machine_sql()}, 'reference', 'bench-ref-' || (1 + d.g %% {REFERENCES}),
                            'score', round(d.w::numeric, 2), 'explanation', 'bench') END,
                        CASE WHEN d.st < 0.24 THEN NULL ELSE d.created END,
-                       false, 1, d.created, d.created
+                       false, 1, d.created, d.created, '[]'::jsonb, '', 'extracted'
                 FROM ({CLAIM_DRAWS.format(per_article=CLAIMS_PER_ARTICLE)}) d,
                      (SELECT %(openers)s::text[] AS ro, %(subjects)s::text[] AS rs, %(metrics)s::text[] AS rm,
                              %(verbs)s::text[] AS rv, %(openers_n)s::text[] AS no, %(subjects_n)s::text[] AS ns_,
@@ -310,11 +314,11 @@ def grow(claims: int, reset: bool) -> None:
         cursor.execute(
             """
             INSERT INTO claims_verdict (id, claim_id, rating, note, reference_id, editor_id, decided_at,
-                published_by_id, published_at)
+                published_by_id, published_at, correct_value, correct_unit)
             SELECT c.id, c.id, (%s::text[])[1 + c.id %% 6], '', 1 + c.id %% %s, (%s::bigint[])[1 + c.id %% %s],
                    c.created_at + interval '1 day',
                    CASE WHEN c.status = 'published' THEN (%s::bigint[])[1] END,
-                   CASE WHEN c.status = 'published' THEN c.created_at + interval '2 days' END
+                   CASE WHEN c.status = 'published' THEN c.created_at + interval '2 days' END, '', ''
             FROM claims_claim c WHERE c.status IN ('decided', 'published')
             """,
             [RATINGS, REFERENCES, editors, len(editors), editors],
@@ -420,7 +424,7 @@ def measure_pages(repeat: int) -> dict:
         "admin queue, status filter": ("get", "/admin/claims/claim/?status__exact=suggested", admin, {}),
         "admin queue, Arabic search": ("get", "/admin/claims/claim/?q=" + urllib.parse.quote("إيراداتها السنوية"),
                                        admin, {}),
-        "admin queue, kind filter": ("get", "/admin/claims/claim/?quantities__kind=percent", admin, {}),
+        "admin queue, kind filter": ("get", "/admin/claims/claim/?kind=percent", admin, {}),
         "dashboard": ("get", "/admin/claims/claim/dashboard/", admin, {}),
         "claim page": ("get", f"/admin/claims/claim/{claim.pk}/change/", admin, {}),
         "article list": ("get", "/admin/claims/article/", admin, {}),
@@ -672,6 +676,9 @@ def main() -> None:
         return
     skip = set(filter(None, args.skip.split(",")))
     setup_django()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off serves the manifest's files
     from claims.models import Claim
     from claims.selectors.dashboard import estimated_count
 

@@ -34,7 +34,7 @@ from claims.matching.explain import explain, explain_date_context, explain_name,
 from claims.matching.references import ReferenceFigure, ReferenceStatement, as_year, inside_name
 from claims.matching.results import ClaimCheck, QuantityCheck, key_figures, suggest
 from claims.matching.settings import MatchSettings
-from claims.matching.text import content_tokens, is_content, name_words, tokens
+from claims.matching.text import content_tokens, is_content, name_word_forms, name_words, tokens
 from claims.matching.units import family_of, to_base
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -238,6 +238,12 @@ class Matcher:
         for statement in statements:
             self._add(statement)
         self._search_texts = [entry.search_text for entry in self.entries]
+        # The words a name can start with: a spaced key's first word, or any start of an unspaced key
+        # (words joined without spaces, "اوبن ايه" -> "اوبنايه", may spell it). Other words start none.
+        self._name_starts = {key.split(" ", 1)[0] for key in self.by_name}
+        self._name_starts.update(
+            key[:end] for key in self.by_name if " " not in key for end in range(1, len(key) + 1)
+        )
         self._statements = {entry.statement.key: entry.statement for entry in self.entries}
         # name key -> (the subject's word index, subject scores aligned with its members)
         self._crowded: dict[str, tuple[_CrowdedSubject, list[float]]] = {}
@@ -295,17 +301,19 @@ class Matcher:
 
         A preposition glued to a name ("لآبل", "بإنفيديا") is tried without it too.
         """
-        words = name_words(text)
+        words, bare = name_word_forms(text)
         keys = self._name_hits(words)
-        bare = name_words(text, drop_prepositions=True)
         if bare != words:
             keys |= self._name_hits(bare)
         return keys
 
     def _name_hits(self, words: list[str]) -> set[str]:
         found: list[tuple[int, int, str]] = []
+        starts = [start for start, word in enumerate(words) if word in self._name_starts]
         for size in range(min(_MAX_NAME_TOKENS, len(words)), 0, -1):
-            for start in range(len(words) - size + 1):
+            for start in starts:
+                if start + size > len(words):
+                    break
                 gram = words[start : start + size]
                 for key in {" ".join(gram), "".join(gram)} if size > 1 else {gram[0]}:
                     if key in self.by_name:

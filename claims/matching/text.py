@@ -84,9 +84,20 @@ def name_words(text: str, *, drop_prepositions: bool = False) -> list[str]:
     "…فين" and "…فيك" to one name). `drop_prepositions` also drops a one-letter preposition
     ("لشات" -> "شات"): right for names, wrong for common words ("بنك")."""
     words = _TOKEN.findall(normalize(text))
-    if drop_prepositions:
-        words = [word[1:] if word[0] in _PREPOSITIONS and len(word) > 3 else word for word in words]
-    return [_strip_clitics(word) if _ARABIC_LETTER.match(word) else word for word in words]
+    return [_name_word(word, drop_prepositions) for word in words]
+
+
+def name_word_forms(text: str) -> tuple[list[str], list[str]]:
+    """`name_words(text)` and `name_words(text, drop_prepositions=True)` from one normalisation."""
+    words = _TOKEN.findall(normalize(text))
+    return [_name_word(word, False) for word in words], [_name_word(word, True) for word in words]
+
+
+@lru_cache(maxsize=131072)
+def _name_word(word: str, drop_prepositions: bool) -> str:
+    if drop_prepositions and word[0] in _PREPOSITIONS and len(word) > 3:
+        word = word[1:]
+    return _strip_clitics(word) if _ARABIC_LETTER.match(word) else word
 
 
 def load_words(name: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Max, Value
+from django.db.models import Count, F, Max, Subquery, Value
 from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
 
@@ -81,10 +81,14 @@ def match_settings() -> MatchSettings:
 
 
 def library_version() -> tuple:
-    statements = ReferenceStatement.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
-    sources = ReferenceSource.objects.aggregate(changed=Max("updated_at"))
+    """What the matcher and the claim memory are built from, in one query: the number of statements,
+    their last change, their sources' last change; and the settings."""
+    last_source_change = ReferenceSource.objects.order_by("-updated_at").values("updated_at")[:1]
+    library = ReferenceStatement.objects.aggregate(
+        count=Count("id"), changed=Max("updated_at"), sources_changed=Max(Subquery(last_source_change))
+    )
     overrides = sorted((getattr(settings, "FACTCHECK_MATCHING", None) or {}).items())
-    return statements["count"], statements["changed"], sources["changed"], repr(overrides)
+    return library["count"], library["changed"], library["sources_changed"], repr(overrides)
 
 
 def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
@@ -104,11 +108,12 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
     return built
 
 
-def matcher_get() -> Matcher:
+def matcher_get(version: tuple | None = None) -> Matcher:
     """The matcher over the whole library, built once per process and rebuilt when the library (its
-    number of statements, their last change, their sources) or the settings change."""
+    number of statements, their last change, their sources) or the settings change. A caller that
+    has just read `library_version()` passes it (one query per job, not one per use)."""
     global _cached_matcher
-    version = library_version()
+    version = version or library_version()
     with _cache_lock:
         if _cached_matcher is None or _cached_matcher[0] != version:
             statements = ReferenceStatement.objects.select_related("source").order_by("key")
@@ -310,8 +315,8 @@ def claims_match(*, claim_ids: Iterable[int]) -> int:
     claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
-    matcher = matcher_get()
     version = library_version()
+    matcher = matcher_get(version)
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
     for first in range(0, len(claim_ids), MATCH_BATCH_SIZE):
