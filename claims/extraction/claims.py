@@ -123,10 +123,13 @@ def sentences(doc: FoldedText) -> list[tuple[int, int]]:
     text, offsets = doc.text, doc.offsets
     spans = []
     # Lines are judged on the folded text (no slicing per line); sentences are cut on the original.
+    # Lines follow each other without a gap: the end of one, mapped to the original, is the start of the next.
+    line_end = offsets[0]
     for line in _LINE.finditer(doc.folded, 0, doc.folded_index(chrome_start(doc))):
+        line_start, line_end = line_end, offsets[line.end()]
         if is_chrome_line(line.group()):
             continue
-        for sentence in _SENTENCE.finditer(text, offsets[line.start()], offsets[line.end()]):
+        for sentence in _SENTENCE.finditer(text, line_start, line_end):
             body = sentence.group()
             if len(body) < 3:
                 continue  # the line break, or the empty match at the end of the line
