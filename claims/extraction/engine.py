@@ -66,7 +66,9 @@ def extract(text: str) -> Extraction:
                 held.append(probe)
             probe += 1
         # A bare ordinal ("الثاني", not "المرتبة الثانية") is reported but does not make a sentence numeric.
-        figures = [quantities[i] for i in held if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
+        # Most sentences hold no figure: `held and` builds no list for them.
+        figures = held and [quantities[i] for i in held
+                            if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
         folded = doc.folded_slice(start, end)
         named = names_someone(text, start, end)
         if not figures and not named and not names_actor(folded):
