@@ -65,6 +65,8 @@ _TOKEN = re.compile(
 _DIVISION_BETWEEN = re.compile(
     rf" (?:(?:{phrase_pattern(_CUES['division_part'])}) )?(?:{phrase_pattern(_CUES['division_by'])}) \Z"
 )
+# The longest text _DIVISION_BETWEEN can hold: the text between two numbers is tried only when no longer.
+_DIVISION_LONGEST = max(map(len, _CUES["division_part"])) + 1 + max(map(len, _CUES["division_by"]))
 _PART_OF_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['part_of'])}) \Z")
 _TEEN_UNITS = _CUES["teen_unit"]
 _TENS_WORD = re.compile(rf" (?:{phrase_pattern(_CUES['ten'])})(?!\w)")
@@ -509,14 +511,16 @@ def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
         if joined:
             left = joined[-1]
             between = norm[left.end : number.start]
-            if (between.strip() in _CUES["decimal_point"] and left.value >= 0 and not left.fraction
+            stripped = between.strip()
+            if (stripped in _CUES["decimal_point"] and left.value >= 0 and not left.fraction
                     and not number.fraction and number.value >= 0 and number.value == number.value.to_integral_value()
                     and left.value == left.value.to_integral_value()):
                 places = len(str(int(number.value)))
                 precision = ONE.scaleb(-places)
                 joined[-1] = Number(left.start, number.end, left.value + number.value * precision, precision)
                 continue
-            if number.value != 0 and _DIVISION_BETWEEN.fullmatch(" " + between.strip() + " ") and between.strip():
+            if (stripped and len(stripped) <= _DIVISION_LONGEST and number.value != 0
+                    and _DIVISION_BETWEEN.fullmatch(" " + stripped + " ")):
                 word = between.split()[-1] if between.split() else ""
                 part = len(between.split()) > 1
                 if word in _CUES["division_always"] or part or left.value == 1:
