@@ -170,7 +170,8 @@ def quantity_weight(quantity: Quantity) -> float:
 _normalized_noun = lru_cache(maxsize=4096)(normalize)
 
 
-def _attributed(folded: str) -> bool:
+def attributed(folded: str) -> bool:
+    """An attribution verb in folded text ("قال", "أعلنت"): without a figure, a sentence scores only with one."""
     return _ATTRIBUTION.search(" " + folded) is not None
 
 
@@ -207,11 +208,11 @@ def score_sentence(
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
         score = weights[0] + 0.05 * (len(weights) > 1 and weights[1] >= 0.4)
-        if named or _attributed(folded):
+        if named or attributed(folded):
             score += 0.1
         kind = "numeric"
     else:
-        if not (_attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
+        if not (attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"
