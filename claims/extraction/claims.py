@@ -123,10 +123,13 @@ def sentences(doc: FoldedText) -> list[tuple[int, int]]:
     text, offsets = doc.text, doc.offsets
     spans = []
     # Lines are judged on the folded text (no slicing per line); sentences are cut on the original.
+    # Lines follow each other without a gap: the end of one, mapped to the original, is the start of the next.
+    line_end = offsets[0]
     for line in _LINE.finditer(doc.folded, 0, doc.folded_index(chrome_start(doc))):
+        line_start, line_end = line_end, offsets[line.end()]
         if is_chrome_line(line.group()):
             continue
-        for sentence in _SENTENCE.finditer(text, offsets[line.start()], offsets[line.end()]):
+        for sentence in _SENTENCE.finditer(text, line_start, line_end):
             body = sentence.group()
             if len(body) < 3:
                 continue  # the line break, or the empty match at the end of the line
@@ -167,7 +170,8 @@ def quantity_weight(quantity: Quantity) -> float:
 _normalized_noun = lru_cache(maxsize=4096)(normalize)
 
 
-def _attributed(folded: str) -> bool:
+def attributed(folded: str) -> bool:
+    """An attribution verb in folded text ("قال", "أعلنت"): without a figure, a sentence scores only with one."""
     return _ATTRIBUTION.search(" " + folded) is not None
 
 
@@ -204,11 +208,11 @@ def score_sentence(
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
         score = weights[0] + 0.05 * (len(weights) > 1 and weights[1] >= 0.4)
-        if named or _attributed(folded):
+        if named or attributed(folded):
             score += 0.1
         kind = "numeric"
     else:
-        if not (_attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
+        if not (attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
             return 0.0, "factual"  # penalties below can only lower a zero score
         score = 0.45
         kind = "factual"

@@ -6,6 +6,7 @@ from claims.extraction.claims import (
     CLAIM_THRESHOLD,
     FACTUAL_THRESHOLD,
     FoldedText,
+    attributed,
     hypothesis_openers,
     names_actor,
     names_someone,
@@ -67,11 +68,17 @@ def extract(text: str) -> Extraction:
                 held.append(probe)
             probe += 1
         # A bare ordinal ("الثاني", not "المرتبة الثانية") is reported but does not make a sentence numeric.
-        figures = [quantities[i] for i in held if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
+        # Most sentences hold no figure: `held and` builds no list for them.
+        figures = held and [quantities[i] for i in held
+                            if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
         folded = doc.folded_slice(start, end)
+        # Without a figure a sentence scores above zero only when it attributes an act to someone named or to
+        # an actor; few do, so that is asked first.
+        if not figures and not attributed(folded):
+            continue
         named = names_someone(text, start, end)
         if not figures and not named and not names_actor(folded):
-            continue  # a sentence needs a figure or a named actor to score above zero; skip the slicing
+            continue
         score, kind = score_sentence(text[start:end], folded, figures, hypothetical, named=named)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))

@@ -149,7 +149,10 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps one of the sorted, non-nested `spans` (a date may hold a reserved
     name, so the span before the insertion point and the one at it are both checked)."""
     index = bisect_left(spans, (end,))
-    return any(span_start < end and start < span_end for span_start, span_end in spans[max(0, index - 2) : index])
+    for span_start, span_end in spans[max(0, index - 2) : index]:  # a loop, not any(): no generator per call
+        if span_start < end and start < span_end:
+            return True
+    return False
 
 
 def _family(kind: str, unit: str | None) -> dict:

@@ -18,6 +18,7 @@ from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_
 
 LEX = lexicon()
 ONE = Decimal(1)
+ZERO = Decimal(0)
 YEAR_MIN, YEAR_MAX = 1900, 2100
 _CUES = LEX.cues
 _AND = next(iter(_CUES["and"]))
@@ -65,6 +66,8 @@ _TOKEN = re.compile(
 _DIVISION_BETWEEN = re.compile(
     rf" (?:(?:{phrase_pattern(_CUES['division_part'])}) )?(?:{phrase_pattern(_CUES['division_by'])}) \Z"
 )
+# The longest text _DIVISION_BETWEEN can hold: the text between two numbers is tried only when no longer.
+_DIVISION_LONGEST = max(map(len, _CUES["division_part"])) + 1 + max(map(len, _CUES["division_by"]))
 _PART_OF_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['part_of'])}) \Z")
 _TEEN_UNITS = _CUES["teen_unit"]
 _TENS_WORD = re.compile(rf" (?:{phrase_pattern(_CUES['ten'])})(?!\w)")
@@ -114,7 +117,14 @@ def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, 
     # Anchors that are also number words ("صفر": zero, and the Hijri month) can sit inside a run.
     in_runs = [anchor for anchor in anchors if words[anchor][0] == "run"]
     inside = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(in_runs)})(?![^\W\d])") if in_runs else None
-    return re.compile(rf"{_WORD_LEAD}(?P<word>{phrase_pattern(words)})(?![^\W\d])"), words, inside
+    # One pattern for both events of the scan, so the page is skipped through once: a digit start
+    # (_DIGIT_START), or a word lead (_WORD_LEAD: a class the digit start's characters belong to too) and a
+    # word. The word group is None at a digit start. The class leads, so `re` skips to candidates in C.
+    events = re.compile(
+        rf"[^\u0621-\u064aa-z](?:(?<=[\d.٫])(?:(?<=\d)|(?=\d))"
+        rf"|(?<!\w)(?P<word>{phrase_pattern(words)})(?![^\W\d]))"
+    )
+    return events, words, inside
 
 @dataclass
 class Number:
@@ -134,6 +144,8 @@ class Number:
 
 def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | None:
     """Value and precision of a written digit number."""
+    if not exponent and text.isascii() and text.isdigit():
+        return Decimal(text), ONE  # most numbers are plain digits: no separator to read
     try:
         if "/" in text:
             whole, _, frac = text.rpartition(" ")
@@ -181,12 +193,16 @@ def precision_of(value: Decimal) -> Decimal:
 class _Builder:
     """Accumulates one number from atoms, Arabic-style: units before tens, scales multiply the group."""
 
+    # One builder per run of the page: slots make it cheaper to build and to read
+    __slots__ = ("start", "end", "total", "group", "last_term", "last_place", "last_kind", "scale", "last_scale",
+                 "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale")
+
     def __init__(self, start: int):
         self.start = start
         self.end = start
-        self.total = Decimal(0)  # closed by a scale word
-        self.group = Decimal(0)  # below the last scale
-        self.last_term = Decimal(0)
+        self.total = ZERO  # closed by a scale word
+        self.group = ZERO  # below the last scale
+        self.last_term = ZERO
         self.last_place = None  # place value of the last term added; a new term must be smaller
         self.last_kind = ""
         self.scale = ONE
@@ -460,56 +476,48 @@ def scan_page(
     runs: list[tuple[int, int]] = []
     duals: list[tuple[int, int, str]] = []
     words: list[tuple[str, int, int, str]] = []
-    nowhere = len(padded) + 1
-    position = 1
-    word_at = digit_at = -1
-    word = None
+    search_from = 0  # the pad: the lead of a word at index 1
     while True:
-        if word_at < position:
-            # the lead may sit just before `position`: on the pad, never on the last letter of a run
-            word = pattern.search(padded, position - 1)
-            word_at = word.start() + 1 if word else nowhere
-        if digit_at < position:
-            digit = _DIGIT_START.search(padded, position)
-            digit_at = digit.start() if digit else nowhere
-        if word_at == digit_at == nowhere:
+        event = pattern.search(padded, search_from)
+        if event is None:
             return runs, duals, words
-        if digit_at < word_at:
-            kind, name = "digit", ""
+        key = event.group("word")
+        if key is None:  # a digit start
+            kind, run_at = "digit", event.start()
         else:
-            key = word.group("word")
             kind, name = table[key]
+            run_at = event.start() + 1  # after the lead
             if key in anchors and kind != "anchor" and not (kind == "run" and inside is not None):
-                words.append(("anchor", word_at - 1, word.end() - 1, key))
+                words.append(("anchor", run_at - 1, event.end() - 1, key))
         if kind in ("digit", "run"):
-            run_at = digit_at if kind == "digit" else word_at
             run = RUN.match(padded, run_at)
             if run is None and kind == "run":  # a digit glued after the word ("خمسة10"): no run here
-                position = word.end()
+                position = event.end()
+            elif run is None:  # a digit can fail here: try the next one, as finditer would
+                search_from = run_at + 1
                 continue
-            if run is None:  # a digit can fail here: try the next one, as finditer would
-                digit = _DIGIT_START.search(padded, digit_at + 1)
-                digit_at = digit.start() if digit else nowhere
-                continue
-            runs.append((run.start() - 1, run.end() - 1))
-            if inside is not None:
-                words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
-                             for m in inside.finditer(padded, run.start(), run.end()))
-            position = run.end()
-            continue
-        end = word.end() - 1
-        start = end - len(name)  # after the prefix letters, if any
-        if kind == "dual":
-            duals.append((start, end, name))
-        elif kind == "anchor":
-            words.append((kind, word_at - 1, end, name))
-        else:
-            words.append((kind, start, end, name))
-            if kind == "idiom" and (run := RUN.match(padded, word_at)) is not None:
+            else:
                 runs.append((run.start() - 1, run.end() - 1))
+                if inside is not None:
+                    words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
+                                 for m in inside.finditer(padded, run.start(), run.end()))
                 position = run.end()
-                continue
-        position = word.end()
+        else:
+            end = event.end() - 1
+            start = end - len(name)  # after the prefix letters, if any
+            position = event.end()
+            if kind == "dual":
+                duals.append((start, end, name))
+            elif kind == "anchor":
+                words.append((kind, run_at - 1, end, name))
+            else:
+                words.append((kind, start, end, name))
+                if kind == "idiom" and (run := RUN.match(padded, run_at)) is not None:
+                    runs.append((run.start() - 1, run.end() - 1))
+                    position = run.end()
+        # The next word's lead may be the character just before `position` (never the last letter of what was
+        # read); a digit start there is not looked at again.
+        search_from = position if _DIGIT_START.match(padded, position - 1) else position - 1
 
 
 def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
@@ -520,14 +528,16 @@ def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
         if joined:
             left = joined[-1]
             between = norm[left.end : number.start]
-            if (between.strip() in _CUES["decimal_point"] and left.value >= 0 and not left.fraction
+            stripped = between.strip()
+            if (stripped in _CUES["decimal_point"] and left.value >= 0 and not left.fraction
                     and not number.fraction and number.value >= 0 and number.value == number.value.to_integral_value()
                     and left.value == left.value.to_integral_value()):
                 places = len(str(int(number.value)))
                 precision = ONE.scaleb(-places)
                 joined[-1] = Number(left.start, number.end, left.value + number.value * precision, precision)
                 continue
-            if number.value != 0 and _DIVISION_BETWEEN.fullmatch(" " + between.strip() + " ") and between.strip():
+            if (stripped and len(stripped) <= _DIVISION_LONGEST and number.value != 0
+                    and _DIVISION_BETWEEN.fullmatch(" " + stripped + " ")):
                 word = between.split()[-1] if between.split() else ""
                 part = len(between.split()) > 1
                 if word in _CUES["division_always"] or part or left.value == 1:
