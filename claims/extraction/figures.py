@@ -69,6 +69,11 @@ _COMPARED_WITH = re.compile(rf" (?:{phrase_pattern(_CUES['compared_with'])}) ")
 _PARTITIVE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['of'])}) {_ARTICLE}")
 _DATE_ANCHORS = frozenset(ANCHOR_WORDS)
 _WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_before'])}) \Z")
+# "نصف السنة", "ربع الساعة": a fraction of a duration unit written with the article.
+_DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2] is None and k.isalpha()]
+_DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
+_YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
+_BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
@@ -145,6 +150,20 @@ def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: lis
     return sorted(kept + readings, key=lambda n: n.start)
 
 
+def _bracketed_digits(norm: str, number: Number) -> Number:
+    """"(13) مليون راكب", "(11,9) ملايين": digits in brackets before a scale word multiply it."""
+    bracket = _BRACKETED_BEFORE.search(norm, max(0, number.start - 16), number.start)
+    if bracket is None:
+        return number
+    whole, _, decimals = bracket.group(1).replace("٫", ",").replace(".", ",").partition(",")
+    if len(decimals) == 3:  # "(1,500)": a thousands separator
+        whole, decimals = whole + decimals, ""
+    scale = LEX.scales[norm[number.start : number.end]][0]
+    step = ONE.scaleb(-len(decimals)) * scale
+    value = Decimal(f"{whole}.{decimals}" if decimals else whole) * scale
+    return Number(bracket.start(), number.end, value, step, scale)
+
+
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps one of the sorted, non-nested `spans` (a date may hold a reserved
     name, so the span before the insertion point and the one at it are both checked)."""
@@ -160,6 +179,8 @@ def _family(kind: str, unit: str | None) -> dict:
 
 
 def _quantity(norm: str, number: Number) -> Found | None:
+    if norm[number.start : number.end] in LEX.scales:
+        number = _bracketed_digits(norm, number)
     if number.vague:
         return None
     start, end = number.start, number.end
@@ -173,6 +194,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
     if suffix and number.year_like and suffix.group("suffix") in _YEAR_MARKERS:
         suffix = None  # "2015م" is a year, not metres
+    if suffix and suffix.group("suffix") in LEX.year_cues and _YEAR_AFTER.match(norm, suffix.end()):
+        suffix = None  # "من 2.03 عام 2014": the word names the year after it, it is no duration unit
     unit_kind, unit = None, None
     sub_unit = False
     if suffix:
@@ -196,6 +219,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
             else:
                 unit_kind, unit, _ = LEX.units[phrase]
             value, start = value + 1, unit_and.start()
+    if unit_kind is None and number.fraction and value < 1 and (definite := _DEFINITE_DURATION.match(norm, end)):
+        unit_kind, unit, _ = LEX.units[definite.group("unit")]  # "يقضي نصف السنة": half a year
+        end = definite.end()
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
@@ -213,6 +239,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
             return None
         if not_figures.is_adjective_number(norm, number.start, number.end):
             return None
+        if not number.digits_only and not_figures.is_quoted_alone(norm, number.start, number.end):
+            return None  # 'العدد «صفر» من المجلة': a number word alone in quotes is a name
     minus = qualifiers.sign_before(norm, start)
     if minus is not None:
         value, start = -value, minus
@@ -284,6 +312,8 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     match = NEXT_WORD.match(norm, end)
     if match is None or match.group(1) in LEX.not_count_nouns:
         return None
+    if match.group(1) in LEX.year_cues and _YEAR_AFTER.match(norm, match.end(1)):
+        return None  # "من 2.03 عام 2014": the word belongs to the year after it
     if any(stem in NUMBER_WORDS for _, stem in readings(match.group(1))):
         return None  # "عشرة وعشرون دولار": the next word is the next number
     return match.span(1)
@@ -305,8 +335,8 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
     before it, is in the same currency."""
     for index in range(1, len(found)):
         later = found[index]
-        if later.kind != "count" or later.scale == 1 or later.has_unit:
-            continue
+        if later.kind != "count" or later.has_unit or (later.scale == 1 and "noun_span" in later.extras):
+            continue  # "إلى 2.14 ريال من 2.03": an unscaled amount too, when it counts nothing
         back = index - 1
         while back > 0 and found[back].kind == "date" and later.start - found[back].end < 12:
             back -= 1  # "83 مليار دولار في 2013 من عشرة مليارات": a year may stand between the two

@@ -8,6 +8,7 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
   product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`), in a formula
   or a group's name (`5 + 1`), alone in quotes (`العقد " 29 "`), or the number of a list item at the start of its
   line (`5 – ...`).
+- `is_quoted_alone(norm, start, end)`: a number, in digits or words, alone in quotes (`العدد «صفر»`).
 - `is_model_size(norm, start)`: a Latin-suffixed size after a Latin name (`Llama 3.1 405B`).
 - `is_name_year(norm, start)`: the year of a plan (`رؤية 2030`) or of a numbered act (`رقم 194 لسنة 2020`).
 - `is_identifier(digits)`: a phone number or an identifier, written with a leading zero (`0504610646`).
@@ -69,6 +70,7 @@ _CONTACT_BEFORE = re.compile(
     rf"{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) ?\Z"
 )
 _COUNT_LEAD = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
+_DEFINITE_BEFORE_BRACKET = re.compile(rf"(?<!\w)({next(iter(_CUES['article']))}[\u0621-\u064a]{{2,}}) ?\( ?\Z")
 _BARE_AFTER = re.compile(r" ?(?:[\"»”)،,.:؛;!?-]|\Z)")
 _WORD_AFTER = re.compile(r" ([^\W\d]+)")
 
@@ -83,8 +85,10 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
         return True  # "5 + 1": a formula or a group's name
-    if _QUOTED_ALONE.search(norm, max(0, start - 3), start) and _QUOTE_CLOSE.match(norm, end):
+    if is_quoted_alone(norm, start, end):
         return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
+    if _is_footnote(norm, start, end):
+        return True  # "ويستنجد الصليبي (7) هنا": a note's number after the name it annotates
     if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)
@@ -107,6 +111,22 @@ def _bare(norm: str, end: int) -> bool:
         return True
     word = _WORD_AFTER.match(norm, end)
     return word is not None and word.group(1) in LEX.not_count_nouns
+
+
+def _is_footnote(norm: str, start: int, end: int) -> bool:
+    """A number of at most three digits alone in brackets right after a definite word (not a count word), with
+    nothing counted after it: the number of a note ("الصليبي (7) هنا")."""
+    if end - start > 3 or not norm.startswith(")", end):
+        return False
+    before = _DEFINITE_BEFORE_BRACKET.search(norm, max(0, start - 30), start)
+    if before is None or _COUNT_LEAD.search(before.group(1)) or before.group(1) in _CUE_WORDS:
+        return False
+    return _bare(norm, end + 1)
+
+
+def is_quoted_alone(norm: str, start: int, end: int) -> bool:
+    """A number alone in quotes names or codes something: 'العقد " 29 "', 'العدد «صفر» من المجلة'."""
+    return bool(_QUOTED_ALONE.search(norm, max(0, start - 3), start) and _QUOTE_CLOSE.match(norm, end))
 
 
 def _at_line_start(norm: str, start: int) -> bool:

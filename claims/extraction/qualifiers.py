@@ -36,6 +36,7 @@ _SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
+_OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 
 
 def sign_before(norm: str, start: int) -> int | None:
@@ -73,6 +74,9 @@ def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
 def qualifier_of(norm: str, start: int, end: int) -> str:
     """exact | approx | more_than | less_than | at_least | at_most for the figure at norm[start:end]."""
     qualifier = "exact"
+    opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
+    if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
+        start = opening.start()
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]

@@ -268,3 +268,70 @@ def test_a_year_written_in_words_after_in_or_a_year_cue_is_a_date(sentence, year
 )
 def test_a_number_in_words_with_a_noun_or_no_cue_stays_a_count(sentence, value):
     assert only(sentence, "count").value == value
+
+
+# --- classes revealed by the second blind draw (fresh2) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "سيكون الافتتاح عند الـ6 من مساء بعد غد",  # an hour of a part of the day
+        "تبدأ الجلسة في الـ10 من صباح اليوم",
+        "وصل الوفد مساء أمس الأول إلى الرياض",  # the day before yesterday
+        "عاد اللاعبون أول من أمس من المعسكر",
+        "شيع المصلون العريف أول خالد والرقيب أول سعيد",  # military ranks
+        "تخرج الملازم أول فهد من الكلية",
+        "تضمن العدد «صفر» من المجلة مقالات متنوعة",  # a number word alone in quotes names an issue
+        "وقد أشار المؤرخ إلى ذلك في كتابه الرحلة (12) هنا بوضوح.",  # a note's number
+    ],
+)
+def test_clock_hours_day_names_ranks_issue_names_and_notes_are_not_figures(sentence):
+    assert [q for q in figures(sentence) if q.kind != "date"] == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", ["قتل 6 من المسلحين", "ارتفع عدد المصابين إلى (7).", "حصل على المركز الأول"])
+def test_counts_and_ranks_near_those_words_stay_figures(sentence):
+    assert len(figures(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("يصل سعر الحاوية إلى أكثر من 30 شلن لدى الشركات الخاصة", "money", "KES", 30),
+        ("دفع المسافر 5000 شلن أوغندي رسوما", "money", "UGX", 5000),
+        ("تقع القاعدة على بعد 10 كلم من المدينة", "measure", "km", 10),
+        ("يمتد الخط الجديد 37 كيلو مترا", "measure", "km", 37),
+        ("ضبطت البلدية 800 كيلو غراما من اللحوم الفاسدة", "measure", "kg", 800),
+        ("يقضي الرحالة نصف السنة في السفر", "duration", "year", Decimal("0.5")),
+        ("انتظر المراجعون ربع الساعة قبل الدخول", "duration", "hour", Decimal("0.25")),
+        ("بلغ عدد الزوار (13) مليون زائر هذا العام", "count", None, 13_000_000),
+        ("مقارنة بنحو (11,9) ملايين زائر في العام السابق", "count", None, 11_900_000),
+        ("زادت ربحية السهم إلى 2.14 ريال من 2.03 عام 2014", "money", "SAR", Decimal("2.03")),
+    ],
+)
+def test_units_currencies_bracketed_digits_and_compared_amounts(sentence, kind, unit, value):
+    assert any((q.kind, q.unit, q.value) == (kind, unit, value) for q in figures(sentence)), [
+        (q.text, q.kind, q.unit, str(q.value)) for q in figures(sentence)]
+
+
+def test_the_year_after_a_compared_amount_is_a_date_not_a_duration_unit():
+    found = figures("زادت ربحية السهم إلى 2.14 ريال من 2.03 عام 2014")
+    assert [q.kind for q in found] == ["money", "money", "date"]
+    assert found[-1].value == "2014"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("تخصص مواقع بما لا يتجاوز (10%) من المساحة", "at_most"),
+        ("ارتفعت الأسعار أكثر من «20%» خلال العام", "more_than"),
+    ],
+)
+def test_a_hedge_reaches_across_a_bracket_or_a_quote(sentence, qualifier):
+    assert figures(sentence)[-1].qualifier == qualifier
+
+
+@pytest.mark.parametrize(("phrase", "row"), sorted((k, v) for k, v in LEX.currencies.items() if "شلن" in k))
+def test_every_shilling_of_the_data_is_money(phrase, row):
+    assert only(f"دفع المسافر 300 {phrase} رسوما", "money").unit == row

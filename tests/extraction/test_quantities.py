@@ -337,7 +337,7 @@ def test_a_hedging_verb_reaches_across_its_subject(sentence, qualifier):
     assert extract(sentence).quantities[0].qualifier == qualifier
 
 
-BARE_CURRENCY = {"AED": "درهم", "KWD": "دينار", "SAR": "ريال", "EGP": "جنيه", "TRY": "ليرة"}
+BARE_CURRENCY = {"AED": "درهم", "KWD": "دينار", "SAR": "ريال", "EGP": "جنيه", "TRY": "ليرة", "KES": "شلن"}
 
 
 @pytest.mark.parametrize(("cue", "default", "region"), [(c, *r) for c, r in lexicon().currency_regions.items()])

@@ -198,7 +198,7 @@ def test_a_bare_pound_in_a_london_story_is_sterling():
 
 @pytest.mark.parametrize(("cue", "default", "region"), [(c, *r) for c, r in LEX.currency_regions.items()])
 def test_every_nationality_adjective_or_place_after_a_bare_currency_decides_it(cue, default, region):
-    bare = {"AED": "درهم", "KWD": "دينار", "SAR": "ريال", "EGP": "جنيه", "TRY": "ليرة"}[default]
+    bare = {"AED": "درهم", "KWD": "دينار", "SAR": "ريال", "EGP": "جنيه", "TRY": "ليرة", "KES": "شلن"}[default]
     quantity = only(f"بلغت قيمة الصفقة 5 ملايين {bare} {cue} هذا العام", "money")
     assert quantity.unit == region
 
