@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
+from factcheck.settings import INSECURE_SECRET_KEY
+
 
 @register(Tags.security, deploy=True)
 def check_secret_key(app_configs, **kwargs):
-    from factcheck.settings import INSECURE_SECRET_KEY
-
     if not settings.DEBUG and (not settings.SECRET_KEY or settings.SECRET_KEY == INSECURE_SECRET_KEY):
         return [Error("SECRET_KEY must be set to a long random value when DEBUG is off.", id="claims.E001")]
     return []

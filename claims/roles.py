@@ -4,6 +4,8 @@ Viewers read; editors decide verdicts and manage articles and references; chief 
 publish (a second look before a verdict goes out) and manage webhooks.
 """
 
+from django.contrib.auth.management import create_permissions
+
 VIEWERS = "viewers"
 EDITORS = "editors"
 CHIEF_EDITORS = "chief editors"
@@ -67,8 +69,6 @@ def grant_permissions(apps) -> None:
 
     For the data migrations of models added after the roles were made: it only adds, so migrations
     that run in any order never take away what another one granted."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -15,6 +15,7 @@ app.autodiscover_tasks()
 def _sweep_on_startup(sender, **kwargs):
     """A worker that starts sends the outbox and re-queues what a dead worker left behind, so work is
     recovered even where no `celery beat` runs (beat then repeats the sweep every minute)."""
+    # Imported here: this module loads with the settings, before Django's apps (and models) are ready.
     from claims.tasks.articles import requeue_stuck_articles
 
     try:

@@ -24,7 +24,9 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from claims import display
+from claims import display, exports
+from claims.admin.checkworthiness import add_claim_view
+from claims.exports.jobs import export_is_big, export_job_start
 from claims.extraction.types import KINDS
 from claims.forms import ArticleAddForm, AssignForm, ClaimVerdictForm, StatusForm
 from claims.models import (
@@ -50,7 +52,8 @@ from claims.selectors.queue import (
     recent_units,
     review_queue,
 )
-from claims.services.articles import article_ingest_incoming, article_is_waiting_for_broker
+from claims.services.articles import article_ingest_incoming, article_is_waiting_for_broker, article_requeue
+from claims.services.checkworthiness import claims_dismiss
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -755,8 +758,6 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Not check-worthy (dismiss)"), permissions=["change"])
     def dismiss_not_checkworthy(self, request, queryset):
-        from claims.services.checkworthiness import claims_dismiss
-
         self._run(
             request,
             lambda: claims_dismiss(claims=queryset, by=request.user),
@@ -800,10 +801,6 @@ class ClaimAdmin(admin.ModelAdmin):
         return self._export(request, queryset, "claimreview")
 
     def _export(self, request, queryset, fmt: str):
-        # Imported here: exports are another capability and may load after this one.
-        from claims import exports
-        from claims.exports.jobs import export_is_big, export_job_start
-
         lang = "en" if get_language().startswith("en") else "ar"
         if not export_is_big(queryset):
             # ClaimReview URLs name the host the editor is using; a worker's export uses SITE_URL.
@@ -1027,8 +1024,6 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        from claims.admin.checkworthiness import add_claim_view
-
         own = [
             path(
                 "<path:object_id>/add-claim/",
@@ -1040,7 +1035,5 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Queue again (failed or stuck)"), permissions=["change"])
     def requeue(self, request, queryset):
-        from claims.services.articles import article_requeue
-
         count = article_requeue(article_ids=list(queryset.values_list("id", flat=True)))
         self.message_user(request, _("%(n)d articles queued again.") % {"n": count}, messages.SUCCESS)

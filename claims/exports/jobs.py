@@ -18,6 +18,7 @@ from claims.exports.responses import export_filename
 from claims.models import Claim, ExportJob, ExportStatus
 from claims.representations import claim_queryset
 from claims.selectors.exports import with_export_relations
+from claims.tasks.exports import run_export_job
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,6 @@ def export_is_big(queryset: QuerySet[Claim]) -> bool:
 
 def export_job_start(*, queryset: QuerySet[Claim], fmt: str, lang: str, user) -> ExportJob:
     """Freeze the selection and queue its export to a worker."""
-    from claims.tasks.exports import run_export_job
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     ids = list(queryset.order_by().values_list("pk", flat=True))

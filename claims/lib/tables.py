@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 REQUIRED = ("subject", "metric", "period", "value")
 OPTIONAL = ("unit", "statement", "qualifier", "scale")
 PREVIEW_ROWS = 5
@@ -99,8 +101,6 @@ def _csv_table(content: bytes) -> Table:
 
 
 def _xlsx_table(content: bytes) -> Table:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds for a file that is not XLSX)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from claims.extraction import extract
 from claims.extraction.not_figures import is_inside_names
 from claims.extraction.types import Quantity, decimal_to_str
 from claims.matching.text import load_words, tokens
@@ -97,8 +98,6 @@ class ReferenceStatement:
         if value not in (None, ""):
             figures.append(figure_from_value(value, unit=unit, qualifier=qualifier or "exact", kind=kind))
         if extract_figures:
-            from claims.extraction import extract  # only statements with text to read need the engine
-
             names = [name for name in (subject, *aliases) if name]
             for place, written in (("text", text), ("text_en", text_en)):
                 for quantity in extract(written).quantities if written else ():

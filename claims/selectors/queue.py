@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, Expression, Max, Q, QuerySet
 
 from claims.extraction import normalize
+from claims.matching.text import STOPWORDS, stem
 from claims.models import (
     CLOSED_CLAIM_STATUSES,
     Article,
@@ -92,8 +93,6 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
 def search_stem(word: str) -> str:
     """What a query word must match inside a claim's normalised text: its light stem (the matcher's
     stemmer), so "التدريب", "تدريب" and "وتدريبها" meet; "" for a stopword."""
-    from claims.matching.text import STOPWORDS, stem
-
     stemmed = stem(word)
     if stemmed.isdigit():
         return stemmed

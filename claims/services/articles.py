@@ -9,6 +9,7 @@ import hashlib
 import logging
 from datetime import datetime, timedelta
 
+from celery import current_app as app
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q
@@ -36,6 +37,7 @@ from claims.services.matching import (
     reference_ids_for,
     remember_repeats,
 )
+from claims.tasks.articles import process_article
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +142,6 @@ def article_queue(*, article: Article) -> None:
 def article_send(*, article: Article) -> bool:
     """Hand the article's task to the broker and stamp `queued_at`. A broker that is down is logged,
     not raised: the row stays in the outbox for the sweep. Returns whether the task was sent."""
-    from claims.tasks.articles import process_article
-
     try:
         process_article.delay(article.id)
     except BROKER_ERRORS as error:
@@ -377,8 +377,6 @@ def article_store_claims(
 def broker_backlog() -> int | None:
     """How many messages wait in the default queue; None when the broker cannot tell (down, or the
     queue not declared yet, as after a restart)."""
-    from factcheck.celery import app
-
     if app.conf.task_always_eager:
         return 0
     try:

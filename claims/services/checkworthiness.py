@@ -34,6 +34,7 @@ from claims.extraction import normalize
 from claims.extraction.types import Extraction
 from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus, Quantity
 from claims.services.matching import claim_priority
+from claims.tasks.matching import match_claims
 
 logger = logging.getLogger(__name__)
 
@@ -168,9 +169,6 @@ def claim_add_manual(*, article: Article, start: int, end: int, by) -> tuple[Cla
                      unit=q.unit or "", qualifier=q.qualifier or "exact", precision=q.precision)
             for position, q in enumerate(found)
         )
-        # Imported here: the matching tasks are another capability and may load after this one.
-        from claims.tasks.matching import match_claims
-
         match_claims.delay_on_commit([claim.id])
     return claim, True
 

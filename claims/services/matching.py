@@ -42,6 +42,7 @@ from claims.services.claim_memory import (
     is_known_wrong,
 )
 from claims.services.references import reference_record
+from claims.services.webhooks import claim_repeated_notify
 
 logger = logging.getLogger(__name__)
 
@@ -253,9 +254,6 @@ def notify_repeated_on_commit(claim_ids: list[int]) -> None:
 
 
 def _notify_repeated(claim_id: int) -> None:
-    # Imported here: webhooks build the claim object through the API layer, loaded after services.
-    from claims.services.webhooks import claim_repeated_notify
-
     claim_repeated_notify(claim_id=claim_id)
 
 

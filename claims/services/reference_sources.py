@@ -34,6 +34,7 @@ from claims.services.references import (
     reference_import,
     reference_import_bulk,
 )
+from claims.tasks.matching import import_reference_table
 
 # Rows imported per transaction: progress is visible between chunks, and a failure keeps the rest.
 TABLE_CHUNK_ROWS = 500
@@ -132,9 +133,6 @@ def table_import_create(
 
 def table_import_queue(*, table_import: ReferenceTableImport) -> None:
     """Queue (again) the import of a stored table; its Celery task records the progress."""
-    # Imported here: tasks import the services; the service only needs the task to queue it.
-    from claims.tasks.matching import import_reference_table
-
     ReferenceTableImport.objects.filter(id=table_import.id).exclude(status=TableImportStatus.RUNNING).update(
         status=TableImportStatus.QUEUED, rows_done=0, created_count=0, updated_count=0, skipped_count=0
     )

@@ -22,12 +22,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from claims.extraction import normalize
+from claims.extraction import extract, normalize
 from claims.lib import documents, http, records, sources, validation
 from claims.lib.errors import TRANSIENT_ERRORS
 from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
 from claims.lib.records import ReferenceRecordError
+from claims.matching import statement_from_record
 from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
+from claims.tasks.matching import rematch_dirty_claims, split_reference_document
 
 logger = logging.getLogger(__name__)
 
@@ -280,8 +282,6 @@ _UPDATE_CHUNK = 500
 
 def statement_figure_kinds(statement: ReferenceStatement) -> set[str]:
     """The kinds of the figures a statement backs: its explicit value and those written in it."""
-    from claims.matching import statement_from_record
-
     try:
         figures = statement_from_record(reference_record(statement)).figures
     except ValueError:
@@ -344,8 +344,6 @@ def claims_mark_for_rematch(*, statements: Iterable[ReferenceStatement]) -> int:
         Claim.objects.filter(id__in=ordered[i : i + _UPDATE_CHUNK]).update(needs_matching=True)
         for i in range(0, len(ordered), _UPDATE_CHUNK)
     )
-    from claims.tasks.matching import rematch_dirty_claims
-
     rematch_dirty_claims.delay_on_commit()
     return marked
 
@@ -360,8 +358,6 @@ DOCUMENT_FAILED = "failed"
 _MAX_SENTENCE_CHARS = 1000
 def reference_document_submit(*, document: ReferenceDocument) -> ReferenceDocument:
     """Save a document (new or to be split again) and queue its splitting after the commit."""
-    from claims.tasks.matching import split_reference_document
-
     document.status = DOCUMENT_QUEUED
     document.error = ""
     document.save()
@@ -437,8 +433,6 @@ def _document_text(document: ReferenceDocument) -> str:
 
 
 def _document_store_statements(*, document: ReferenceDocument, text: str) -> int:
-    from claims.extraction import extract
-
     quantities = extract(text).quantities
     sentences = []
     seen = set()

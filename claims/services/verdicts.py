@@ -17,9 +17,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from claims.matching.references import figure_from_value
 from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
 from claims.services.checked_figures import checked_figures_refresh
 from claims.services.claim_memory import verdict_remembered_on_commit
+from claims.services.webhooks import verdict_published_notify
+from claims.tasks.matching import match_claims
 
 PUBLISH_PERMISSION = "claims.publish_verdict"
 DECIDE_PERMISSIONS = ("claims.add_verdict", "claims.change_verdict")
@@ -55,8 +58,6 @@ class StaleClaimError(Exception):
 
 def is_figure(value: str) -> bool:
     """A decimal number or an ISO date: what a verdict's correct value may be."""
-    from claims.matching.references import figure_from_value
-
     try:
         figure = figure_from_value(value.strip())
     except ValueError:
@@ -162,9 +163,6 @@ def verdict_publish(*, claim: Claim, publisher, expected_version: int | None = N
 
 
 def _notify_published(verdict_id: int) -> None:
-    # Imported here: the webhooks module is another capability and may load after this one.
-    from claims.services.webhooks import verdict_published_notify
-
     verdict_published_notify(verdict_id=verdict_id)
 
 
@@ -225,9 +223,6 @@ def claim_rematch(*, claims: Iterable[Claim], by) -> int:
     ids = [claim.pk for claim in claims]
     if not ids:
         return 0
-    # Imported here: the matching tasks are another capability and may load after this one.
-    from claims.tasks.matching import match_claims
-
     marked = Claim.objects.filter(id__in=ids).update(needs_matching=True)
     match_claims.delay_on_commit(ids)
     return marked

@@ -26,6 +26,7 @@ from django.utils import timezone
 from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.representations import ClaimSerializer, claim_queryset
+from claims.tasks.webhooks import deliver_webhook
 
 EVENT_VERDICT_PUBLISHED = "verdict.published"
 EVENT_CLAIM_REPEATED = "claim.repeated"
@@ -148,9 +149,6 @@ def webhook_retry_countdown(retries: int) -> float:
 
 
 def _queue(delivery_id: int) -> None:
-    # Imported here: tasks import this module.
-    from claims.tasks.webhooks import deliver_webhook
-
     deliver_webhook.delay_on_commit(delivery_id)
 
 

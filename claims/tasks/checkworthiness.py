@@ -2,8 +2,6 @@
 
 from celery import shared_task
 
-from claims.services import checkworthiness
-
 # A retrain that runs past this is stopped; nothing was written, the active model stays.
 RETRAIN_TIME_LIMIT = 30 * 60
 
@@ -11,5 +9,8 @@ RETRAIN_TIME_LIMIT = 30 * 60
 @shared_task(acks_late=True, soft_time_limit=RETRAIN_TIME_LIMIT, time_limit=RETRAIN_TIME_LIMIT + 60)
 def retrain_checkworthiness(force: bool = False) -> int | None:
     """Retrain on the editors' labels if enough new ones arrived; returns the stored model's version."""
+    # Imported here: the services import claims.tasks, whose __init__ loads this module (a circle otherwise).
+    from claims.services import checkworthiness
+
     row = checkworthiness.checkworthiness_retrain(force=force)
     return row.version if row else None

@@ -3,8 +3,6 @@
 from celery import shared_task
 from django.conf import settings
 
-from claims.services import webhooks
-
 
 @shared_task(bind=True, acks_late=True)
 def deliver_webhook(self, delivery_id: int) -> None:
@@ -13,6 +11,9 @@ def deliver_webhook(self, delivery_id: int) -> None:
     Limits are read from settings at run time (FACTCHECK_WEBHOOK_MAX_RETRIES,
     FACTCHECK_WEBHOOK_BACKOFF_SECONDS), so they can change without re-registering the task.
     """
+    # Imported here: claims.services.webhooks queues this task (a module-level import would be a circle).
+    from claims.services import webhooks
+
     try:
         webhooks.webhook_delivery_attempt(delivery_id=delivery_id)
     except webhooks.WebhookTransientError as exc:

@@ -165,7 +165,7 @@ def test_rematching_marks_claims_dirty(contradicted_claim, editor, monkeypatch):
         def delay_on_commit(ids):
             queued.append(ids)
 
-    monkeypatch.setattr(matching, "match_claims", FakeTask, raising=False)
+    monkeypatch.setattr(matching.match_claims, "delay_on_commit", FakeTask.delay_on_commit)
     Claim.objects.filter(pk=contradicted_claim.pk).update(needs_matching=False)
     assert claim_rematch(claims=[contradicted_claim], by=editor) == 1
     assert Claim.objects.get(pk=contradicted_claim.pk).needs_matching

@@ -22,6 +22,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
+from claims.models import CheckworthinessModel
+from claims.services.articles import article_ingest
+from claims.services.checkworthiness import active_scorer, claim_add_manual, claims_dismiss
+from claims.tasks.checkworthiness import retrain_checkworthiness
 from factcheck.celery import app as celery_app
 
 EVAL_EDITOR = "checkworthiness-eval"
@@ -79,11 +83,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result))
 
     def _replay(self, train: list[dict], test: list[dict], source: str) -> dict:
-        # Imported after the scratch database exists: nothing below may touch the real one.
-        from claims.services.articles import article_ingest
-        from claims.services.checkworthiness import active_scorer, claim_add_manual, claims_dismiss
-        from claims.tasks.checkworthiness import retrain_checkworthiness
-
         editor = get_user_model().objects.create_superuser(EVAL_EDITOR, password=None)
         started = time.monotonic()
         for row in train:
@@ -96,8 +95,6 @@ class Command(BaseCommand):
         replayed = time.monotonic()
         version = retrain_checkworthiness.apply(kwargs={"force": True}).get()
         trained = time.monotonic()
-
-        from claims.models import CheckworthinessModel
 
         model = CheckworthinessModel.objects.filter(version=version).first() if version else None
         scorer = active_scorer()
