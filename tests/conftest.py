@@ -1,14 +1,16 @@
-"""The shared cast of the tests: a viewer, an editor, a chief editor; and Celery run eagerly.
+"""The shared cast of the tests: a viewer, an editor, a chief editor, their API clients; Celery run eagerly.
 
 Tests that need a real worker on a real Redis use the fixtures of tests/pipeline/conftest.py instead.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from claims import roles
 from factcheck.celery import app as celery_app
+from tests.factories import UserFactory
 
 
 def set_celery_option(name: str, value):
@@ -39,27 +41,46 @@ def eager_celery():
     set_celery_option("task_always_eager", previous)
 
 
-def _member(django_user_model, username, role):
-    user = django_user_model.objects.create_user(username=username, password="pass-for-tests-only", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
+def _member(username: str, role: str):
+    """A fixture giving the staff member `username` of `role`'s group."""
+
+    @pytest.fixture
+    def member(db):
+        return UserFactory(username=username, role=role)
+
+    return member
+
+
+viewer = _member("viewer", roles.VIEWERS)
+editor = _member("editor", roles.EDITORS)
+other_editor = _member("other_editor", roles.EDITORS)
+chief = _member("chief", roles.CHIEF_EDITORS)
+
+
+def client_for(user=None) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        token, _created = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
 
 
 @pytest.fixture
-def viewer(db, django_user_model):
-    return _member(django_user_model, "viewer", roles.VIEWERS)
+def anonymous_api():
+    return client_for()
 
 
-@pytest.fixture
-def editor(db, django_user_model):
-    return _member(django_user_model, "editor", roles.EDITORS)
+def _api_of(member: str):
+    """A fixture giving an API client holding the token of the cast's `member` (above)."""
+
+    @pytest.fixture
+    def api(request):
+        return client_for(request.getfixturevalue(member))
+
+    return api
 
 
-@pytest.fixture
-def other_editor(db, django_user_model):
-    return _member(django_user_model, "other_editor", roles.EDITORS)
-
-
-@pytest.fixture
-def chief(db, django_user_model):
-    return _member(django_user_model, "chief", roles.CHIEF_EDITORS)
+viewer_api = _api_of("viewer")
+editor_api = _api_of("editor")
+other_editor_api = _api_of("other_editor")
+chief_api = _api_of("chief")

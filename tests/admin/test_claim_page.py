@@ -3,8 +3,9 @@ from django.urls import reverse
 
 from claims.models import ClaimStatus, Rating, Verdict
 from claims.services.verdicts import verdict_set
+from tests.factories import ArticleFactory, ClaimFactory, QuantityFactory
 
-from .conftest import FIGURE, make_article, make_claim, make_quantity
+from .conftest import FIGURE
 
 
 def _page(client, claim):
@@ -128,10 +129,10 @@ HOSTILE = "<script>alert(1)</script> و <img src=x onerror=alert(2)>"
 @pytest.fixture
 def hostile_claim(db):
     text = f"مقدمة {HOSTILE} ثم قال المسؤول إن الإيرادات بلغت 40 مليون دولار {HOSTILE} خاتمة"
-    article = make_article(text, title="<b onmouseover=alert(3)>عنوان</b>")
+    article = ArticleFactory(text=text, title="<b onmouseover=alert(3)>عنوان</b>")
     claim_text = f"{HOSTILE} ثم قال المسؤول إن الإيرادات بلغت 40 مليون دولار {HOSTILE}"
-    claim = make_claim(article, claim_text, checkworthiness=0.8)
-    make_quantity(claim, "40 مليون دولار", value="40000000")
+    claim = ClaimFactory(article=article, text=claim_text, checkworthiness=0.8)
+    QuantityFactory(claim=claim, text="40 مليون دولار", value_text="40000000")
     return claim
 
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 from claims.models import ClaimStatus, MachineVerdict, Rating
 from claims.selectors.queue import review_queue
 from claims.services.verdicts import verdict_set
-
-from .conftest import make_article, make_claim, make_quantity
+from tests.factories import ArticleFactory, ClaimFactory, QuantityFactory
 
 QUEUE = reverse("admin:claims_claim_changelist")
 
@@ -20,28 +19,28 @@ SENTENCES = {
 
 @pytest.fixture
 def queue_claims(db):
-    article = make_article("مقدمة. " + ". ".join(SENTENCES.values()) + ".", title="أخبار الاقتصاد والتعليم")
+    article = ArticleFactory(text="مقدمة. " + ". ".join(SENTENCES.values()) + ".", title="أخبار الاقتصاد والتعليم")
     claims = {
-        "supported": make_claim(
-            article,
-            SENTENCES["supported"],
+        "supported": ClaimFactory(
+            article=article,
+            text=SENTENCES["supported"],
             suggested_verdict=MachineVerdict.SUPPORTED,
             checkworthiness=0.95,
             status=ClaimStatus.SUGGESTED,
         ),
-        "contradicted": make_claim(
-            article,
-            SENTENCES["contradicted"],
+        "contradicted": ClaimFactory(
+            article=article,
+            text=SENTENCES["contradicted"],
             suggested_verdict=MachineVerdict.CONTRADICTED,
             checkworthiness=0.6,
             status=ClaimStatus.SUGGESTED,
         ),
-        "unmatched": make_claim(article, SENTENCES["unmatched"], checkworthiness=0.8),
-        "low": make_claim(article, SENTENCES["low"], checkworthiness=0.2),
+        "unmatched": ClaimFactory(article=article, text=SENTENCES["unmatched"], checkworthiness=0.8),
+        "low": ClaimFactory(article=article, text=SENTENCES["low"], checkworthiness=0.2),
     }
-    make_quantity(claims["supported"], "120 مدرسة", kind="count", value="120", unit="")
-    make_quantity(claims["contradicted"], "45 في المئة", kind="percent", value="45", unit="%")
-    make_quantity(claims["unmatched"], "3 آلاف وظيفة", kind="count", value="3000", unit="")
+    QuantityFactory(claim=claims["supported"], text="120 مدرسة", kind="count", value_text="120", unit="")
+    QuantityFactory(claim=claims["contradicted"], text="45 في المئة", kind="percent", value_text="45", unit="%")
+    QuantityFactory(claim=claims["unmatched"], text="3 آلاف وظيفة", kind="count", value_text="3000", unit="")
     return claims
 
 

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from claims import display
-from claims.models import Article, ArticleStatus, ClaimStatus, MachineVerdict, QuantityCheck, Rating, Verdict
-
-from .conftest import make_article, make_claim, make_quantity
+from claims.models import Article, ArticleStatus, ClaimStatus, MachineVerdict, Rating, Verdict
+from tests.factories import ArticleFactory, ClaimFactory, QuantityCheckFactory, QuantityFactory
 
 QUEUE = reverse("admin:claims_claim_changelist")
 FINDING = "558 مليون دولار ← 5.576 مليون دولار (×100، خطأ في المرتبة)"
@@ -39,7 +38,10 @@ def test_the_status_filter_shows_counts(client, editor, contradicted_claim):
 
 
 def test_my_claims_lists_only_the_editors_own(client, editor, other_editor, contradicted_claim):
-    other = make_claim(make_article("وذكر التقرير أن الصادرات بلغت 40 مليار دولار."), "الصادرات بلغت 40 مليار دولار")
+    other = ClaimFactory(
+        article=ArticleFactory(text="وذكر التقرير أن الصادرات بلغت 40 مليار دولار."),
+        text="الصادرات بلغت 40 مليار دولار",
+    )
     from claims.services.verdicts import claim_assign
 
     claim_assign(claims=[other], assignee=editor, by=editor)
@@ -109,8 +111,10 @@ def test_an_existing_verdict_wins_over_the_suggestion(client, editor, contradict
 
 
 def test_save_and_next_opens_the_next_open_claim(client, editor, contradicted_claim):
-    following = make_claim(
-        make_article("وقال المتحدث إن المبيعات بلغت 12 مليون وحدة."), "المبيعات بلغت 12 مليون وحدة", checkworthiness=0.5
+    following = ClaimFactory(
+        article=ArticleFactory(text="وقال المتحدث إن المبيعات بلغت 12 مليون وحدة."),
+        text="المبيعات بلغت 12 مليون وحدة",
+        checkworthiness=0.5,
     )
     client.force_login(editor)
     data = {"rating": Rating.WRONG_FIGURE, "note": "", "reference": "", "expected_version": 1, "_savenext": "1"}
@@ -154,7 +158,7 @@ def test_the_keyboard_help_is_in_the_page(client, editor, contradicted_claim):
 
 def test_live_status_names_articles_in_progress_and_the_newest_contradiction(client, editor, contradicted_claim):
     Article.objects.filter(pk=contradicted_claim.article_id).update(status=ArticleStatus.READY)
-    busy = make_article("نص قيد المعالجة فيه 3 أرقام.", title="مقال قيد المعالجة")
+    busy = ArticleFactory(text="نص قيد المعالجة فيه 3 أرقام.", title="مقال قيد المعالجة")
     Article.objects.filter(pk=busy.pk).update(status=ArticleStatus.EXTRACTING)
     client.force_login(editor)
     data = json.loads(client.get(reverse("admin:claims_claim_live"), {"article": busy.pk}).content)
@@ -187,22 +191,27 @@ def test_a_duplicate_paste_says_so_once(client, editor, contradicted_claim):
 def _claims_like(article, count):
     for index in range(count):
         sentence = f"وبلغت الإيرادات في الفرع {index} نحو {100 + index} مليون دولار"
-        claim = make_claim(article, sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7)
-        quantity = make_quantity(claim, f"{100 + index} مليون دولار", value=str((100 + index) * 10**6))
-        QuantityCheck.objects.create(
+        claim = ClaimFactory(
+            article=article, text=sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7
+        )
+        figure, value = f"{100 + index} مليون دولار", str((100 + index) * 10**6)
+        quantity = QuantityFactory(claim=claim, text=figure, value_text=value)
+        QuantityCheckFactory(
             quantity=quantity,
-            verdict=MachineVerdict.CONTRADICTED,
+            reference=None,
             reference_value="1000000",
             reference_unit="USD",
             ratio=Decimal(100 + index),
-            error="scale",
+            score=0.0,
+            explanation_ar="",
+            explanation_en="",
         )
 
 
 @pytest.mark.parametrize("page", ["queue", "claim", "dashboard"])
 def test_each_page_runs_a_fixed_number_of_queries(client, editor, contradicted_claim, page):
     text = ". ".join(f"وبلغت الإيرادات في الفرع {index} نحو {100 + index} مليون دولار" for index in range(40))
-    article = make_article(text + ".", title="إيرادات الفروع")
+    article = ArticleFactory(text=text + ".", title="إيرادات الفروع")
     client.force_login(editor)
     url = {"queue": QUEUE, "claim": _change(contradicted_claim), "dashboard": reverse("admin:claims_claim_dashboard")}
 
@@ -216,7 +225,7 @@ def test_each_page_runs_a_fixed_number_of_queries(client, editor, contradicted_c
     # Remaining sentences of the same article: the claim page shows every claim of it too.
     for index in range(3, 40):
         sentence = f"وبلغت الإيرادات في الفرع {index} نحو {100 + index} مليون دولار"
-        make_claim(article, sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7)
+        ClaimFactory(article=article, text=sentence, suggested_verdict=MachineVerdict.CONTRADICTED, checkworthiness=0.7)
     assert queries() == few
 
 

@@ -4,8 +4,7 @@ import pytest
 
 from claims.models import ReferenceStatement
 from claims.selectors.queue import claims_matching_text, review_queue
-
-from .conftest import make_article, make_claim
+from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +19,12 @@ TEXTS = {
 @pytest.fixture
 def claims():
     text = " ".join(f"{sentence}." for sentence in TEXTS.values())
-    article = make_article(text)
+    article = ArticleFactory(text=text)
     ReferenceStatement.objects.create(key="ds", text="ديب سيك", subject="DeepSeek", aliases=["ديب سيك", "DeepSeek"])
     ReferenceStatement.objects.create(
         key="ms", text="مايكروسوفت", subject="استثمار مايكروسوفت في OpenAI", aliases=["مايكروسوفت", "Microsoft"]
     )
-    return {name: make_claim(article, sentence) for name, sentence in TEXTS.items()}
+    return {name: ClaimFactory(article=article, text=sentence) for name, sentence in TEXTS.items()}
 
 
 def _found(claims, query):

@@ -3,7 +3,7 @@ from unittest.mock import patch
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict, WebhookDelivery, WebhookSubscription
+from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict, WebhookDelivery
 from claims.services.verdicts import (
     StaleClaimError,
     claim_assign,
@@ -12,6 +12,7 @@ from claims.services.verdicts import (
     verdict_publish,
     verdict_set,
 )
+from tests.factories import WebhookSubscriptionFactory
 
 
 def _decide(claim, editor, rating=Rating.WRONG_FIGURE, note="الرقم الصحيح 5.576 مليون دولار"):
@@ -71,7 +72,7 @@ def test_it_rejects_an_unknown_rating(contradicted_claim, editor):
 def test_it_lets_a_chief_editor_publish_and_notifies_subscribers(
     contradicted_claim, editor, chief, django_capture_on_commit_callbacks
 ):
-    WebhookSubscription.objects.create(owner=chief, url="https://example.org/hook", secret="s3cret")
+    WebhookSubscriptionFactory(owner=chief, url="https://example.org/hook", secret="s3cret")
     _decide(contradicted_claim, editor)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         verdict = verdict_publish(claim=contradicted_claim, publisher=chief)

@@ -2,7 +2,7 @@ import pytest
 
 from claims.models import Article, Claim, Quantity, QuantityCheck, ReferenceStatement, Verdict, WebhookDelivery
 from claims.services.references import reference_upsert
-from tests.api.factories import decide, make_article, make_claim
+from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,8 @@ def test_it_returns_the_claims_of_a_text_with_machine_suggestions(viewer_api, re
 
 
 def test_it_stores_nothing(viewer_api, reference, editor):
-    decide(make_claim(make_article(), "وبلغت تكلفة تدريب نموذج DeepSeek-V3 نحو 558 مليون دولار"), editor)
+    VerdictFactory(claim=ClaimFactory(text="وبلغت تكلفة تدريب نموذج DeepSeek-V3 نحو 558 مليون دولار", suggested=True),
+                   editor=editor)
     before = table_counts()
 
     response = viewer_api.post("/api/v1/check/", {"text": TEXT}, format="json")
@@ -57,12 +58,12 @@ def test_it_stores_nothing(viewer_api, reference, editor):
 
 
 def test_it_lists_matching_decided_verdicts(viewer_api, reference, editor):
-    decided = make_claim(
-        make_article(),
-        "تكلفة تدريب نموذج DeepSeek-V3 بلغت 558 مليون دولار",
+    decided = ClaimFactory(
+        text="تكلفة تدريب نموذج DeepSeek-V3 بلغت 558 مليون دولار",
+        suggested=True,
         figures=[("558 مليون دولار", "money", "558000000", "USD")],
     )
-    decide(decided, editor)
+    VerdictFactory(claim=decided, editor=editor)
 
     claims = viewer_api.post("/api/v1/check/", {"text": TEXT}, format="json").json()["claims"]
 

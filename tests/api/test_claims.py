@@ -1,35 +1,37 @@
 import pytest
 
 from claims.models import ClaimStatus
-from tests.api.factories import decide, make_article, make_claim, make_reference
+from tests.factories import ArticleFactory, ClaimFactory, ReferenceStatementFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def claims(editor):
-    reference = make_reference()
-    article = make_article()
-    other_article = make_article(text="نص آخر عن السياحة")
-    cost = make_claim(
-        article,
-        "وبلغت تكلفة تدريب النموذج 558 مليون دولار",
+    reference = ReferenceStatementFactory()
+    article = ArticleFactory()
+    cost = ClaimFactory(
+        article=article,
+        text="وبلغت تكلفة تدريب النموذج 558 مليون دولار",
+        start=0,
+        suggested=True,
         figures=[("558 مليون دولار", "money", "558000000", "USD")],
         reference=reference,
     )
-    decide(cost, editor)
-    share = make_claim(
-        article,
-        "وارتفعت حصّة الشركة في السوق إلى 12%",
+    VerdictFactory(claim=cost, editor=editor)
+    share = ClaimFactory(
+        article=article,
+        text="وارتفعت حصّة الشركة في السوق إلى 12%",
         start=100,
-        suggested="supported",
+        suggested=True,
+        suggested_verdict="supported",
         figures=[("12%", "percent", "12", "%")],
     )
-    visitors = make_claim(
-        other_article,
-        "زار المدينة أكثر من مليوني سائح العام الماضي",
+    visitors = ClaimFactory(
+        text="زار المدينة أكثر من مليوني سائح العام الماضي",
+        suggested=True,
         status=ClaimStatus.NEW,
-        suggested="unverified",
+        suggested_verdict="unverified",
         figures=[("مليوني", "count", "2000000", None)],
     )
     return {"cost": cost, "share": share, "visitors": visitors}
@@ -86,8 +88,8 @@ def test_it_pages_claims_with_a_cursor_newest_first_and_counts_nothing(viewer_ap
 
 def test_it_lists_many_claims_in_a_fixed_number_of_queries(viewer_api, claims, django_assert_max_num_queries):
     for index in range(20):
-        make_claim(claims["cost"].article, f"ادعاء رقم {index} عن 5 ملايين", start=1000 + index * 50,
-                   figures=[("5 ملايين", "count", "5000000", None)])
+        ClaimFactory(article=claims["cost"].article, text=f"ادعاء رقم {index} عن 5 ملايين", start=1000 + index * 50,
+                     suggested=True, figures=[("5 ملايين", "count", "5000000", None)])
 
     # session-less token auth (1) + user perms (2) + claims + quantities (no count)
     with django_assert_max_num_queries(7):

@@ -3,7 +3,7 @@ import pytest
 from claims.extraction import extract
 from claims.models import ClaimStatus
 from claims.selectors.lookup import claims_lookup
-from tests.api.factories import decide, make_article, make_claim
+from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +15,14 @@ EXPORTS = "ارتفعت صادرات المملكة غير النفطية إلى
 def stored_claim(text, *, status=ClaimStatus.SUGGESTED):
     """A claim stored with the figures the extraction engine finds in it."""
     figures = [(q.text, q.kind, q.to_dict()["value"], q.unit) for q in extract(text).quantities]
-    return make_claim(make_article(text=f"{text}\n"), text, figures=figures, status=status)
+    return ClaimFactory(text=text, article__text=f"{text}\n", suggested=True, status=status, figures=figures)
 
 
 @pytest.fixture
 def library(editor):
     claims = {name: stored_claim(text) for name, text in {"cost": COST, "users": USERS, "exports": EXPORTS}.items()}
     for claim in claims.values():
-        decide(claim, editor)
+        VerdictFactory(claim=claim, editor=editor)
     return claims
 
 
@@ -96,7 +96,7 @@ def test_the_endpoint_requires_a_query(viewer_api):
 def test_a_shared_figure_is_a_candidate_however_many_claims_share_the_words(library, editor, monkeypatch):
     monkeypatch.setattr("claims.selectors.lookup.MAX_CANDIDATES", 3)
     for count in range(1, 6):
-        decide(stored_claim(f"وبلغت تكلفة تدريب النموذج {count} مليار دولار"), editor)
+        VerdictFactory(claim=stored_claim(f"وبلغت تكلفة تدريب النموذج {count} مليار دولار"), editor=editor)
 
     hits = claims_lookup(q="وبلغت تكلفة تدريب النموذج 5,580,000 دولار")
 

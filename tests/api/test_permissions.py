@@ -1,7 +1,7 @@
 import pytest
 
 from claims.models import Verdict
-from tests.api.factories import decide, make_article, make_claim
+from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_it_answers_401_for_a_made_up_token(anonymous_api):
 
 
 def test_it_lets_a_viewer_read_claims(viewer_api):
-    make_claim(make_article(), "ارتفعت الصادرات بنسبة 12% خلال العام الماضي")
+    ClaimFactory(text="ارتفعت الصادرات بنسبة 12% خلال العام الماضي", suggested=True)
 
     response = viewer_api.get("/api/v1/claims/")
 
@@ -44,7 +44,7 @@ def test_it_rejects_a_viewer_writing(viewer_api, path, body):
 
 
 def test_it_rejects_a_viewer_recording_a_verdict(viewer_api):
-    claim = make_claim(make_article(), "ارتفعت الصادرات بنسبة 12% خلال العام الماضي")
+    claim = ClaimFactory(text="ارتفعت الصادرات بنسبة 12% خلال العام الماضي", suggested=True)
 
     response = viewer_api.post(f"/api/v1/claims/{claim.pk}/verdict/", {"rating": "true"}, format="json")
 
@@ -53,8 +53,8 @@ def test_it_rejects_a_viewer_recording_a_verdict(viewer_api):
 
 
 def test_it_rejects_an_editor_publishing(editor_api, other_editor):
-    claim = make_claim(make_article(), "ارتفعت الصادرات بنسبة 12% خلال العام الماضي")
-    decide(claim, other_editor)
+    claim = ClaimFactory(text="ارتفعت الصادرات بنسبة 12% خلال العام الماضي", suggested=True)
+    VerdictFactory(claim=claim, editor=other_editor)
 
     response = editor_api.post(f"/api/v1/claims/{claim.pk}/publish/", {}, format="json")
 

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from claims.representations import ClaimSerializer, claim_queryset
-from tests.api.factories import decide, make_article, make_claim, make_reference
+from tests.factories import ArticleFactory, ClaimFactory, ReferenceStatementFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,16 +11,17 @@ CLAIM_TEXT = "وبلغت تكلفة تدريب النموذج 558 مليون د�
 
 
 def test_it_serialises_a_claim_exactly_as_the_export_format(editor):
-    reference = make_reference()
-    article = make_article()
-    claim = make_claim(
-        article,
-        CLAIM_TEXT,
+    reference = ReferenceStatementFactory(key="dsv3-training-cost")
+    article = ArticleFactory(title="تقرير", source="001.txt")
+    claim = ClaimFactory(
+        article=article,
+        text=CLAIM_TEXT,
         start=4,
+        suggested=True,
         figures=[("558 مليون دولار", "money", "558000000", "USD"), ("2024", "date", "2024", None)],
         reference=reference,
     )
-    decide(claim, editor, reference=reference)
+    VerdictFactory(claim=claim, editor=editor, reference=reference)
 
     data = json.loads(json.dumps(ClaimSerializer(claim_queryset().get(pk=claim.pk)).data))
 
@@ -49,7 +50,7 @@ def test_it_serialises_a_claim_exactly_as_the_export_format(editor):
 
 def test_it_shows_null_for_an_unchecked_figure_and_an_undecided_claim():
     figures = [("558 مليون دولار", "money", "558000000", "USD")]
-    claim = make_claim(make_article(), CLAIM_TEXT, suggested="", figures=figures)
+    claim = ClaimFactory(text=CLAIM_TEXT, suggested=True, suggested_verdict="", figures=figures)
 
     data = ClaimSerializer(claim_queryset().get(pk=claim.pk)).data
 
@@ -59,13 +60,13 @@ def test_it_shows_null_for_an_unchecked_figure_and_an_undecided_claim():
 
 
 def test_it_serialises_many_claims_in_a_fixed_number_of_queries(editor, django_assert_max_num_queries):
-    reference = make_reference()
+    reference = ReferenceStatementFactory()
     for index in range(12):
-        article = make_article(text=f"نص رقم {index}")
-        claim = make_claim(article, CLAIM_TEXT, figures=[("558 مليون دولار", "money", "558000000", "USD")],
-                           reference=reference)
+        article = ArticleFactory(text=f"نص رقم {index}")
+        claim = ClaimFactory(article=article, text=CLAIM_TEXT, start=0, suggested=True, reference=reference,
+                             figures=[("558 مليون دولار", "money", "558000000", "USD")])
         if index % 2:
-            decide(claim, editor, reference=reference)
+            VerdictFactory(claim=claim, editor=editor, reference=reference)
 
     with django_assert_max_num_queries(2):
         data = ClaimSerializer(claim_queryset(), many=True).data

@@ -1,7 +1,7 @@
 import pytest
 
 from claims.models import ClaimStatus, Verdict
-from tests.api.factories import decide, make_article, make_claim, make_reference
+from tests.factories import ClaimFactory, ReferenceStatementFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -10,11 +10,11 @@ CLAIM_TEXT = "وبلغت تكلفة تدريب النموذج 558 مليون د�
 
 @pytest.fixture
 def claim():
-    return make_claim(make_article(), CLAIM_TEXT, figures=[("558 مليون دولار", "money", "558000000", "USD")])
+    return ClaimFactory(text=CLAIM_TEXT, suggested=True, figures=[("558 مليون دولار", "money", "558000000", "USD")])
 
 
 def test_it_records_an_editors_verdict_and_returns_the_claim(editor_api, claim):
-    make_reference()
+    ReferenceStatementFactory(key="dsv3-training-cost")
 
     response = editor_api.post(
         f"/api/v1/claims/{claim.pk}/verdict/",
@@ -73,7 +73,7 @@ def test_it_keeps_every_verdict_in_the_history(editor_api, claim):
 
 
 def test_it_lets_a_chief_editor_publish_a_verdict_decided_by_someone_else(chief_api, editor, claim):
-    decide(claim, editor)
+    VerdictFactory(claim=claim, editor=editor)
 
     response = chief_api.post(f"/api/v1/claims/{claim.pk}/publish/", {}, format="json")
 

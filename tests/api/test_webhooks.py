@@ -9,7 +9,7 @@ import pytest
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.verdicts import verdict_publish
 from claims.services.webhooks import verdict_published_notify, webhook_delivery_retry
-from tests.api.factories import decide, make_article, make_claim, make_reference
+from tests.factories import ClaimFactory, ReferenceStatementFactory, VerdictFactory, WebhookSubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +59,14 @@ class Receiver:
 
 @pytest.fixture
 def decided_claim(editor):
-    reference = make_reference()
-    claim = make_claim(
-        make_article(),
-        "وبلغت تكلفة تدريب النموذج 558 مليون دولار",
+    reference = ReferenceStatementFactory()
+    claim = ClaimFactory(
+        text="وبلغت تكلفة تدريب النموذج 558 مليون دولار",
+        suggested=True,
         figures=[("558 مليون دولار", "money", "558000000", "USD")],
         reference=reference,
     )
-    decide(claim, editor, reference=reference)
+    VerdictFactory(claim=claim, editor=editor, reference=reference)
     return claim
 
 
@@ -74,8 +74,8 @@ def test_it_posts_a_signed_claim_to_each_subscriber_when_a_verdict_is_published(
     decided_claim, chief, django_capture_on_commit_callbacks
 ):
     with Receiver() as receiver:
-        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
-        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret="x", is_active=False)
+        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
+        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret="x", is_active=False)
         with django_capture_on_commit_callbacks(execute=True):
             verdict_publish(claim=decided_claim, publisher=chief)
 
@@ -102,7 +102,7 @@ def test_it_retries_a_failing_endpoint_and_then_marks_the_delivery_failed(
     settings.FACTCHECK_WEBHOOK_BACKOFF_SECONDS = 0
     settings.CELERY_TASK_EAGER_PROPAGATES = False  # eager Celery runs a retry at once only when not propagating
     with Receiver(status=500) as receiver:
-        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
         with django_capture_on_commit_callbacks(execute=True):
             verdict_published_notify(verdict_id=decided_claim.verdict.id)
 
@@ -118,7 +118,7 @@ def test_it_does_not_retry_an_endpoint_that_refuses_the_delivery(
     decided_claim, chief, django_capture_on_commit_callbacks
 ):
     with Receiver(status=410) as receiver:
-        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
         with django_capture_on_commit_callbacks(execute=True):
             verdict_published_notify(verdict_id=decided_claim.verdict.id)
 
@@ -136,7 +136,7 @@ def test_it_records_an_unreachable_endpoint_and_delivers_when_retried_by_hand(
     receiver = Receiver()
     url = receiver.url  # nothing listens on this port until the receiver is started
     receiver.server.server_close()
-    subscription = WebhookSubscription.objects.create(owner=chief, url=url, secret=SECRET)
+    subscription = WebhookSubscriptionFactory(owner=chief, url=url, secret=SECRET)
     with django_capture_on_commit_callbacks(execute=True):
         verdict_published_notify(verdict_id=decided_claim.verdict.id)
     delivery = WebhookDelivery.objects.get()

@@ -2,6 +2,7 @@ import pytest
 
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from tests.api.test_webhooks import Receiver
+from tests.factories import WebhookSubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ def loopback_allowed(settings):
 
 @pytest.fixture
 def failed_delivery(chief):
-    subscription = WebhookSubscription.objects.create(owner=chief, url="http://127.0.0.1:9/", secret="s" * 32)
+    subscription = WebhookSubscriptionFactory(owner=chief, url="http://127.0.0.1:9/", secret="s" * 32)
     return WebhookDelivery.objects.create(
         subscription=subscription,
         event="verdict.published",
@@ -83,7 +84,7 @@ def test_a_new_subscription_gets_a_random_secret_shown_once_and_never_rendered_a
 
 
 def test_a_blank_secret_keeps_the_current_one_and_a_new_one_replaces_it(client, chief):
-    subscription = WebhookSubscription.objects.create(owner=chief, url="https://a.example.org/h", secret="k" * 40)
+    subscription = WebhookSubscriptionFactory(owner=chief, url="https://a.example.org/h", secret="k" * 40)
     client.force_login(chief)
     page = f"/admin/claims/webhooksubscription/{subscription.pk}/change/"
     fields = {"owner": chief.pk, "url": "https://a.example.org/h", "is_active": "on"}

@@ -1,14 +1,13 @@
 """The admin doors: the bulk "not check-worthy" action, the "add a claim" page, the models list."""
 
-import hashlib
-
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from claims.checkworthiness.model import default_scorer
-from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus
+from claims.models import CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus
 from claims.selectors.queue import review_queue
+from tests.factories import ArticleFactory, ClaimFactory
 
 QUEUE = reverse("admin:claims_claim_changelist")
 TEXT = (
@@ -20,18 +19,12 @@ TEXT = (
 
 @pytest.fixture
 def article(db):
-    return Article.objects.create(
-        title="الفائدة", source="t.txt", text=TEXT, content_hash=hashlib.sha256(TEXT.encode()).hexdigest()
-    )
+    return ArticleFactory(title="الفائدة", source="t.txt", text=TEXT)
 
 
 @pytest.fixture
 def claims(article):
-    rows = []
-    for sentence in TEXT.splitlines()[:2]:
-        start = TEXT.index(sentence)
-        rows.append(Claim.objects.create(article=article, start=start, end=start + len(sentence), text=sentence))
-    return rows
+    return [ClaimFactory(article=article, text=sentence) for sentence in TEXT.splitlines()[:2]]
 
 
 def test_the_bulk_action_dismisses_claims_out_of_the_open_queue(client, editor, claims):

@@ -1,7 +1,5 @@
 """Editors' decisions as labels, and the retraining that learns from them."""
 
-import hashlib
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -10,6 +8,7 @@ from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, Cla
 from claims.services import checkworthiness as service
 from claims.services.articles import article_process
 from claims.services.verdicts import verdict_set
+from tests.factories import ArticleFactory
 
 ARTICLE_TEXT = (
     "أعلنت وزارة الاقتصاد أن الصادرات غير النفطية بلغت 75 مليار ريال في الربع الأول.\n"
@@ -20,17 +19,9 @@ ARTICLE_TEXT = (
 PASSAGE = "ويتداول كثيرون أن الدواء الجديد يشفي من السكري تماما."
 
 
-def make_article(text: str = ARTICLE_TEXT) -> Article:
-    article = Article.objects.create(
-        title="مقال", source="test.txt", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest()
-    )
-    article_process(article.id)
-    return article
-
-
 @pytest.fixture
 def article(db):
-    return make_article()
+    return ArticleFactory(title="مقال", text=ARTICLE_TEXT, processed=True)
 
 
 def test_pipeline_claims_carry_the_learned_score(article):
@@ -115,9 +106,7 @@ def labelled_claims(editor, count: int = 36, first: int = 10) -> list[Claim]:
     for i in range(count):
         template = (WORTHY if i % 2 == 0 else NOT_WORTHY)[i % 3]
         text = template.format(n=first + i)
-        article = Article.objects.create(
-            title=f"t{i}", source="t", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest()
-        )
+        article = ArticleFactory(title=f"t{i}", source="t", text=text)
         claim, _ = service.claim_add_manual(article=article, start=0, end=len(text), by=editor)
         if i % 2:
             service.claims_dismiss(claims=[claim], by=editor)
@@ -139,7 +128,7 @@ def test_no_retrain_before_enough_new_labels(db, editor, settings):
 
 def test_retraining_stores_a_model_rescoring_the_queue_and_is_idempotent(db, editor, few_labels_needed):
     labelled_claims(editor)
-    open_claim = make_article().claims.first()
+    open_claim = ArticleFactory(title="مقال", text=ARTICLE_TEXT, processed=True).claims.first()
     before = open_claim.checkworthiness
     row = service.checkworthiness_retrain()
     assert row is not None and row.version == 1 and row.is_active

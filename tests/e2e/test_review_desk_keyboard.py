@@ -6,22 +6,18 @@ Drives Debian's Chromium with Playwright against pytest-django's live server, on
 test-artifacts/review-desk/ (linked from docs/review.md).
 """
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from claims import roles
 from claims.models import Article, Claim, ReferenceSource, ReferenceStatement, Verdict
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "review-desk"
 SCREEN = {"width": 1400, "height": 900}
 FINDING = "558 مليون دولار ← 5.576 مليون دولار (×100، خطأ في المرتبة)"
@@ -32,33 +28,9 @@ FORMAT_NAMES = {"CSV", "JSON", "JSON-LD", "XLSX", "Excel", "ClaimReview", "PDF"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def allow_orm_beside_playwright():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install -y chromium)")
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser test")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def demo_newsroom(transactional_db, settings):
+def demo_newsroom(role_groups, settings):
     settings.DEBUG = True  # load_demo refuses to create known passwords otherwise
-    for role, codenames in roles.role_permissions().items():  # flushed by live-server tests
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
     call_command("load_demo", "--sync", verbosity=0)
     return Claim.objects.get(quantities__text="558 مليون دولار", article__source="01_deepseek_v3_cost.txt")
 

@@ -5,38 +5,18 @@ Screenshots of every step go to test-artifacts/ (gitignored).
 """
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from claims import roles
-from claims.models import Claim, QuantityCheck, ReferenceSource, ReferenceStatement, Verdict
-
-
-@pytest.fixture(scope="module", autouse=True)
-def allow_orm_beside_playwright():
-    """Playwright's sync API runs an event loop in this thread; the test's ORM calls are still synchronous.
-    Set for this module only: leaked into the session, it fails `check --deploy` (async.E001)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+from claims.models import Claim, QuantityCheck, Verdict
+from tests.factories import PASSWORD, ReferenceSourceFactory, ReferenceStatementFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "review-flow"
-PASSWORD = "pass-for-tests-only"
 FIGURE = "558 مليون دولار"
 ARTICLE_TEXT = (
     "أعلنت شركة ديب سيك الصينية أن تدريب نموذجها اللغوي الجديد كلّف 558 مليون دولار فقط، "
@@ -46,47 +26,18 @@ ARTICLE_TEXT = (
 REFERENCE_KEY = "dsv3-training-cost"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install -y chromium)")
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser test")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _roles():
-    """Live-server tests flush the database between tests, which drops the groups the migration made."""
-    for role, codenames in roles.role_permissions().items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
-
-
 @pytest.fixture
-def desk(transactional_db, django_user_model):
-    _roles()
-    editor = django_user_model.objects.create_user(username="rania", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name=roles.EDITORS))
-    source = ReferenceSource.objects.create(
+def desk(role_groups):
+    editor = UserFactory(username="rania", role=roles.EDITORS)
+    source = ReferenceSourceFactory(
         title="DeepSeek-V3 Technical Report", url="https://arxiv.org/abs/2412.19437", publisher="DeepSeek-AI"
     )
-    reference = ReferenceStatement.objects.create(
+    reference = ReferenceStatementFactory(
+        deepseek_cost=True,
         key=REFERENCE_KEY,
         source=source,
         text="بلغت تكلفة تدريب نموذج ديب سيك في3 الكاملة نحو 5.576 مليون دولار.",
         text_en="The full training of DeepSeek-V3 cost about $5.576M.",
-        subject="DeepSeek-V3",
-        metric="تكلفة التدريب",
-        aliases=["ديب سيك", "DeepSeek"],
-        kind="money",
-        value_text="5576000",
-        unit="USD",
-        as_of="2024-12",
     )
     claim = _ingest()
     quantity = claim.quantities.get(text=FIGURE)

@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 
 from claims.exports.formats import csv_cell
 from claims.models import Claim, QuantityCheck
-from tests.exports.conftest import ARTICLE_TEXT, SOURCE_FILE, WRONG_CLAIM, make_article, make_claim
+from tests.exports.conftest import ARTICLE_TEXT, SOURCE_FILE, WRONG_CLAIM
+from tests.factories import ArticleFactory, ClaimFactory
 
 SCORE_VERDICTS = Path(settings.BASE_DIR).parent / "shared" / "tools" / "score_verdicts.py"
 
@@ -347,8 +348,10 @@ def test_export_filters_narrow_the_claims(newsroom, tmp_path, args, expected):
 
 
 def test_export_filter_by_article_leaves_other_articles_out(newsroom, tmp_path):
-    other = make_article("قال الوزير إن الصادرات ارتفعت 12 بالمئة هذا العام.", title="الصادرات", source="002.txt")
-    make_claim(other, "قال الوزير إن الصادرات ارتفعت 12 بالمئة", status="new")
+    other = ArticleFactory(
+        text="قال الوزير إن الصادرات ارتفعت 12 بالمئة هذا العام.", title="الصادرات", source="002.txt"
+    )
+    ClaimFactory(article=other, text="قال الوزير إن الصادرات ارتفعت 12 بالمئة")
 
     ids = {record["id"] for record in export_json(tmp_path, "--article", str(newsroom.article.pk))}
 

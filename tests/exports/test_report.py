@@ -9,7 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from claims.models import Claim
-from tests.exports.conftest import WRONG_CLAIM, make_article, make_claim
+from tests.exports.conftest import WRONG_CLAIM
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
@@ -62,7 +63,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, newsroom):
 
 
 def test_a_user_without_a_newsroom_role_is_refused(client, django_user_model, newsroom):
-    client.force_login(django_user_model.objects.create_user("outsider", password="pass-for-tests-only"))
+    client.force_login(UserFactory(username="outsider", is_staff=False))
 
     assert client.get(report_url(newsroom.article)).status_code == 403
     assert client.get(pdf_url(newsroom.article)).status_code == 403
@@ -76,10 +77,10 @@ def test_a_missing_article_is_not_found(client, viewer, db):
 
 def test_the_report_escapes_markup_in_article_and_claim_text(client, viewer, db):
     text = 'قال المصدر <script>alert("x")</script> إن الأرباح بلغت 40 مليون دولار.'
-    article = make_article(
-        text, title="<script>alert('title')</script> عنوان", source="evil.html", url="javascript:alert(1)"
+    article = ArticleFactory(
+        text=text, title="<script>alert('title')</script> عنوان", source="evil.html", url="javascript:alert(1)"
     )
-    make_claim(article, 'قال المصدر <script>alert("x")</script> إن الأرباح بلغت 40 مليون دولار', status="new")
+    ClaimFactory(article=article, text='قال المصدر <script>alert("x")</script> إن الأرباح بلغت 40 مليون دولار')
     client.force_login(viewer)
 
     html = client.get(report_url(article)).content.decode()
@@ -107,9 +108,9 @@ def test_the_pdf_report_is_a_pdf_with_the_arabic_text(client, viewer, newsroom):
 
 @pytest.mark.parametrize("claim_count", [0, 1])
 def test_the_report_of_an_article_without_decisions_still_renders(client, viewer, db, claim_count):
-    article = make_article("قالت الوزارة إن الإنتاج ارتفع إلى 12 مليون طن.", title="الإنتاج", source="003.txt")
+    article = ArticleFactory(text="قالت الوزارة إن الإنتاج ارتفع إلى 12 مليون طن.", title="الإنتاج", source="003.txt")
     if claim_count:
-        make_claim(article, "قالت الوزارة إن الإنتاج ارتفع إلى 12 مليون طن", status="new")
+        ClaimFactory(article=article, text="قالت الوزارة إن الإنتاج ارتفع إلى 12 مليون طن")
     client.force_login(viewer)
 
     html = client.get(report_url(article)).content.decode()

@@ -78,19 +78,34 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-class WorkerProcess:
-    """One `celery worker` subprocess (prefork, one child) that can be killed like a crashed machine."""
+def worker_env(redis_url: str, database_url: str | None = None, **overrides: str) -> dict:
+    """The environment of a worker on this test's database and broker."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url or _database_url(),
+        "REDIS_URL": redis_url,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+        **overrides,
+    }
 
-    def __init__(self, env: dict, log_path: Path):
-        self.env = env
-        self.log_path = log_path
+
+class WorkerProcess:
+    """One `celery worker` subprocess (prefork, one child) that can be killed like a crashed machine;
+    with `beat`, the beat scheduler runs in it too (so the periodic sweep runs)."""
+
+    def __init__(self, env: dict, workdir: Path, name: str, *, beat: bool = False):
+        self.env, self.workdir, self.name, self.beat = env, workdir, name, beat
+        self.log_path = workdir / f"{name}.log"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
         log = self.log_path.open("ab")
+        beat = ["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")] if self.beat else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--concurrency", "1", "--loglevel", "INFO",
-             "--without-gossip", "--without-mingle", "--hostname", f"test-{time.monotonic_ns()}@%h"],
+            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", *beat, "--concurrency", "1",
+             "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+             "--hostname", f"{self.name}-{time.monotonic_ns()}@%h"],
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -112,7 +127,23 @@ class WorkerProcess:
                 self.kill()
 
     def log(self) -> str:
-        return self.log_path.read_text(errors="replace")[-4000:]
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path):
+    """start_worker(env, beat=False) starts a worker; every worker started is stopped after the test."""
+    started = []
+
+    def start(env: dict, *, beat: bool = False) -> WorkerProcess:
+        worker = WorkerProcess(env, tmp_path, f"worker-{len(started)}", beat=beat)
+        started.append(worker)
+        worker.start()
+        return worker
+
+    yield start
+    for worker in started:
+        worker.stop()
 
 
 @pytest.fixture
@@ -135,24 +166,7 @@ def _drop_connection_pools():
 
 
 @pytest.fixture
-def worker_factory(celery_on_redis, transactional_db, tmp_path):
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": celery_on_redis,
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        # A message taken by a worker that dies is given to another worker after 5 seconds.
-        "CELERY_VISIBILITY_TIMEOUT": "5",
-        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
-    }
-    workers = []
-
-    def make() -> WorkerProcess:
-        worker = WorkerProcess(env, tmp_path / f"worker-{len(workers)}.log")
-        workers.append(worker)
-        worker.start()
-        return worker
-
-    yield make
-    for worker in workers:
-        worker.stop()
+def worker_factory(celery_on_redis, start_worker):
+    # A message taken by a worker that dies is given to another worker after 5 seconds.
+    env = worker_env(celery_on_redis, CELERY_VISIBILITY_TIMEOUT="5")
+    return lambda: start_worker(env)

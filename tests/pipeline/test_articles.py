@@ -6,10 +6,11 @@ import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from claims.models import Article, ArticleStatus, Claim, ClaimStatus, Quantity, Rating, Verdict
+from claims.models import Article, ArticleStatus, Claim, Quantity, Rating, Verdict
 from claims.services import articles as service
 from claims.services.articles import article_ingest, article_process, articles_requeue_stuck
 from claims.tasks.articles import process_article
+from tests.factories import ArticleFactory, VerdictFactory
 from tests.pipeline.articles import MARKET, TRAINING_COST
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,7 @@ def test_ingesting_the_same_text_again_is_a_no_op():
 def test_running_the_pipeline_twice_keeps_the_same_claims_and_their_verdicts(editor):
     article, _ = article_ingest(title="", text=TRAINING_COST, source="cost.txt", sync=True)
     claim = Quantity.objects.get(claim__article=article, value_text="558000000").claim
-    Verdict.objects.create(claim=claim, rating=Rating.WRONG_FIGURE, editor=editor, decided_at=timezone.now())
-    Claim.objects.filter(id=claim.id).update(status=ClaimStatus.DECIDED)
+    VerdictFactory(claim=claim, rating=Rating.WRONG_FIGURE, editor=editor)
     ids_before = sorted(article.claims.values_list("id", flat=True))
     quantities_before = Quantity.objects.filter(claim__article=article).count()
 
@@ -114,14 +114,13 @@ def test_the_sweep_requeues_articles_left_behind_and_gives_up_after_max_attempts
 ):
     settings.FACTCHECK_MAX_ATTEMPTS = 3
     long_ago = timezone.now() - timedelta(hours=2)
-    lost = Article.objects.create(title="lost", source="x", text=MARKET, content_hash="a" * 64)
-    crashed = Article.objects.create(title="crashed", source="y", text=TRAINING_COST, content_hash="b" * 64,
-                                     status=ArticleStatus.EXTRACTING, attempts=1)
-    hopeless = Article.objects.create(title="hopeless", source="z", text="نص", content_hash="c" * 64,
-                                      status=ArticleStatus.MATCHING, attempts=3)
+    lost = ArticleFactory(title="lost", source="x", text=MARKET)
+    crashed = ArticleFactory(
+        title="crashed", source="y", text=TRAINING_COST, status=ArticleStatus.EXTRACTING, attempts=1
+    )
+    hopeless = ArticleFactory(title="hopeless", source="z", text="نص", status=ArticleStatus.MATCHING, attempts=3)
     # Its message was sent a moment ago: the worker has it, the sweep leaves it alone.
-    fresh = Article.objects.create(title="fresh", source="w", text="نص آخر", content_hash="d" * 64,
-                                   queued_at=timezone.now())
+    fresh = ArticleFactory(title="fresh", source="w", text="نص آخر", queued_at=timezone.now())
     Article.objects.filter(id__in=[lost.id, crashed.id, hopeless.id]).update(status_changed_at=long_ago)
     Article.objects.filter(id=lost.id).update(queued_at=long_ago)
 

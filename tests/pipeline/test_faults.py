@@ -13,13 +13,10 @@ Time bounds (this 2-core machine, SQLite; CI on PostgreSQL): each test takes 30-
 - Without beat, a worker that starts sends what waited in the outbox: ready within 60 s.
 """
 
-import os
 import re
 import select
-import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -36,7 +33,7 @@ from claims.services.articles import article_ingest
 from factcheck.celery import app as celery_app
 from tests.conftest import set_celery_option
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
-from tests.pipeline.conftest import ROOT, _database_url, _free_port, _pings, wait_until
+from tests.pipeline.conftest import WorkerProcess, _free_port, _pings, wait_until, worker_env
 
 pytestmark = pytest.mark.worker
 
@@ -170,69 +167,24 @@ class DatabaseProxy:
 # --- workers with beat -----------------------------------------------------------------------------
 
 
-class Worker:
-    """`celery worker -B`: one pool process and the beat scheduler (so the sweep runs every 2 s)."""
-
-    def __init__(self, env: dict, workdir: Path, name: str, beat: bool = True):
-        self.env, self.workdir, self.name, self.beat = env, workdir, name, beat
-        self.log_path = workdir / f"{name}.log"
-        self.process = None
-
-    def start(self):
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "factcheck", "worker",
-             *(["--beat", "--schedule", str(self.workdir / f"{self.name}-beat")] if self.beat else []),
-             "--concurrency", "1", "--loglevel", "INFO",
-             "--without-gossip", "--without-mingle", "--hostname", f"{self.name}-{time.monotonic_ns()}@%h"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-
-    def kill(self):
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
+# Fast clocks for the test; production keeps minutes (docs/pipeline.md).
+FAST_CLOCKS = {
+    "CELERY_VISIBILITY_TIMEOUT": "5",
+    "FACTCHECK_SWEEP_SECONDS": "2",
+    "FACTCHECK_QUEUED_SECONDS": "6",
+    "FACTCHECK_STUCK_SECONDS": "60",
+    "FACTCHECK_RETRY_BASE_SECONDS": "1",
+    "FACTCHECK_RETRY_MAX_SECONDS": "4",
+    "CELERY_BROKER_CONNECTION_TIMEOUT": "1",
+}
 
 
 @pytest.fixture
-def workers(transactional_db, tmp_path):
-    started = []
+def workers(start_worker):
+    def make(redis_url: str, database_url: str | None = None, beat: bool = True, **overrides) -> WorkerProcess:
+        return start_worker(worker_env(redis_url, database_url, **{**FAST_CLOCKS, **overrides}), beat=beat)
 
-    def make(redis_url: str, database_url: str | None = None, beat: bool = True, **overrides) -> Worker:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url or _database_url(),
-            "REDIS_URL": redis_url,
-            "CELERY_TASK_ALWAYS_EAGER": "0",
-            "DJANGO_SETTINGS_MODULE": "factcheck.settings",
-            # Fast clocks for the test; production keeps minutes (docs/pipeline.md).
-            "CELERY_VISIBILITY_TIMEOUT": "5",
-            "FACTCHECK_SWEEP_SECONDS": "2",
-            "FACTCHECK_QUEUED_SECONDS": "6",
-            "FACTCHECK_STUCK_SECONDS": "60",
-            "FACTCHECK_RETRY_BASE_SECONDS": "1",
-            "FACTCHECK_RETRY_MAX_SECONDS": "4",
-            "CELERY_BROKER_CONNECTION_TIMEOUT": "1",
-            **overrides,
-        }
-        worker = Worker(env, tmp_path, f"worker-{len(started)}", beat=beat)
-        started.append(worker)
-        worker.start()
-        return worker
-
-    yield make
-    for worker in started:
-        worker.stop()
+    return make
 
 
 # --- the batch and the final check -----------------------------------------------------------------

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Article, ArticleStatus
+from tests.factories import ReferenceStatementFactory
 from tests.pipeline.articles import MARKET, TRAINING_COST
 
 pytestmark = pytest.mark.django_db
@@ -76,19 +77,7 @@ def test_nothing_readable_is_a_command_error(tmp_path):
 
 
 def test_it_prints_each_article_id_and_with_sync_what_was_flagged(tmp_path):
-    from claims.models import ReferenceStatement
-
-    ReferenceStatement.objects.create(
-        key="dsv3-cost",
-        text="بلغت تكلفة تدريب نموذج DeepSeek-V3 نحو 5.576 مليون دولار.",
-        subject="DeepSeek-V3",
-        metric="تكلفة التدريب",
-        aliases=["DeepSeek", "ديب سيك"],
-        kind="money",
-        value_text="5576000",
-        unit="USD",
-        as_of="2024-12",
-    )
+    ReferenceStatementFactory(deepseek_cost=True)
     (tmp_path / "cost.txt").write_text(TRAINING_COST, encoding="utf-8")
     code, out, err = ingest(str(tmp_path / "cost.txt"), "--sync")
     article = Article.objects.get()

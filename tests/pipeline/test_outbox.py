@@ -20,12 +20,12 @@ from claims.services.articles import (
     article_ingest,
     article_process,
     articles_requeue_stuck,
-    content_hash,
 )
 from claims.services.matching import claims_match
 from claims.tasks import articles as tasks
 from claims.tasks.retry import retry_countdown
-from tests.api.conftest import client_for
+from tests.conftest import client_for
+from tests.factories import ArticleFactory
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
 
 pytestmark = pytest.mark.django_db
@@ -103,10 +103,8 @@ def test_a_message_sent_long_ago_is_sent_again_but_a_recent_one_is_not(monkeypat
     settings.FACTCHECK_QUEUED_SECONDS = 120
     sent = []
     monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: sent.append(article_id))
-    recent = Article.objects.create(title="r", source="r", text="نص أول", content_hash="1" * 64,
-                                    queued_at=timezone.now() - timedelta(seconds=30))
-    lost = Article.objects.create(title="l", source="l", text="نص ثان", content_hash="2" * 64,
-                                  queued_at=timezone.now() - timedelta(seconds=600))
+    recent = ArticleFactory(title="r", source="r", text="نص أول", queued_at=timezone.now() - timedelta(seconds=30))
+    lost = ArticleFactory(title="l", source="l", text="نص ثان", queued_at=timezone.now() - timedelta(seconds=600))
 
     assert articles_requeue_stuck() == 1
 
@@ -120,9 +118,8 @@ def test_while_the_queue_holds_a_backlog_only_the_outbox_is_sent(monkeypatch, se
     sent = []
     monkeypatch.setattr(tasks.process_article, "delay", lambda article_id: sent.append(article_id))
     monkeypatch.setattr(service, "broker_backlog", lambda: 40)
-    waiting = Article.objects.create(title="w", source="w", text="نص أول", content_hash="3" * 64)
-    Article.objects.create(title="b", source="b", text="نص ثان", content_hash="4" * 64,
-                           queued_at=timezone.now() - timedelta(seconds=600))
+    waiting = ArticleFactory(title="w", source="w", text="نص أول")
+    ArticleFactory(title="b", source="b", text="نص ثان", queued_at=timezone.now() - timedelta(seconds=600))
 
     assert articles_requeue_stuck() == 1
 
@@ -181,7 +178,7 @@ def test_the_admin_warns_that_the_article_waits_for_the_queue(client, editor, br
 
 
 def _article(text=MARKET, **fields):
-    return Article.objects.create(title="t", source="s", text=text, content_hash=content_hash(text), **fields)
+    return ArticleFactory(title="t", source="s", text=text, **fields)
 
 
 def test_an_article_held_by_another_task_is_left_alone(eager):

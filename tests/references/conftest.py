@@ -1,12 +1,8 @@
-"""Reference records and articles written for these tests (Arabic sentences composed here)."""
+"""Reference records written for these tests (Arabic sentences composed here)."""
 
 import json
 
 import pytest
-
-from claims.extraction import extract
-from claims.models import Article, ArticleStatus
-from claims.services.articles import article_store_claims, content_hash
 
 ARAMCO_PROFIT = {
     "key": "aramco-net-profit-2023",
@@ -46,13 +42,6 @@ VISITORS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def eager_tasks(settings):
-    # Celery reads the prefixed Django setting before its own key: the shared conftest's
-    # `celery_app.conf.task_always_eager = True` alone does not make tasks run in the test.
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-
-
 @pytest.fixture
 def write_file(tmp_path):
     def write(name: str, content: str):
@@ -65,17 +54,3 @@ def write_file(tmp_path):
 
 def jsonl(*records) -> str:
     return "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n"
-
-
-@pytest.fixture
-def make_article(db):
-    """An article whose claims and quantities come from the real extractor."""
-
-    def make(text: str, *, title: str = "أخبار الاقتصاد", status: str = ArticleStatus.READY) -> Article:
-        article = Article.objects.create(
-            title=title, source="test.txt", text=text, content_hash=content_hash(text), status=status
-        )
-        article_store_claims(article=article, extraction=extract(text))
-        return article
-
-    return make

@@ -10,6 +10,7 @@ from claims.lib.records import RECORD_FIELDS
 from claims.models import Claim, QuantityCheck, ReferenceDocument, ReferenceStatement
 from claims.services.matching import claims_match
 from claims.services.references import reference_upsert
+from tests.factories import ArticleFactory
 from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db
@@ -124,9 +125,11 @@ def test_the_change_history_of_a_statement_is_visible(client, editor):
     assert "120000000000" in page.content.decode()  # history_list_display shows the changed value
 
 
-def test_an_editor_saving_a_statement_requeues_the_claims_it_backed(client, editor, make_article):
+def test_an_editor_saving_a_statement_requeues_the_claims_it_backed(client, editor, db):
     statement, _ = reference_upsert(record=ARAMCO_PROFIT, rematch=False)
-    article = make_article("وقال بيان الشركة إن صافي أرباح أرامكو بلغ 12 مليار دولار خلال العام الماضي.")
+    article = ArticleFactory(
+        ready=True, text="وقال بيان الشركة إن صافي أرباح أرامكو بلغ 12 مليار دولار خلال العام الماضي."
+    )
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
     client.force_login(editor)
     url = reverse("admin:claims_referencestatement_change", args=[statement.id])
@@ -222,9 +225,11 @@ def test_a_document_needs_text_a_file_or_a_url(client, editor):
     assert not ReferenceDocument.objects.exists()
 
 
-def test_figure_checks_are_read_only_in_the_admin(client, chief, make_article):
+def test_figure_checks_are_read_only_in_the_admin(client, chief, db):
     reference_upsert(record=ARAMCO_PROFIT, rematch=False)
-    article = make_article("وقال بيان الشركة إن صافي أرباح أرامكو بلغ 12 مليار دولار خلال العام الماضي.")
+    article = ArticleFactory(
+        ready=True, text="وقال بيان الشركة إن صافي أرباح أرامكو بلغ 12 مليار دولار خلال العام الماضي."
+    )
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
     check = QuantityCheck.objects.first()
     client.force_login(chief)

@@ -3,12 +3,13 @@
 import pytest
 from django.test import override_settings
 
-from claims.models import Claim, ReferenceOrigin, ReferenceStatement, WebhookDelivery, WebhookSubscription
+from claims.models import Claim, ReferenceOrigin, ReferenceStatement, WebhookDelivery
 from claims.services import webhooks
 from claims.services.claim_memory import blank_figures, memory_key
 from claims.services.matching import claims_match
 from claims.services.references import reference_delete, reference_upsert
 from claims.services.verdicts import verdict_publish, verdict_set
+from tests.factories import ArticleFactory, WebhookSubscriptionFactory
 from tests.references.conftest import ARAMCO_PROFIT
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +41,10 @@ def queued(monkeypatch):
 
 
 @pytest.fixture
-def published_wrong_claim(make_article, editor, chief, committed):
+def published_wrong_claim(db, editor, chief, committed):
     """An editor rates the ×10 slip wrong and a chief publishes; then the hand-written reference goes."""
     reference_upsert(record=ARAMCO_PROFIT, rematch=False)
-    article = make_article(FIRST_ARTICLE)
+    article = ArticleFactory(ready=True, text=FIRST_ARTICLE)
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
     claim = article.claims.get(text__contains="12 مليار")
     assert claim.suggested_verdict == "contradicted"
@@ -71,10 +72,10 @@ def test_a_published_verdict_is_remembered_with_the_correct_figure(published_wro
 
 
 def test_a_repeat_in_other_words_is_contradicted_and_checked_before(
-    published_wrong_claim, make_article, queued, committed
+    published_wrong_claim, db, queued, committed
 ):
-    WebhookSubscription.objects.create(owner=_owner(), url="https://hooks.example.org/in", secret="s")
-    article = make_article(REPEAT_ARTICLE)
+    WebhookSubscriptionFactory(url="https://hooks.example.org/in", secret="s")
+    article = ArticleFactory(ready=True, text=REPEAT_ARTICLE)
     with committed():
         claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
@@ -98,14 +99,8 @@ def test_a_repeat_in_other_words_is_contradicted_and_checked_before(
     assert WebhookDelivery.objects.filter(event=webhooks.EVENT_CLAIM_REPEATED).count() == 1
 
 
-def _owner():
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username="chief")
-
-
-def test_an_unrelated_claim_is_not_a_repeat(published_wrong_claim, make_article):
-    article = make_article(UNRELATED_ARTICLE)
+def test_an_unrelated_claim_is_not_a_repeat(published_wrong_claim, db):
+    article = ArticleFactory(ready=True, text=UNRELATED_ARTICLE)
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
     claim = article.claims.get()
@@ -118,8 +113,8 @@ def test_the_remembered_claim_does_not_support_its_own_wrong_figure():
     assert blank_figures("زعم أن صافي أرباح أرامكو بلغ 12 مليار دولار فقط") == "زعم أن صافي أرباح أرامكو بلغ … فقط"
 
 
-def test_an_editors_correct_value_is_what_the_memory_carries(make_article, editor, chief, committed):
-    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+def test_an_editors_correct_value_is_what_the_memory_carries(db, editor, chief, committed):
+    article = ArticleFactory(ready=True, text="وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
     claim = article.claims.get()
     verdict_set(claim=claim, rating="wrong_figure", editor=editor, expected_version=claim.version,
                 correct_value="900000")
@@ -140,8 +135,8 @@ def test_changing_a_published_verdict_forgets_it_until_published_again(published
 
 
 @override_settings(FACTCHECK_MEMORY_FROM_DECIDED=True)
-def test_a_newsroom_may_remember_decided_verdicts(make_article, editor, committed):
-    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+def test_a_newsroom_may_remember_decided_verdicts(db, editor, committed):
+    article = ArticleFactory(ready=True, text="وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
     claim = article.claims.get()
     with committed():
         verdict_set(claim=claim, rating="true", editor=editor, expected_version=claim.version)
@@ -150,10 +145,10 @@ def test_a_newsroom_may_remember_decided_verdicts(make_article, editor, committe
     assert memory.rating == "true" and memory.value_text == "90000"
 
 
-def test_the_api_takes_the_correct_value_with_the_verdict(make_article, editor):
+def test_the_api_takes_the_correct_value_with_the_verdict(db, editor):
     from rest_framework.test import APIClient
 
-    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+    article = ArticleFactory(ready=True, text="وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
     claim = article.claims.get()
     api = APIClient()
     api.force_authenticate(editor)
@@ -169,9 +164,9 @@ def test_the_api_takes_the_correct_value_with_the_verdict(make_article, editor):
 
 
 def test_the_queue_groups_a_repeat_and_its_page_shows_the_earlier_check(
-    published_wrong_claim, make_article, client, editor, committed
+    published_wrong_claim, db, client, editor, committed
 ):
-    article = make_article(REPEAT_ARTICLE, title="حسابات التواصل")
+    article = ArticleFactory(ready=True, text=REPEAT_ARTICLE, title="حسابات التواصل")
     with committed():
         claims_match(claim_ids=article.claims.values_list("id", flat=True))
     repeat = article.claims.get(text__contains="12 مليار")
@@ -185,8 +180,8 @@ def test_the_queue_groups_a_repeat_and_its_page_shows_the_earlier_check(
     assert f"#claim-{published_wrong_claim.pk}" in page  # the link to our published fact-check
 
 
-def test_the_admin_verdict_form_refuses_a_correct_value_that_is_no_figure(make_article, client, editor):
-    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+def test_the_admin_verdict_form_refuses_a_correct_value_that_is_no_figure(db, client, editor):
+    article = ArticleFactory(ready=True, text="وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
     claim = article.claims.get()
     client.force_login(editor)
     response = client.post(
@@ -200,8 +195,8 @@ def test_the_admin_verdict_form_refuses_a_correct_value_that_is_no_figure(make_a
     assert not hasattr(Claim.objects.get(pk=claim.pk), "verdict")
 
 
-def test_a_door_that_does_not_ask_for_the_unit_keeps_the_stored_one(make_article, editor):
-    article = make_article("وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
+def test_a_door_that_does_not_ask_for_the_unit_keeps_the_stored_one(db, editor):
+    article = ArticleFactory(ready=True, text="وقال مسؤول إن عدد سكان المدينة بلغ 90 ألف نسمة في آخر تعداد.\n")
     claim = article.claims.get()
     verdict_set(claim=claim, rating="wrong_figure", editor=editor, expected_version=claim.version,
                 correct_value="900000", correct_unit="people")

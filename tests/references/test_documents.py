@@ -7,6 +7,7 @@ from claims.lib.documents import document_sentences, guess_subject
 from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
 from claims.services.matching import claims_match
 from claims.services.references import reference_document_submit
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +151,9 @@ def test_a_failure_is_kept_on_the_document(source, monkeypatch, django_capture_o
 
 
 def test_claims_are_matched_against_the_statements_of_a_document(
-    source, make_article, django_capture_on_commit_callbacks
+    source, db, django_capture_on_commit_callbacks
 ):
-    article = make_article("وقالت الوزارة إن مدينة البتراء استقبلت 12 مليون زائر خلال عام 2023.")
+    article = ArticleFactory(ready=True, text="وقالت الوزارة إن مدينة البتراء استقبلت 12 مليون زائر خلال عام 2023.")
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
     split(ReferenceDocument(source=source, text=TOURISM_REPORT), django_capture_on_commit_callbacks)

@@ -7,6 +7,7 @@ from claims.models import Claim, ClaimStatus, Quantity, QuantityCheck
 from claims.services.matching import claim_priority, claims_match, match_settings, matcher_get
 from claims.services.references import reference_upsert
 from claims.tasks.matching import match_claims, rematch_dirty_claims
+from tests.factories import ArticleFactory
 from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,8 @@ def claim_with(article, figure: str) -> Claim:
     return article.claims.get(text__contains=figure)
 
 
-def test_it_stores_one_check_per_figure_and_a_suggestion_per_claim(library, make_article):
-    article = make_article(ARTICLE)
+def test_it_stores_one_check_per_figure_and_a_suggestion_per_claim(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
 
     matched = claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
@@ -51,8 +52,8 @@ def test_it_stores_one_check_per_figure_and_a_suggestion_per_claim(library, make
     assert not Claim.objects.filter(article=article, needs_matching=True).exists()
 
 
-def test_matching_twice_stores_the_same_checks_again_without_duplicates(library, make_article):
-    article = make_article(ARTICLE)
+def test_matching_twice_stores_the_same_checks_again_without_duplicates(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
     ids = list(article.claims.values_list("id", flat=True))
 
     claims_match(claim_ids=ids)
@@ -64,8 +65,8 @@ def test_matching_twice_stores_the_same_checks_again_without_duplicates(library,
     assert len(second) == Quantity.objects.filter(claim__article=article).count()
 
 
-def test_contradicted_claims_come_first_in_the_review_queue(library, make_article):
-    article = make_article(ARTICLE)
+def test_contradicted_claims_come_first_in_the_review_queue(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
 
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
@@ -87,8 +88,8 @@ def test_claim_priority_puts_contradictions_then_mixed_claims_first(higher, lowe
     assert claim_priority(*higher) > claim_priority(*lower)
 
 
-def test_new_claims_become_suggested_but_claims_in_review_keep_their_status(library, make_article):
-    article = make_article(ARTICLE)
+def test_new_claims_become_suggested_but_claims_in_review_keep_their_status(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
     taken = claim_with(article, "12 مليار")
     Claim.objects.filter(id=taken.id).update(status=ClaimStatus.IN_REVIEW)
 
@@ -100,8 +101,8 @@ def test_new_claims_become_suggested_but_claims_in_review_keep_their_status(libr
     assert claim_with(article, "121 مليار").status == ClaimStatus.SUGGESTED
 
 
-def test_a_claim_without_a_close_reference_stays_unverified(library, make_article):
-    article = make_article(ARTICLE)
+def test_a_claim_without_a_close_reference_stays_unverified(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
 
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
 
@@ -127,8 +128,8 @@ def test_matching_settings_come_from_factcheck_matching():
         match_settings()
 
 
-def test_a_stricter_setting_turns_a_contradiction_into_unverified(library, make_article):
-    article = make_article(ARTICLE)
+def test_a_stricter_setting_turns_a_contradiction_into_unverified(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
     wrong = claim_with(article, "12 مليار")
 
     with override_settings(FACTCHECK_MATCHING={"min_contradict_score": 1.01}):
@@ -138,8 +139,8 @@ def test_a_stricter_setting_turns_a_contradiction_into_unverified(library, make_
     assert wrong.suggested_verdict != "contradicted"
 
 
-def test_the_task_matches_a_batch_of_claims(library, make_article):
-    article = make_article(ARTICLE)
+def test_the_task_matches_a_batch_of_claims(library, db):
+    article = ArticleFactory(ready=True, text=ARTICLE)
 
     match_claims.delay(list(article.claims.values_list("id", flat=True)))
 
@@ -147,9 +148,9 @@ def test_the_task_matches_a_batch_of_claims(library, make_article):
     assert claim_with(article, "12 مليار").suggested_verdict == "contradicted"
 
 
-def test_the_sweep_matches_flagged_claims_of_ready_articles_only(library, make_article):
-    ready = make_article(ARTICLE)
-    in_progress = make_article(ARTICLE + "\nخبر إضافي.", status="extracting")
+def test_the_sweep_matches_flagged_claims_of_ready_articles_only(library, db):
+    ready = ArticleFactory(ready=True, text=ARTICLE)
+    in_progress = ArticleFactory(text=ARTICLE + "\nخبر إضافي.", status="extracting", extracted=True)
 
     rematch_dirty_claims.delay()
 
@@ -157,17 +158,19 @@ def test_the_sweep_matches_flagged_claims_of_ready_articles_only(library, make_a
     assert in_progress.claims.filter(needs_matching=True).count() == in_progress.claims.count()
 
 
-def test_the_sweep_works_in_batches(library, make_article):
+def test_the_sweep_works_in_batches(library, db):
     from claims.services.matching import claims_rematch_dirty
 
-    article = make_article(ARTICLE)
+    article = ArticleFactory(ready=True, text=ARTICLE)
 
     assert claims_rematch_dirty(batch_size=1) == article.claims.count()
     assert not article.claims.filter(needs_matching=True).exists()
 
 
-def test_a_true_but_misleading_bound_is_stored_as_such_and_queued_with_the_mixed_claims(library, make_article):
-    article = make_article("قالت أرامكو في بيانها السنوي إن صافي أرباح أرامكو تجاوز 10 مليارات دولار.")
+def test_a_true_but_misleading_bound_is_stored_as_such_and_queued_with_the_mixed_claims(library, db):
+    article = ArticleFactory(
+        ready=True, text="قالت أرامكو في بيانها السنوي إن صافي أرباح أرامكو تجاوز 10 مليارات دولار."
+    )
 
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
 

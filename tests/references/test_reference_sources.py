@@ -13,6 +13,7 @@ from weasyprint import HTML
 from claims.models import ReferenceOrigin, ReferenceStatement, ReferenceTableImport, TableImportStatus
 from claims.services.matching import claims_match
 from claims.services.reference_sources import table_import_create, table_import_queue, table_preview
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def indicator_csv(path: Path) -> dict:
 
 
 def test_a_10000_row_table_imports_in_a_task_with_progress_and_a_x10_claim_is_flagged(
-    tmp_path, make_article, django_capture_on_commit_callbacks
+    tmp_path, db, django_capture_on_commit_callbacks
 ):
     path = tmp_path / "indicators.csv"
     rows = indicator_csv(path)
@@ -68,7 +69,7 @@ def test_a_10000_row_table_imports_in_a_task_with_progress_and_a_x10_claim_is_fl
     assert ReferenceStatement.objects.filter(origin=ReferenceOrigin.TABLE).count() == 10000
 
     true_value = rows[("الأردن", "صادرات الفوسفات", 2019)]  # millions of USD
-    article = make_article(
+    article = ArticleFactory(ready=True, text=
         "وفي تقرير اقتصادي جديد، قالت وزارة الصناعة إن صادرات الفوسفات في الأردن "
         f"بلغت {true_value * 10} مليون دولار في عام 2019.\n"
     )
@@ -119,7 +120,7 @@ def test_a_table_command_without_a_mapping_is_refused(tmp_path):
     assert not ReferenceTableImport.objects.exists()
 
 
-def test_claimreview_imports_idempotently_and_a_matching_claim_shows_the_publishers_rating(make_article):
+def test_claimreview_imports_idempotently_and_a_matching_claim_shows_the_publishers_rating(db):
     path = FIXTURES / "claimreviews.jsonld"
     out = io.StringIO()
     call_command("import_references", str(path), "--format", "claimreview", stdout=out)
@@ -131,7 +132,11 @@ def test_claimreview_imports_idempotently_and_a_matching_claim_shows_the_publish
     assert review.source.publisher == "منصة تحقق تجريبية"
     assert "created: 1" in out.getvalue() and "unchanged: 1" in out.getvalue()
 
-    article = make_article("ونقلت صحيفة عن مصادر قولها إن مشروع ستارغيت سيوفر 100 ألف وظيفة خلال عامه الأول.\n")
+    article = ArticleFactory(
+
+        ready=True, text="ونقلت صحيفة عن مصادر قولها إن مشروع ستارغيت سيوفر 100 ألف وظيفة خلال عامه الأول.\n"
+
+    )
     claims_match(claim_ids=article.claims.values_list("id", flat=True))
     claim = article.claims.get()
     earlier = claim.checked_before[0]

@@ -11,6 +11,7 @@ from claims.services.references import (
     reference_statement_save,
     reference_upsert,
 )
+from tests.factories import ArticleFactory
 from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +22,11 @@ OTHER_ARTICLE = "وقال الوزير إن عدد الزوار بلغ 3 ملا�
 
 
 @pytest.fixture
-def matched_articles(make_article):
+def matched_articles(db):
     """Three ready articles, matched once against the Aramco reference, so nothing is flagged."""
     reference_upsert(record=ARAMCO_PROFIT, rematch=False)
-    articles = {name: make_article(text) for name, text in (("aramco", ARAMCO_ARTICLE), ("nile", NILE_ARTICLE),
-                                                            ("other", OTHER_ARTICLE))}
+    texts = {"aramco": ARAMCO_ARTICLE, "nile": NILE_ARTICLE, "other": OTHER_ARTICLE}
+    articles = {name: ArticleFactory(ready=True, text=text) for name, text in texts.items()}
     claims_match(claim_ids=Claim.objects.values_list("id", flat=True))
     assert not Claim.objects.filter(needs_matching=True).exists()
     return articles

@@ -4,8 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import ClaimStatus
-from tests.api.factories import decide, make_article, make_claim, make_reference
+from tests.factories import ArticleFactory, ClaimFactory, ReferenceStatementFactory, VerdictFactory
 
 # (sentence, its figure, kind, unit, base-unit multiplier)
 SENTENCES = [
@@ -19,7 +18,7 @@ SENTENCES = [
 class Newsroom:
     def __init__(self, editor):
         self.editor = editor
-        self.reference = make_reference()
+        self.reference = ReferenceStatementFactory()
         self.grown = 0
 
     def grow(self, claims: int) -> None:
@@ -27,17 +26,17 @@ class Newsroom:
         for index in range(self.grown, self.grown + claims):
             template, figure, kind, unit, scale = SENTENCES[index % 3]
             sentence, figure = template.format(n=100 + index), figure.format(n=100 + index)
-            article = make_article(text=f"{sentence} ({index})", title=f"مقال {index}", source=f"{index}.txt")
-            claim = make_claim(
-                article,
-                sentence,
-                status=ClaimStatus.SUGGESTED,
-                suggested=["contradicted", "supported", "mixed", "unverified"][index % 4],
+            article = ArticleFactory(text=f"{sentence} ({index})", title=f"مقال {index}", source=f"{index}.txt")
+            claim = ClaimFactory(
+                article=article,
+                text=sentence,
+                suggested=True,
+                suggested_verdict=["contradicted", "supported", "mixed", "unverified"][index % 4],
                 figures=[(figure, kind, str((100 + index) * scale), unit)],
                 reference=self.reference,
             )
             if index % 4 == 0:
-                decide(claim, self.editor)
+                VerdictFactory(claim=claim, editor=self.editor)
         self.grown += claims
 
 

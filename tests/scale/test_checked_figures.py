@@ -7,7 +7,7 @@ import pytest
 from claims.models import CheckedFigure, ClaimStatus
 from claims.selectors.lookup import claims_lookup
 from claims.services.verdicts import claim_status_set, verdict_set
-from tests.api.factories import make_article, make_claim
+from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,9 @@ TEXT = "قالت الشركة إن إيراداتها بلغت 250 مليون د
 
 @pytest.fixture
 def claim():
-    return make_claim(
-        make_article(text=TEXT),
-        TEXT,
+    return ClaimFactory(
+        text=TEXT,
+        suggested=True,
         figures=[("250 مليون دولار", "money", "250000000", "USD"), ("2024", "date", "2024", None)],
     )
 

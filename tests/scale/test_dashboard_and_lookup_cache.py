@@ -7,7 +7,7 @@ from claims.models import DashboardSnapshot
 from claims.selectors import lookup
 from claims.selectors.dashboard import dashboard_counts, dashboard_snapshot_refresh
 from claims.tasks.dashboard import refresh_dashboard
-from tests.api.conftest import client_for
+from tests.conftest import client_for
 from tests.scale.conftest import count_queries
 
 pytestmark = pytest.mark.django_db

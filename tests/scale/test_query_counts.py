@@ -4,7 +4,7 @@ per-row query sneaks in (the benchmark, bench/scale.py, times the same pages at 
 import pytest
 from django.core.cache import cache
 
-from tests.api.conftest import client_for
+from tests.conftest import client_for
 from tests.scale.conftest import count_queries
 
 pytestmark = pytest.mark.django_db

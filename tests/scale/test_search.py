@@ -5,7 +5,7 @@ from django.db import connection
 
 from claims.models import Claim
 from claims.selectors.queue import claims_matching_text, decided_claims_with_words
-from tests.api.factories import decide, make_article, make_claim
+from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,10 @@ def claims(editor):
         "users": "تجاوز عدد المستخدمين النشطين 40 مليون مستخدم شهريا",
         "exports": "بلغت صادرات المملكة غير النفطية 300 مليار ريال",
     }
-    made = {name: make_claim(make_article(text=text, source=f"{name}.txt"), text) for name, text in texts.items()}
-    decide(made["companies"], editor)
+    made = {
+        name: ClaimFactory(text=text, article__source=f"{name}.txt", suggested=True) for name, text in texts.items()
+    }
+    VerdictFactory(claim=made["companies"], editor=editor)
     return made
 
 

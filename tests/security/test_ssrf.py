@@ -10,6 +10,7 @@ import pytest
 from claims.lib import http
 from claims.lib.http import FETCH_FAILED, FetchError, fetch
 from claims.models import Article, DeliveryStatus, WebhookDelivery, WebhookSubscription
+from tests.factories import WebhookSubscriptionFactory
 
 SECRET_PAGE = "<html><body><p>لوحة داخلية: كلمة مرور قاعدة البيانات</p></body></html>"
 
@@ -254,7 +255,7 @@ def test_admin_url_form_refuses_an_internal_page(internal, client, editor):
 def test_a_webhook_to_an_internal_address_fails_at_once_without_its_body_or_a_retry(internal, chief, monkeypatch):
     from claims.services import webhooks
 
-    subscription = WebhookSubscription.objects.create(
+    subscription = WebhookSubscriptionFactory(
         owner=chief, url=f"http://localhost:{port_of(internal)}/secret", secret="s" * 32
     )
     delivery = WebhookDelivery.objects.create(subscription=subscription, event="verdict.published", payload={})

@@ -6,6 +6,7 @@ from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.webhooks import verdict_published_notify
 from tests.api.test_webhooks import SECRET, Receiver, decided_claim  # noqa: F401  (fixture)
+from tests.factories import WebhookSubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_only_a_short_status_of_the_answer_is_kept_never_its_body(
 ):
     settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 0
     with Receiver(status=500) as receiver:
-        WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
         with django_capture_on_commit_callbacks(execute=True):
             verdict_published_notify(verdict_id=decided_claim.verdict.id)
 
@@ -35,7 +36,7 @@ def test_a_deactivated_subscription_is_not_retried(
 ):
     settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 5
     with Receiver(status=503) as receiver:
-        subscription = WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        subscription = WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
         real_fetch = http.fetch
 
         def fetch_then_deactivate(*args, **kwargs):
