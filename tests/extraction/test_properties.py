@@ -4,7 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import extract, normalize_with_offsets
+from claims.extraction.claims import FoldedText, sentences
 from claims.extraction.lexicon import DATA_DIR
+from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.numbers import LEX, RUN, scan_page
 
 
@@ -96,3 +98,18 @@ def test_dual_words_are_never_number_atoms():
     """They share the page scan with number runs, which holds only while no word is both."""
     number_words = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
     assert not number_words & {k for k, v in LEX.units.items() if v[2]}
+
+
+LINE_PIECES = st.sampled_from(
+    ["قال", "الوزير", " ", "  ", "\n", "\r\n", "\n\n", " \n ", "\u2028", "\t", "\u00a0", "\x1c", "\u064e", "\u0651",
+     "\u200f", "ﻻ", "\ufe70", ".", "3.5", "!", "؟", "…", "•", " - ", "abc"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=60).map("".join))
+def test_sentence_spans_in_the_folded_text_are_the_offset_maps(text):
+    """sentences() maps most spans by a shift along their line, without the offset map: the same spans."""
+    doc = FoldedText(text, *fold_with_offset_map(text))
+    for start, end, folded_start, folded_end in sentences(doc):
+        assert (folded_start, folded_end) == (doc.folded_index(start), doc.folded_index(end))
