@@ -506,8 +506,10 @@ def scan_page(
                     runs.append((run.start() - 1, run.end() - 1))
                     position = run.end()
         # The next word's lead may be the character just before `position` (never the last letter of what was
-        # read); a digit start there is not looked at again.
-        search_from = position if _DIGIT_START.match(padded, position - 1) else position - 1
+        # read); a digit start there is not looked at again. Only a digit or a decimal point can be one.
+        before = padded[position - 1]
+        search_from = position if before.isdecimal() or (
+            before in ".٫" and _DIGIT_START.match(padded, position - 1)) else position - 1
 
 
 def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
