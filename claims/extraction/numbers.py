@@ -258,6 +258,18 @@ def _place(value: Decimal) -> Decimal:
     return Decimal(100)
 
 def numbers_in_run(norm: str, run_start: int, run_end: int) -> list[Number]:
+    text = norm[run_start:run_end]
+    if text.isascii() and text.isdigit():
+        # Most runs are plain digits ("2024", "15"): one number, as the grammar reads a lone digit atom (the
+        # same sums, so a value longer than the decimal context is rounded the same way).
+        value = ZERO + (ZERO + Decimal(text))
+        year_like = len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX
+        return [Number(run_start, run_end, value, ONE, digits_only=True, year_like=year_like)]
+    return read_run(norm, run_start, run_end)
+
+
+def read_run(norm: str, run_start: int, run_end: int) -> list[Number]:
+    """The numbers of a run of atoms, by the grammar (`numbers_in_run` reads plain digits without it)."""
     numbers: list[Number] = []
     builder: _Builder | None = None
     previous_end = run_start

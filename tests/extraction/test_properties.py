@@ -7,7 +7,7 @@ from claims.extraction import extract, normalize_with_offsets
 from claims.extraction.claims import FoldedText, sentences
 from claims.extraction.lexicon import DATA_DIR
 from claims.extraction.normalize import fold_with_offset_map
-from claims.extraction.numbers import LEX, RUN, scan_page
+from claims.extraction.numbers import LEX, RUN, numbers_in_run, read_run, scan_page
 
 
 def _data_alphabet() -> list[str]:
@@ -113,3 +113,14 @@ def test_sentence_spans_in_the_folded_text_are_the_offset_maps(text):
     doc = FoldedText(text, *fold_with_offset_map(text))
     for start, end, folded_start, folded_end in sentences(doc):
         assert (folded_start, folded_end) == (doc.folded_index(start), doc.folded_index(end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789", min_size=1, max_size=40), st.integers(1850, 2150).map(str)),
+       st.sampled_from(["", " ", "5.", "ب", "،"]),
+       st.sampled_from(["", " ", " مليون", "%", ".5"]))
+def test_plain_digit_runs_read_as_the_grammar_reads_them(digits, before, after):
+    """numbers_in_run reads a run of plain digits without the grammar: the same numbers, to the last field."""
+    norm = before + digits + after
+    start = len(before)
+    assert repr(numbers_in_run(norm, start, start + len(digits))) == repr(read_run(norm, start, start + len(digits)))
