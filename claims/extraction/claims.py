@@ -30,6 +30,7 @@ _TEASER_ENDS = ("...", "…")
 # alternation so the anchored ones are tried once and the search runs only when "منذ" is there.
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _AGO_WORD = next(iter(LEX.cues["ago"]))
+_AGO_LEAD = _AGO_WORD + " "
 _AGO = re.compile(rf"{_AGO_WORD} \d+ ?(?:{phrase_pattern(LEX.cues['ago_unit'])})\b")
 _PAGE_COUNTER = re.compile(r"\W*\d+/\d+\W*")
 # Led by the newline, so `re` skips from line to line in C.
@@ -93,7 +94,7 @@ def chrome_start(doc: FoldedText) -> int:
 def is_counter_line(folded: str) -> bool:
     return bool(
         _SYMBOLS_ONLY.fullmatch(folded)
-        or (_AGO_WORD + " " in folded and _AGO.search(folded))
+        or (_AGO_LEAD in folded and _AGO.search(folded))
         or _PAGE_COUNTER.fullmatch(folded)
     )
 
