@@ -52,12 +52,13 @@ def extract(text: str) -> Extraction:
     openers, opener = hypothesis_openers(doc), 0
     hypothetical = False  # a worked example ("لنفترض ...") runs to the end of its paragraph
     for start, end, folded_start, folded_end in sentences(doc):
-        if text.find("\n", previous_end, start) != -1:
-            hypothetical = False
-        previous_end = end
-        while opener < len(openers) and openers[opener] < start:
-            opener += 1
-        hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
+        if openers:  # most pages open no worked example: nothing to follow
+            if text.find("\n", previous_end, start) != -1:
+                hypothetical = False
+            previous_end = end
+            while opener < len(openers) and openers[opener] < start:
+                opener += 1
+            hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
         while index < len(quantities) and quantities[index].start < start:
             index += 1
         held = []
