@@ -30,6 +30,7 @@ _TEASER_ENDS = ("...", "…")
 # alternation so the anchored ones are tried once and the search runs only when "منذ" is there.
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _AGO_WORD = next(iter(LEX.cues["ago"]))
+_AGO_LEAD = _AGO_WORD + " "
 _AGO = re.compile(rf"{_AGO_WORD} \d+ ?(?:{phrase_pattern(LEX.cues['ago_unit'])})\b")
 _PAGE_COUNTER = re.compile(r"\W*\d+/\d+\W*")
 # Led by the newline, so `re` skips from line to line in C.
@@ -75,10 +76,6 @@ class FoldedText:
     def folded_index(self, original: int) -> int:
         return self.offsets.folded_index(original)
 
-    def folded_slice(self, start: int, end: int) -> str:
-        index = self.offsets.folded_index  # asked twice for every sentence: one call less each time
-        return self.folded[index(start) : index(end)]
-
 
 def chrome_start(doc: FoldedText) -> int:
     """Where the page's tail (comments, related links, disclaimers) begins; len(text) if none.
@@ -97,7 +94,7 @@ def chrome_start(doc: FoldedText) -> int:
 def is_counter_line(folded: str) -> bool:
     return bool(
         _SYMBOLS_ONLY.fullmatch(folded)
-        or (_AGO_WORD + " " in folded and _AGO.search(folded))
+        or (_AGO_LEAD in folded and _AGO.search(folded))
         or _PAGE_COUNTER.fullmatch(folded)
     )
 
@@ -118,9 +115,11 @@ def is_chrome_line(folded: str) -> bool:
     return words <= 8 and _LINE_MARKER.search(folded) is not None
 
 
-def sentences(doc: FoldedText) -> list[tuple[int, int]]:
-    """Sentence spans, trimmed of surrounding spaces and bullets, skipping page chrome."""
+def sentences(doc: FoldedText) -> list[tuple[int, int, int, int]]:
+    """Sentence spans, trimmed of surrounding spaces and bullets, skipping page chrome: (start, end) in the
+    original text, then the same span in the folded text."""
     text, offsets = doc.text, doc.offsets
+    index = offsets.folded_index
     spans = []
     # Lines are judged on the folded text (no slicing per line); sentences are cut on the original.
     # Lines follow each other without a gap: the end of one, mapped to the original, is the start of the next.
@@ -129,6 +128,10 @@ def sentences(doc: FoldedText) -> list[tuple[int, int]]:
         line_start, line_end = line_end, offsets[line.end()]
         if is_chrome_line(line.group()):
             continue
+        # Up to the first folding edit in the line (`run_end`), folded and original indexes differ by a shift:
+        # a sentence that ends before it needs no search of the offset map.
+        shift = line.start() - line_start
+        run_end = offsets.run_end(line.start())
         for sentence in _SENTENCE.finditer(text, line_start, line_end):
             body = sentence.group()
             if len(body) < 3:
@@ -140,7 +143,11 @@ def sentences(doc: FoldedText) -> list[tuple[int, int]]:
             kept = head.rstrip()
             if len(kept) >= 3:
                 start = sentence.start() + len(body) - len(head)
-                spans.append((start, start + len(kept)))
+                end = start + len(kept)
+                if end + shift < run_end:
+                    spans.append((start, end, start + shift, end + shift))
+                else:
+                    spans.append((start, end, index(start), index(end)))
     return spans
 
 

@@ -52,13 +52,14 @@ def extract(text: str) -> Extraction:
     previous_end = 0
     openers, opener = hypothesis_openers(doc), 0
     hypothetical = False  # a worked example ("لنفترض ...") runs to the end of its paragraph
-    for start, end in sentences(doc):
-        if text.find("\n", previous_end, start) != -1:
-            hypothetical = False
-        previous_end = end
-        while opener < len(openers) and openers[opener] < start:
-            opener += 1
-        hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
+    for start, end, folded_start, folded_end in sentences(doc):
+        if openers:  # most pages open no worked example: nothing to follow
+            if text.find("\n", previous_end, start) != -1:
+                hypothetical = False
+            previous_end = end
+            while opener < len(openers) and openers[opener] < start:
+                opener += 1
+            hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
         while index < len(quantities) and quantities[index].start < start:
             index += 1
         held = []
@@ -71,7 +72,7 @@ def extract(text: str) -> Extraction:
         # Most sentences hold no figure: `held and` builds no list for them.
         figures = held and [quantities[i] for i in held
                             if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
-        folded = doc.folded_slice(start, end)
+        folded = doc.folded[folded_start:folded_end]
         # Without a figure a sentence scores above zero only when it attributes an act to someone named or to
         # an actor; few do, so that is asked first.
         if not figures and not attributed(folded):

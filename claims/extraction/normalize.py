@@ -113,6 +113,12 @@ class OffsetMap:
         run = bisect_right(self.folded_starts, folded) - 1
         return self.original_starts[run] + folded - self.folded_starts[run]
 
+    def run_end(self, folded: int) -> int:
+        """Where the run holding folded index `folded` ends: up to there (exclusive) both indexes advance together."""
+        folded_starts = self.folded_starts
+        run = bisect_right(folded_starts, folded)
+        return folded_starts[run] if run < len(folded_starts) else folded + 1
+
     def folded_index(self, original: int) -> int:
         """The first folded index whose original index is >= `original` (bisect_left over the offsets list)."""
         folded_starts, original_starts = self.folded_starts, self.original_starts

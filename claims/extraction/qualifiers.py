@@ -51,7 +51,8 @@ def sign_before(norm: str, start: int) -> int | None:
 def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase that ends right before `start`, and where the phrase begins."""
     last = norm[words_back(norm, start, 1) : start].strip()
-    word = _LEADING_PUNCTUATION.sub("", last)  # "(حوالي 20.6": the hedge may follow a bracket or a quote
+    # "(حوالي 20.6": the hedge may follow a bracket or a quote (a word that starts with a letter has none)
+    word = last if last[:1].isalnum() else _LEADING_PUNCTUATION.sub("", last)
     if word not in _LAST_WORDS and not any(stem in _LAST_WORDS for _, stem in readings(word)) and not (
             last and last[-1] in _SIGN_CHARACTERS):
         return None  # the word before the figure ends no hedge: decided without the hedge pattern

@@ -4,8 +4,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import extract, normalize_with_offsets
+from claims.extraction.claims import FoldedText, sentences
 from claims.extraction.lexicon import DATA_DIR
-from claims.extraction.numbers import LEX, RUN, scan_page
+from claims.extraction.normalize import fold_with_offset_map
+from claims.extraction.numbers import LEX, RUN, numbers_in_run, read_run, scan_page
 
 
 def _data_alphabet() -> list[str]:
@@ -77,7 +79,7 @@ def test_normalized_offsets_stay_in_range_and_ordered(text):
 
 FOLDED_PIECES = st.sampled_from(
     ["مليون", "ملايين", "خمسه", "وعشرون", "الف", "ثلث", "يناير", "فبراير", "ومارس", "يومين", "بيومين", "مرتين", "و",
-     " و ", "5", "٫", ".", ",", "1,000", "3.5", " ", "\n", "(", "«", "-", "/", "e", "m", "h", "ال", "x"]
+     " و ", "5", "٫", ".", ",", "1,000", "3.5", " ", "\n", "(", "«", "-", "/", "e", "m", "h", "ال", "x", "_", "é", "٣"]
 )
 
 
@@ -96,3 +98,29 @@ def test_dual_words_are_never_number_atoms():
     """They share the page scan with number runs, which holds only while no word is both."""
     number_words = set(LEX.cardinals) | set(LEX.scales) | set(LEX.fractions)
     assert not number_words & {k for k, v in LEX.units.items() if v[2]}
+
+
+LINE_PIECES = st.sampled_from(
+    ["قال", "الوزير", " ", "  ", "\n", "\r\n", "\n\n", " \n ", "\u2028", "\t", "\u00a0", "\x1c", "\u064e", "\u0651",
+     "\u200f", "ﻻ", "\ufe70", ".", "3.5", "!", "؟", "…", "•", " - ", "abc"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=60).map("".join))
+def test_sentence_spans_in_the_folded_text_are_the_offset_maps(text):
+    """sentences() maps most spans by a shift along their line, without the offset map: the same spans."""
+    doc = FoldedText(text, *fold_with_offset_map(text))
+    for start, end, folded_start, folded_end in sentences(doc):
+        assert (folded_start, folded_end) == (doc.folded_index(start), doc.folded_index(end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789", min_size=1, max_size=40), st.integers(1850, 2150).map(str)),
+       st.sampled_from(["", " ", "5.", "ب", "،"]),
+       st.sampled_from(["", " ", " مليون", "%", ".5"]))
+def test_plain_digit_runs_read_as_the_grammar_reads_them(digits, before, after):
+    """numbers_in_run reads a run of plain digits without the grammar: the same numbers, to the last field."""
+    norm = before + digits + after
+    start = len(before)
+    assert repr(numbers_in_run(norm, start, start + len(digits))) == repr(read_run(norm, start, start + len(digits)))
