@@ -38,7 +38,8 @@ UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
 # The size of a metric unit in its family's base ("kg" 1000 "g"): what joins "كيلو وثلاثة جرامات" into one measure.
 UNIT_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
 _ARTICLE = next(iter(_CUES["article"]))
-_SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
+# Dual nouns are units too after a number: "14 ضعفا" (accusative after 11–99) is spelled like the dual "ضعفا".
+_SUFFIXES = {**LEX.currencies, **LEX.units}
 _SUFFIX = re.compile(
     rf" ?(?P<of>(?:{phrase_pattern(_CUES['of'])}) )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])"
 )
@@ -50,7 +51,8 @@ _BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
 # "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
 # "لتر ونصف", "دولار وربع": a unit written alone, then و and a fraction, is one and that fraction.
-_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items() if k.isalpha() and (k in LEX.currencies or v[0] == "measure")}
+_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items()
+               if k.isalpha() and (k in LEX.currencies or (v[0] == "measure" and v[2] is None))}
 _UNIT_AND_BEFORE = re.compile(
     rf"(?<![\w.٫,])(?P<unit>{phrase_pattern(_UNIT_WORDS)}) ?(?:{phrase_pattern(_CUES['and'])}) ?\Z"
 )

@@ -36,6 +36,13 @@ _SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
+# "تصل قيمته إلى 86 مليار يورو": a hedge "verb إلى" of the data with its subject (one or two words) between.
+_REACH_PHRASES = {tuple(p.split()): q for p, q in LEX.hedges_before.items()
+                  if len(p.split()) == 2 and p.split()[1] in LEX.cues["range_to"]}
+_REACH = re.compile(
+    rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
+    rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
+)
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 
 
@@ -82,6 +89,9 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
         qualifier = before[0]
     elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
         qualifier = LEX.hedge_verbs[verb.group("verb")]
+    elif reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start):
+        words = reach.group("verb"), reach.group("to")
+        qualifier = _REACH_PHRASES.get(words) or _REACH_PHRASES.get((words[0][1:], words[1]), qualifier)
     after = hedge_after(norm, end)
     if after:
         if after[0] == OR_EQUAL:

@@ -335,3 +335,83 @@ def test_a_hedge_reaches_across_a_bracket_or_a_quote(sentence, qualifier):
 @pytest.mark.parametrize(("phrase", "row"), sorted((k, v) for k, v in LEX.currencies.items() if "شلن" in k))
 def test_every_shilling_of_the_data_is_money(phrase, row):
     assert only(f"دفع المسافر 300 {phrase} رسوما", "money").unit == row
+
+
+# --- classes revealed by the third blind draw (fresh3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ستطرح الشركة السيارة جي500 في الأسواق الأوروبية",  # a model's letters glued to its digits
+        "أسقطت الدفاعات طائرة إف-16 قرب الحدود",
+        "هبطت طائرة نقل من طراز سي 130 في المطار",
+        "صدر النظام بالأمر الملكي رقم (أ/ 90) بتاريخ سابق",  # a code's letter before a slash
+        "صدر المرسوم الملكي م/51 بالموافقة على الاتفاقية",
+        "وقع الحادث قرب مخرج 14 على الطريق الدائري",  # a road exit
+        "ولمزيد من المعلومات رقم الرسائل النصية (600700).",  # a short code right after the contact words
+        "للاشتراك أرسل SMS إلى 81818 الاتصالات",  # the operator after a short code
+        "أو أرسل رسالة فارغة على الرقم 707070 زين",
+    ],
+)
+def test_model_letters_code_letters_exits_and_short_codes_are_not_figures(sentence):
+    assert [q for q in figures(sentence) if q.kind != "date"] == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("أرسلت الوزارة رسائل إلى 50000 مواطن", 50000),  # a counted noun after it
+        ("ارتفع عدد الرسائل النصية إلى 600700 رسالة", 600700),
+        ("بلغ عدد المخارج 14 مخرجا", 14),
+    ],
+)
+def test_counts_near_contact_and_exit_words_stay_counts(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+@pytest.mark.parametrize("letters", sorted(read_words("latin_letter_names.txt")))
+def test_every_latin_letter_name_of_the_data_glued_or_spaced_before_digits_makes_a_name(letters):
+    assert figures(f"كشفت الشركة عن السيارة {letters}300 الجديدة", "count") == []
+    assert figures(f"كشفت الشركة عن السيارة {letters} 300 الجديدة", "count") == []
+
+
+@pytest.mark.parametrize("operator", sorted(LEX.cues["contact_after"]))
+def test_every_operator_of_the_data_after_a_long_number_makes_it_a_code(operator):
+    assert figures(f"للتواصل 636250 {operator} أو البريد", "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("ضبطت الجمارك 4.5 كجم من الكوكايين", "measure", "kg", Decimal("4.5")),
+        ("جاء مكرر ربح السهم عند 14 ضعفا", "multiplier", "times", 14),
+        ("بلغ متوسط السوق 22 ضعفا", "multiplier", "times", 22),
+    ],
+)
+def test_a_kilogram_abbreviation_and_an_accusative_multiple(sentence, kind, unit, value):
+    assert any((q.kind, q.unit, q.value) == (kind, unit, value) for q in figures(sentence)), [
+        (q.text, q.kind, q.unit, str(q.value)) for q in figures(sentence)]
+
+
+def test_the_dual_of_a_multiple_alone_is_still_two():
+    assert only("ارتفع الإنتاج ضعفا ما كان عليه", "multiplier").value == 2
+
+
+@pytest.mark.parametrize(
+    "phrase", sorted(p for p, q in LEX.hedges_before.items() if q == "at_most" and p.split()[0] in ("لم", "لن"))
+)
+def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
+    assert only(f"أكد المسؤول أن التكاليف {phrase} 300 ريال", "money").qualifier == "at_most"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("أقر البرلمان برنامجا تصل قيمته إلى 86 مليار يورو", "at_most"),  # a subject between the verb and إلى
+        ("وتصل مساحته إلى 500 متر مربع", "at_most"),
+        ("ارتفع الدين ليصل حجمه إلى 322 مليار ريال", "exact"),  # the level reached
+    ],
+)
+def test_a_reaching_verb_keeps_its_reading_across_its_subject(sentence, qualifier):
+    assert only(sentence).qualifier == qualifier
