@@ -96,7 +96,8 @@ def find_quantities(norm: str) -> list[Found]:
     reserved.sort()
     for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
-            found.append(ordinal)
+            if ordinal.kind != RESERVED:  # "الحادية عشرة من مساء" is a clock time
+                found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
     reserved.sort()
 

@@ -76,6 +76,10 @@ _LETTER_NAME_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?: ?[-‐–] ?| )?\Z"
 )
 _CODE_LETTER_BEFORE = re.compile(r"(?<!\w)[\u0621-\u064a] ?/ ?\Z")
+_GLUED_WORD_BEFORE = re.compile(r"[\u0621-\u064a]+\Z")
+_PREFIX_LETTERS = re.compile(
+    rf"{PREFIXES}(?:{phrase_pattern(_CUES['article'])}|{phrase_pattern(_CUES['preposition_prefix'])})?"
+)
 _COUNT_LEAD = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 _DEFINITE_BEFORE_BRACKET = re.compile(rf"(?<!\w)({next(iter(_CUES['article']))}[\u0621-\u064a]{{2,}}) ?\( ?\Z")
 _BARE_AFTER = re.compile(r" ?(?:[\"»”)،,.:؛;!?-]|\Z)")
@@ -88,6 +92,10 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     after = norm[end] if end < len(norm) else " "
     if before.isalpha() and before.isascii() or after.isalpha():
         return True
+    if before.isalpha() and (glued := _GLUED_WORD_BEFORE.search(norm, max(0, start - 20), start)):
+        word = glued.group()
+        if not _PREFIX_LETTERS.fullmatch(word) and len(word) > 2 and word not in LEX.not_count_nouns:
+            return True  # "كيهو360": a name's word glued to its digits ("بـ500", "ل29" are prefixes, "هو٠" a typo)
     if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):

@@ -415,3 +415,44 @@ def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
 )
 def test_a_reaching_verb_keeps_its_reading_across_its_subject(sentence, qualifier):
     assert only(sentence).qualifier == qualifier
+
+
+# --- classes revealed by the fourth blind draw (fresh4) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تفتح القاعة من السابعة وحتى الحادية عشرة من مساء كل يوم",  # hours of a part of the day
+        "يبدأ العرض في الثامنة مساء",
+        "تعاونت الشركة مع مزود الخدمة (كيهو360) في المشروع",  # a name's word glued to its digits
+        "هذا معناه إحدى اثنتين: إما القبول أو الرفض",  # an idiom
+    ],
+)
+def test_clock_hours_in_words_glued_names_and_one_of_two_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("شهدت المدينة في الساعات الأولى من صباح أمس انطلاق المهرجان", "ordinal"),  # a noun ranked, no hour
+        ("اشترى المستثمر الأسهم بـ500 ريال", "money"),  # a prefix glued to the digits
+        ("ارتفعت النسبة لـ29 في المائة", "percent"),
+        ("صفر هو٠", "count"),
+    ],
+)
+def test_ranks_and_prefixed_digits_stay_figures(sentence, kind):
+    assert figures(sentence, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("بلغت قيمة التداول 400 ألف دينار تلاه سهم ألمنيوم البحرين", "BHD"),  # a cue later in its sentence
+        ("دفع المشتري 500 دينار. ثم سافر إلى البحرين", "KWD"),  # a cue in the next sentence decides nothing
+        ("في البحرين بلغت قيمة الصفقة 500 دينار", "BHD"),
+    ],
+)
+def test_a_bare_currency_takes_a_country_cue_later_in_its_sentence_when_none_is_before(sentence, unit):
+    assert only(sentence, "money").unit == unit
