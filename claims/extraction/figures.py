@@ -75,6 +75,7 @@ _WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_bef
 _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2] is None and k.isalpha()]
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
 _YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
+_POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
@@ -181,6 +182,10 @@ def _family(kind: str, unit: str | None) -> dict:
 def _quantity(norm: str, number: Number) -> Found | None:
     if norm[number.start : number.end] in LEX.scales:
         number = _bracketed_digits(norm, number)
+    elif norm.startswith(".", number.start) and _POINT_YEAR.match(norm, number.start):
+        # "في عام .1990" at the end of a line: the sentence's full stop typed before its last number
+        number = Number(number.start + 1, number.end, Decimal(norm[number.start + 1 : number.end]), ONE,
+                        digits_only=True, year_like=True)
     if number.vague:
         return None
     start, end = number.start, number.end

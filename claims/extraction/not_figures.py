@@ -75,6 +75,8 @@ _CONTACT_AFTER = re.compile(rf" ?(?:{phrase_pattern(_CUES['contact_after'])})(?!
 _LETTER_NAME_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?: ?[-‐–] ?| )?\Z"
 )
+_LETTER_NAME_AFTER = re.compile(rf" ?(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?!\w)")
+_COLON_BEFORE = re.compile(r": ?\Z")  # "شرطان أساسيان: 1- تحرير العقل": a list opened after a colon
 _CODE_LETTER_BEFORE = re.compile(r"(?<!\w)[\u0621-\u064a] ?/ ?\Z")
 _GLUED_WORD_BEFORE = re.compile(r"[\u0621-\u064a]+\Z")
 _PREFIX_LETTERS = re.compile(
@@ -104,7 +106,8 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
     if _is_footnote(norm, start, end):
         return True  # "ويستنجد الصليبي (7) هنا": a note's number after the name it annotates
-    if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
+    listed = _LIST_ITEM.match(norm, end)
+    if listed and (_at_line_start(norm, start) or _COLON_BEFORE.search(norm, max(0, start - 2), start)):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
@@ -112,8 +115,9 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
         return True
-    if _LETTER_NAME_BEFORE.search(norm, head, start) or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start):
-        return True  # "جي500", "إف-16", "رقم (أ/ 90)", "م/51": a model's letters, a code's letter
+    if (_LETTER_NAME_BEFORE.search(norm, head, start) or _LETTER_NAME_AFTER.match(norm, end)
+            or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start)):
+        return True  # "جي500", "إف-16", "دي بي 9 جي تي", "5 جي", "رقم (أ/ 90)": a model's letters, a code's letter
     bare = _bare(norm, end)
     if bare and end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):
         return True  # the edition of an event (a year stays a date)

@@ -43,6 +43,7 @@ _REACH = re.compile(
     rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
 )
+_PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 
 
@@ -84,6 +85,8 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
     if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
         start = opening.start()
+    if lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start):
+        start = lead.start()  # "نحو نسبة 40%": the hedge comes before the word that leads to a percent
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]

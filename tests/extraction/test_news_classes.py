@@ -456,3 +456,51 @@ def test_ranks_and_prefixed_digits_stay_figures(sentence, kind):
 )
 def test_a_bare_currency_takes_a_country_cue_later_in_its_sentence_when_none_is_before(sentence, unit):
     assert only(sentence, "money").unit == unit
+
+
+# --- classes revealed by the fifth blind draw (fresh5) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويأتي الهاتف «جالاكسي نوت 5» بشاشة أكبر",  # a model word between the brand and its number
+        "طرحت الشركة جهاز «يوغا تابلت 2» الشهر الماضي",
+        "طرحت الشركة هاتف آيفون 6 بلس",
+        "ضبط المفتشون مخالفات للمادة 90 من النظام",  # a provision's number
+        "وتنص الفقرة 3 على حق الاعتراض",
+        "تمضي الشركة في تنفيذ استراتيجيتها 2025 بثبات",  # a strategy named by its year
+        "تبدو «دي بي 9 جي تي» أكثر عصرية",  # letters after the digits
+        "تطلق الشركة شبكة 5 جي العام المقبل",
+        "وللنجاح شرطان: 1- الصبر على العمل",  # a list opened after a colon
+    ],
+)
+def test_models_provisions_strategies_and_listed_items_are_not_figures(sentence):
+    assert [q for q in figures(sentence) if q.kind != "date"] == [] and figures(sentence, "date") == [], [
+        (q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("تقدم الشركة 5 خدمات جديدة", "count", 5),
+        ("بلغت كمية المادة 90 طنا", "measure", 90),  # a unit after it: a figure
+        ("حصل على 3 نقاط: 2 في الشوط الأول", "count", 2),  # no list mark after the number
+    ],
+)
+def test_figures_near_model_provision_and_colon_words_stay_figures(sentence, kind, value):
+    assert any(q.kind == kind and q.value == value for q in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [("يعادل هذا الرقم نحو نسبة 40% من السكان", "approx"), ("ارتفعت الصادرات بأكثر من نسبة 12%", "more_than")],
+)
+def test_a_hedge_before_the_word_that_leads_to_a_percent_qualifies_it(sentence, qualifier):
+    assert only(sentence, "percent").qualifier == qualifier
+
+
+def test_a_full_stop_typed_before_the_last_year_of_a_line_leaves_the_year():
+    found = figures("انخفضت الوفيات إلى ستة ملايين من 12 مليونا في عام .1990")
+    assert found[-1].kind == "date" and found[-1].value == "1990"
+    assert only("بلغت النسبة .5 في المائة", "percent").value == Decimal("0.5")
