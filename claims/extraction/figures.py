@@ -29,7 +29,7 @@ from claims.extraction.numbers import (
 )
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.ranges import join_ranges
-from claims.extraction.tokens import readings, words_back
+from claims.extraction.tokens import PREFIXES, readings, words_back
 from claims.extraction.types import RESERVED, Found
 
 LEX = lexicon()
@@ -75,6 +75,12 @@ _WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_bef
 _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2] is None and k.isalpha()]
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
 _YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
+_ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
+_EDITION_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'])}) {_ARTICLE}\Z")
+_DURATION_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
+    rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
+)
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
@@ -281,6 +287,13 @@ def _quantity(norm: str, number: Number) -> Found | None:
         kind = "count"
     elif _is_word_year(norm, number, start, end):
         return Found(number.start, number.end, "date", str(int(value)))
+    elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
+        return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "عام 600 للميلاد"
+    elif number.digits_only and _EDITION_BEFORE.search(norm, max(0, start - 16), start):
+        return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورتها الـ24"
+    elif number.digits_only and (unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
+        kind, unit = "duration", LEX.units[unit_before.group("unit")][1]  # "خلال الأعوام الـ10 القادمة"
+        unit_kind = kind
     else:
         kind = "count"
     if kind == "count":

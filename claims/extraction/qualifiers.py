@@ -44,6 +44,8 @@ _REACH = re.compile(
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
 )
 _PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
+_NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
+_NEXT_FIGURE = re.compile(rf" (?:{phrase_pattern(LEX.cues['range_from'])}) (?:[\d٠-٩]|(?:{_NUMBER_WORDS})(?!\w))")
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 
 
@@ -74,9 +76,9 @@ def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
 def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase right after `end` ("تقريبا", "أو أكثر"), and where it ends."""
     match = _AFTER.match(norm, end)
-    if match:
+    if match and not _NEXT_FIGURE.match(norm, match.end()):
         return LEX.hedges_after[match.group("phrase")], match.end()
-    return None
+    return None  # "ثمانية قتلى وأكثر من مئة جريح": "وأكثر من" is the hedge of the next figure
 
 
 def qualifier_of(norm: str, start: int, end: int) -> str:

@@ -504,3 +504,52 @@ def test_a_full_stop_typed_before_the_last_year_of_a_line_leaves_the_year():
     found = figures("انخفضت الوفيات إلى ستة ملايين من 12 مليونا في عام .1990")
     assert found[-1].kind == "date" and found[-1].value == "1990"
     assert only("بلغت النسبة .5 في المائة", "percent").value == Decimal("0.5")
+
+
+# --- classes revealed by the sixth blind draw (fresh6) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تقدم المؤشر جيه.بي.إكس-نيكي 400 بنسبة طفيفة",  # an index named with a number
+        "نهب المسلحون مقر اللواء ٣٥ مدرع في المدينة",  # a military unit
+        "اختتمت البارحة الأولى فعاليات المهرجان",  # the night before last
+        "كان عالما موسوعيا بل إنه ألف فيها معظم علوم عصره",  # the verb ألّف without its shadda
+    ],
+)
+def test_index_and_unit_names_and_unmarked_idioms_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit"),
+    [
+        ("وفي عام 600 للميلاد ازدهرت المدينة", "date", "0600", None),  # a year of any century before an era word
+        ("بنيت القلعة سنة 1250 ميلادية", "date", "1250", None),
+        ("ستنتج المصادر خلال الأعوام الـ10 القادمة", "duration", 10, "year"),  # the unit written before الـ
+        ("تضاعف الإنتاج خلال السنوات الـ5 الماضية", "duration", 5, "year"),
+        ("يشارك اللاعب في البطولة في دورتها الـ24", "ordinal", 24, None),  # an edition's rank
+        ("يبلغ سعر الساعة أقل من 200 فرنك", "money", 200, "CHF"),
+    ],
+)
+def test_era_years_durations_and_editions_written_before_the_digits(sentence, kind, value, unit):
+    assert any((q.kind, q.value, q.unit) == (kind, value, unit) for q in figures(sentence)), [
+        (q.text, q.kind, str(q.value), q.unit) for q in figures(sentence)]
+
+
+def test_the_plural_before_al_with_digits_stays_a_count_for_other_nouns():
+    assert [(q.kind, q.value) for q in figures("ودعم السوق عشرة من قطاعات السوق الـ15")] == [
+        ("count", 10), ("count", 15)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifiers"),
+    [
+        ("كانت الحصيلة ثمانية قتلى وأكثر من مئة جريح", ["exact", "more_than"]),  # the next figure's hedge
+        ("قتل ثمانية أشخاص وأقل من 20 جريحا", ["exact", "less_than"]),
+        ("شارك 50 شخصا أو أكثر", ["at_least"]),  # the hedge after the figure
+    ],
+)
+def test_a_hedge_after_a_figure_that_opens_the_next_one_is_the_next_ones(sentence, qualifiers):
+    assert [q.qualifier for q in figures(sentence)] == qualifiers
