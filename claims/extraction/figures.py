@@ -81,6 +81,8 @@ _DURATION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
     rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
 )
+_AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
+_DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
@@ -233,6 +235,13 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if unit_kind is None and number.fraction and value < 1 and (definite := _DEFINITE_DURATION.match(norm, end)):
         unit_kind, unit, _ = LEX.units[definite.group("unit")]  # "يقضي نصف السنة": half a year
         end = definite.end()
+    if unit_kind is None and LEX.fractions.get(norm[number.start : number.end], (0, ""))[1] == "plural":
+        return None  # "بأثمان بخسة": a plural fraction with no number before it (prices, not eighths)
+    if unit_kind is None and number.digits_only and value <= 31 and _DAY_OF_MONTH_AFTER.match(norm, end):
+        return None  # "في يوم 31 من الشهر الجاري": a day of a month the text does not name
+    if unit_kind is None and not number.fraction and (age := _AGE_AFTER.match(norm, end)):
+        unit_kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
+        end = age.end()  # "سيبلغ الـ70 من العمر": an age in years
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):

@@ -553,3 +553,33 @@ def test_the_plural_before_al_with_digits_stays_a_count_for_other_nouns():
 )
 def test_a_hedge_after_a_figure_that_opens_the_next_one_is_the_next_ones(sentence, qualifiers):
     assert [q.qualifier for q in figures(sentence)] == qualifiers
+
+
+# --- classes revealed by the seventh blind draw (fresh7) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أغلق المطار عند الظهر (5.00 ت غ) لساعات",  # hours and minutes joined by a point before a day part
+        "يبدأ العرض 9.30 مساء في المسرح",
+        "سيتم إطلاق اللعبة في يوم 31 من الشهر الجاري",  # a day of an unnamed month
+        "ويعرضونها للبيع بأثمان بخسة في الأسواق",  # a plural fraction alone is prices, not eighths
+    ],
+)
+def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit", "qualifier"),
+    [
+        ("قال إن والده الذي سيبلغ الـ 70 من العمر بصحة جيدة", "duration", 70, "year", "exact"),  # an age
+        ("طائرات تفوق قيمتها 19 مليار دولار", "money", 19_000_000_000, "USD", "more_than"),  # present tense
+        ("أكل الضيوف ثلاثة أثمان الكعكة", "fraction", Decimal("0.375"), None, "exact"),  # with its number
+        ("بلغ السعر 3.50 دولار", "money", Decimal("3.5"), "USD", "exact"),  # a dotted amount, no day part
+    ],
+)
+def test_ages_present_hedging_verbs_and_figures_near_those_classes(sentence, kind, value, unit, qualifier):
+    assert any((q.kind, q.value, q.unit, q.qualifier) == (kind, value, unit, qualifier) for q in figures(sentence)), [
+        (q.text, q.kind, str(q.value), q.unit, q.qualifier) for q in figures(sentence)]
