@@ -179,7 +179,9 @@ _DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
 
 # --- times of day ---------------------------------------------------------------------------------
 
-_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])\d{1,2} ?\Z")
+_DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])(?:\d{1,2}|\d{1,2}\.[0-5]\d) ?\Z")
+# "(5.00 ت غ)": hours and minutes joined by a point, a time only before a part of the day.
+_DOT_CLOCK = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d%]|[.,:]\d)")
 _CLOCK_DIGITS = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d)(?::[0-5]\d)?)?(?![\d%]|[.,:]\d)")
 _DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
 _HOUR_BEFORE = re.compile(
@@ -394,7 +396,7 @@ def _anchors(norm: str, found_words: list[tuple[int, int, str]] | None) -> _Anch
 
 def _hour_before(norm: str, part_start: int) -> int | None:
     """Where the digits of "10 صباحا" begin, for a day-part word at `part_start`."""
-    digits = _DIGITS_BEFORE_PART.search(norm, max(0, part_start - 4), part_start)
+    digits = _DIGITS_BEFORE_PART.search(norm, max(0, part_start - 7), part_start)
     return digits.start() if digits else None
 
 
@@ -417,6 +419,10 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         found.append(Found(end + 1, part.end() if part else time_end, RESERVED, ""))
     for start in hours:
         match = _CLOCK_DIGITS.match(norm, start)
+        dot = _DOT_CLOCK.match(norm, start)
+        if dot and (part := _DAY_PART.match(norm, dot.end())):
+            found.append(Found(start, part.end(), RESERVED, ""))
+            continue
         if match and (match.group("minutes") or _DAY_PART.match(norm, match.end())):
             part = _DAY_PART.match(norm, match.end())
             opening = _HOUR_BEFORE.search(norm, max(0, start - 12), start)  # "من 9-10:30 مساء"

@@ -29,7 +29,7 @@ from claims.extraction.numbers import (
 )
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.ranges import join_ranges
-from claims.extraction.tokens import readings, words_back
+from claims.extraction.tokens import PREFIXES, readings, words_back
 from claims.extraction.types import RESERVED, Found
 
 LEX = lexicon()
@@ -38,7 +38,8 @@ UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
 # The size of a metric unit in its family's base ("kg" 1000 "g"): what joins "كيلو وثلاثة جرامات" into one measure.
 UNIT_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
 _ARTICLE = next(iter(_CUES["article"]))
-_SUFFIXES = {**LEX.currencies, **{k: v for k, v in LEX.units.items() if v[2] is None}}
+# Dual nouns are units too after a number: "14 ضعفا" (accusative after 11–99) is spelled like the dual "ضعفا".
+_SUFFIXES = {**LEX.currencies, **LEX.units}
 _SUFFIX = re.compile(
     rf" ?(?P<of>(?:{phrase_pattern(_CUES['of'])}) )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])"
 )
@@ -50,7 +51,8 @@ _BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
 # "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
 # "لتر ونصف", "دولار وربع": a unit written alone, then و and a fraction, is one and that fraction.
-_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items() if k.isalpha() and (k in LEX.currencies or v[0] == "measure")}
+_UNIT_WORDS = {k: v for k, v in _SUFFIXES.items()
+               if k.isalpha() and (k in LEX.currencies or (v[0] == "measure" and v[2] is None))}
 _UNIT_AND_BEFORE = re.compile(
     rf"(?<![\w.٫,])(?P<unit>{phrase_pattern(_UNIT_WORDS)}) ?(?:{phrase_pattern(_CUES['and'])}) ?\Z"
 )
@@ -73,6 +75,15 @@ _WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_bef
 _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2] is None and k.isalpha()]
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
 _YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
+_ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
+_EDITION_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'])}) {_ARTICLE}\Z")
+_DURATION_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
+    rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
+)
+_AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
+_DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
+_POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
@@ -94,7 +105,8 @@ def find_quantities(norm: str) -> list[Found]:
     reserved.sort()
     for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
-            found.append(ordinal)
+            if ordinal.kind != RESERVED:  # "الحادية عشرة من مساء" is a clock time
+                found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
     reserved.sort()
 
@@ -181,6 +193,10 @@ def _family(kind: str, unit: str | None) -> dict:
 def _quantity(norm: str, number: Number) -> Found | None:
     if norm[number.start : number.end] in LEX.scales:
         number = _bracketed_digits(norm, number)
+    elif norm.startswith(".", number.start) and _POINT_YEAR.match(norm, number.start):
+        # "في عام .1990" at the end of a line: the sentence's full stop typed before its last number
+        number = Number(number.start + 1, number.end, Decimal(norm[number.start + 1 : number.end]), ONE,
+                        digits_only=True, year_like=True)
     if number.vague:
         return None
     start, end = number.start, number.end
@@ -222,6 +238,13 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if unit_kind is None and number.fraction and value < 1 and (definite := _DEFINITE_DURATION.match(norm, end)):
         unit_kind, unit, _ = LEX.units[definite.group("unit")]  # "يقضي نصف السنة": half a year
         end = definite.end()
+    if unit_kind is None and LEX.fractions.get(norm[number.start : number.end], (0, ""))[1] == "plural":
+        return None  # "بأثمان بخسة": a plural fraction with no number before it (prices, not eighths)
+    if unit_kind is None and number.digits_only and value <= 31 and _DAY_OF_MONTH_AFTER.match(norm, end):
+        return None  # "في يوم 31 من الشهر الجاري": a day of a month the text does not name
+    if unit_kind is None and not number.fraction and (age := _AGE_AFTER.match(norm, end)):
+        unit_kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
+        end = age.end()  # "سيبلغ الـ70 من العمر": an age in years
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
@@ -276,6 +299,13 @@ def _quantity(norm: str, number: Number) -> Found | None:
         kind = "count"
     elif _is_word_year(norm, number, start, end):
         return Found(number.start, number.end, "date", str(int(value)))
+    elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
+        return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "عام 600 للميلاد"
+    elif number.digits_only and _EDITION_BEFORE.search(norm, max(0, start - 16), start):
+        return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورتها الـ24"
+    elif number.digits_only and (unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
+        kind, unit = "duration", LEX.units[unit_before.group("unit")][1]  # "خلال الأعوام الـ10 القادمة"
+        unit_kind = kind
     else:
         kind = "count"
     if kind == "count":

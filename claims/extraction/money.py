@@ -3,7 +3,8 @@
 A sign or code before the figure ("$", "€", "AED 12,500") or a currency name after it. A bare or
 ambiguous name (ريال, دينار, درهم, جنيه, ليرة) takes, in this order: the nationality adjective written
 right after it ("ريالات قطرية" → QAR), the nearest country or city cue before it on the page
-("صادرات المغرب ... 30 مليار درهم" → MAD, a London story's "جنيه" → GBP), and only then its default.
+("صادرات المغرب ... 30 مليار درهم" → MAD, a London story's "جنيه" → GBP), then the nearest cue after it in
+its sentence ("400 ألف دينار تلاه سهم ألمنيوم البحرين" → BHD), and only then its default.
 A price per unit names the unit in the extra field `per` ("50 دولارا للبرميل" → USD, per `bbl`).
 """
 
@@ -23,6 +24,8 @@ SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha() or (k.isasci
 _SIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{phrase_pattern(SIGNS)}) ?\Z")
 _BARE_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
 _REGION_CUE = re.compile(rf"(?<!\w){PREFIXES}(?:{_ARTICLE})?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
+_SENTENCE_REACH = 120
+_SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _ADJECTIVE_AFTER = re.compile(rf" (?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 
 
@@ -67,7 +70,14 @@ def currency(norm: str, phrase: str, start: int, end: int) -> tuple[str, int]:
         if default == code:
             return region, adjective.end()
     cues = _region_cues(norm)
-    for _, (default, region) in reversed(cues[: bisect_left(cues, (start,))]):
+    index = bisect_left(cues, (start,))
+    for _, (default, region) in reversed(cues[:index]):
+        if default == code:
+            return region, end
+    # none before it: a cue later in the same sentence ("400 ألف دينار تلاه سهم ألمنيوم البحرين") still decides
+    for position, (default, region) in cues[index:]:
+        if position - end > _SENTENCE_REACH or _SENTENCE_END.search(norm, end, position):
+            break
         if default == code:
             return region, end
     return code, end

@@ -65,9 +65,23 @@ _EVENT_BEFORE = re.compile(
     rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(read_words('event_words.txt'))})(?: [\"«“]?[^\W\d]+){{1,3}} \Z"
 )
 # "ارسل رسالة ... إلى 88591", "الاتصال على 8001245": a phone number or a short code.
+_CONTACT_WORDS = phrase_pattern(read_words("contact_words.txt"))
 _CONTACT_BEFORE = re.compile(
-    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(read_words('contact_words.txt'))})(?: \S+){{0,6}} "
+    rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?: \S+){{0,6}} "
     rf"{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) ?\Z"
+)
+# "ورقم الرسائل النصية (500103)": five digits or more right after a contact word and at most two more words.
+_CONTACT_NEAR = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?: [^\W\d]+){{0,2}} ?\(? ?\Z")
+_CONTACT_AFTER = re.compile(rf" ?(?:{phrase_pattern(_CUES['contact_after'])})(?!\w)")
+_LETTER_NAME_BEFORE = re.compile(
+    rf"(?<!\w)(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?: ?[-‐–] ?| )?\Z"
+)
+_LETTER_NAME_AFTER = re.compile(rf" ?(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?!\w)")
+_COLON_BEFORE = re.compile(r": ?\Z")  # "شرطان أساسيان: 1- تحرير العقل": a list opened after a colon
+_CODE_LETTER_BEFORE = re.compile(r"(?<!\w)[\u0621-\u064a] ?/ ?\Z")
+_GLUED_WORD_BEFORE = re.compile(r"[\u0621-\u064a]+\Z")
+_PREFIX_LETTERS = re.compile(
+    rf"{PREFIXES}(?:{phrase_pattern(_CUES['article'])}|{phrase_pattern(_CUES['preposition_prefix'])})?"
 )
 _COUNT_LEAD = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 _DEFINITE_BEFORE_BRACKET = re.compile(rf"(?<!\w)({next(iter(_CUES['article']))}[\u0621-\u064a]{{2,}}) ?\( ?\Z")
@@ -81,6 +95,10 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     after = norm[end] if end < len(norm) else " "
     if before.isalpha() and before.isascii() or after.isalpha():
         return True
+    if before.isalpha() and (glued := _GLUED_WORD_BEFORE.search(norm, max(0, start - 20), start)):
+        word = glued.group()
+        if not _PREFIX_LETTERS.fullmatch(word) and len(word) > 2 and word not in LEX.not_count_nouns:
+            return True  # "كيهو360": a name's word glued to its digits ("بـ500", "ل29" are prefixes, "هو٠" a typo)
     if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
@@ -89,7 +107,8 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
     if _is_footnote(norm, start, end):
         return True  # "ويستنجد الصليبي (7) هنا": a note's number after the name it annotates
-    if _LIST_ITEM.match(norm, end) and _at_line_start(norm, start):
+    listed = _LIST_ITEM.match(norm, end)
+    if listed and (_at_line_start(norm, start) or _COLON_BEFORE.search(norm, max(0, start - 2), start)):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     head = words_back(norm, start, 4)
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
@@ -97,11 +116,23 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
         return True
-    if not _bare(norm, end):
-        return False
-    if end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):  # a year stays a date
-        return True
-    contact = _CONTACT_BEFORE.search(norm, words_back(norm, start, 10), start) if end - start >= 4 else None
+    if (_LETTER_NAME_BEFORE.search(norm, head, start) or _LETTER_NAME_AFTER.match(norm, end)
+            or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start)):
+        return True  # "جي500", "إف-16", "دي بي 9 جي تي", "5 جي", "رقم (أ/ 90)": a model's letters, a code's letter
+    bare = _bare(norm, end)
+    if bare and end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):
+        return True  # the edition of an event (a year stays a date)
+    return end - start >= 4 and (bare or _CONTACT_AFTER.match(norm, end) is not None) and _is_contact(norm, start, end)
+
+
+def _is_contact(norm: str, start: int, end: int) -> bool:
+    """"ارسل رسالة إلى 88591", "الاتصال على 8001245", "ورقم الرسائل النصية (500103)": a phone number or a short
+    code, unless a count word ("عدد") comes before the contact words."""
+    if end - start >= 5 and _CONTACT_AFTER.match(norm, end):
+        return True  # "636250 موبايلي": a number followed by the operator it is dialled on
+    contact = _CONTACT_BEFORE.search(norm, words_back(norm, start, 10), start)
+    if contact is None and end - start >= 5:
+        contact = _CONTACT_NEAR.search(norm, words_back(norm, start, 3), start)
     return contact is not None and not _COUNT_LEAD.search(norm, words_back(norm, contact.start(), 3), start)
 
 

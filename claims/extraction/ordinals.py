@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from claims.extraction.lexicon import phrase_pattern, read_words
+from claims.extraction.lexicon import phrase_pattern, read_raw_rows, read_words
+from claims.extraction.normalize import normalize
 from claims.extraction.numbers import LEX, ORDINAL_WORDS
 from claims.extraction.tokens import PREFIXES, WORD_LEAD
-from claims.extraction.types import Found
+from claims.extraction.types import RESERVED, Found
 
 ONE = Decimal(1)
 _WORDS = ORDINAL_WORDS
@@ -37,6 +38,15 @@ _RANK_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.rank_nouns)
 _NAME_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('ordinal_name_words.txt'))}) \Z")
 # "الأشهر التسعة الأولى": an ordinal right after a number word qualifies the number, it ranks nothing.
 _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_ARTICLE})?(?:{phrase_pattern(LEX.cardinals)}) \Z")
+# "من السابعة وحتى الحادية عشرة من مساء كل يوم": an hour of a part of the day (date_words.tsv day_part) is a time.
+# The hour follows a preposition ("حتى الحادية عشرة من مساء", "في الثالثة عصرا"), never the noun it would rank
+# ("الساعات الأولى من صباح أمس").
+_HOUR_LEAD = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.not_count_nouns)}) \Z")
+_HOUR_TO = re.compile(rf" (?:{_AND} ?)?(?:{phrase_pattern(LEX.cues['range_to'])}) ")
+_DAY_PART_AFTER = re.compile(
+    rf" (?:{phrase_pattern({normalize(row[1]) for row in read_raw_rows('date_words.tsv') if row[0] == 'day_part'})})"
+    rf"(?!\w)"
+)
 
 
 def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[Found]:
@@ -64,6 +74,14 @@ def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None
         if form == "feminine" and _MASCULINE_BEFORE.search(padded, max(0, start - 4), start):
             continue
         if form == "bare" and _FUNCTION_WORD_AFTER.match(padded, end):
+            continue
+        if rank <= 12 and _DAY_PART_AFTER.match(padded, end) and _HOUR_LEAD.search(padded, max(0, start - 12), start):
+            # a clock time, not a rank: reserved (so no number is read in it), with the hour that opens its range
+            opening = found[-1] if found and found[-1].kind == "ordinal" and found[-1].value <= 12 else None
+            if opening is not None and _HOUR_TO.fullmatch(padded, opening.end + 1, start):
+                found[-1] = Found(opening.start, opening.end, RESERVED, opening.value)
+            found.append(Found(start - 1, end - 1, RESERVED, Decimal(rank)))
+            consumed = end - 1
             continue
         if _NAME_BEFORE.search(padded, max(0, start - 16), start) or _NUMBER_BEFORE.search(
                 padded, max(0, start - 16), start):

@@ -36,6 +36,16 @@ _SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
+# "تصل قيمته إلى 86 مليار يورو": a hedge "verb إلى" of the data with its subject (one or two words) between.
+_REACH_PHRASES = {tuple(p.split()): q for p, q in LEX.hedges_before.items()
+                  if len(p.split()) == 2 and p.split()[1] in LEX.cues["range_to"]}
+_REACH = re.compile(
+    rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
+    rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
+)
+_PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
+_NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
+_NEXT_FIGURE = re.compile(rf" (?:{phrase_pattern(LEX.cues['range_from'])}) (?:[\d٠-٩]|(?:{_NUMBER_WORDS})(?!\w))")
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 
 
@@ -67,9 +77,9 @@ def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
 def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
     """The qualifier of a hedge phrase right after `end` ("تقريبا", "أو أكثر"), and where it ends."""
     match = _AFTER.match(norm, end)
-    if match:
+    if match and not _NEXT_FIGURE.match(norm, match.end()):
         return LEX.hedges_after[match.group("phrase")], match.end()
-    return None
+    return None  # "ثمانية قتلى وأكثر من مئة جريح": "وأكثر من" is the hedge of the next figure
 
 
 def qualifier_of(norm: str, start: int, end: int) -> str:
@@ -78,11 +88,16 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
     if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
         start = opening.start()
+    if lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start):
+        start = lead.start()  # "نحو نسبة 40%": the hedge comes before the word that leads to a percent
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]
     elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
         qualifier = LEX.hedge_verbs[verb.group("verb")]
+    elif reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start):
+        words = reach.group("verb"), reach.group("to")
+        qualifier = _REACH_PHRASES.get(words) or _REACH_PHRASES.get((words[0][1:], words[1]), qualifier)
     after = hedge_after(norm, end)
     if after:
         if after[0] == OR_EQUAL:

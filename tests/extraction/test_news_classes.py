@@ -335,3 +335,251 @@ def test_a_hedge_reaches_across_a_bracket_or_a_quote(sentence, qualifier):
 @pytest.mark.parametrize(("phrase", "row"), sorted((k, v) for k, v in LEX.currencies.items() if "شلن" in k))
 def test_every_shilling_of_the_data_is_money(phrase, row):
     assert only(f"دفع المسافر 300 {phrase} رسوما", "money").unit == row
+
+
+# --- classes revealed by the third blind draw (fresh3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ستطرح الشركة السيارة جي500 في الأسواق الأوروبية",  # a model's letters glued to its digits
+        "أسقطت الدفاعات طائرة إف-16 قرب الحدود",
+        "هبطت طائرة نقل من طراز سي 130 في المطار",
+        "صدر النظام بالأمر الملكي رقم (أ/ 90) بتاريخ سابق",  # a code's letter before a slash
+        "صدر المرسوم الملكي م/51 بالموافقة على الاتفاقية",
+        "وقع الحادث قرب مخرج 14 على الطريق الدائري",  # a road exit
+        "ولمزيد من المعلومات رقم الرسائل النصية (600700).",  # a short code right after the contact words
+        "للاشتراك أرسل SMS إلى 81818 الاتصالات",  # the operator after a short code
+        "أو أرسل رسالة فارغة على الرقم 707070 زين",
+    ],
+)
+def test_model_letters_code_letters_exits_and_short_codes_are_not_figures(sentence):
+    assert [q for q in figures(sentence) if q.kind != "date"] == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("أرسلت الوزارة رسائل إلى 50000 مواطن", 50000),  # a counted noun after it
+        ("ارتفع عدد الرسائل النصية إلى 600700 رسالة", 600700),
+        ("بلغ عدد المخارج 14 مخرجا", 14),
+    ],
+)
+def test_counts_near_contact_and_exit_words_stay_counts(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+@pytest.mark.parametrize("letters", sorted(read_words("latin_letter_names.txt")))
+def test_every_latin_letter_name_of_the_data_glued_or_spaced_before_digits_makes_a_name(letters):
+    assert figures(f"كشفت الشركة عن السيارة {letters}300 الجديدة", "count") == []
+    assert figures(f"كشفت الشركة عن السيارة {letters} 300 الجديدة", "count") == []
+
+
+@pytest.mark.parametrize("operator", sorted(LEX.cues["contact_after"]))
+def test_every_operator_of_the_data_after_a_long_number_makes_it_a_code(operator):
+    assert figures(f"للتواصل 636250 {operator} أو البريد", "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "value"),
+    [
+        ("ضبطت الجمارك 4.5 كجم من الكوكايين", "measure", "kg", Decimal("4.5")),
+        ("جاء مكرر ربح السهم عند 14 ضعفا", "multiplier", "times", 14),
+        ("بلغ متوسط السوق 22 ضعفا", "multiplier", "times", 22),
+    ],
+)
+def test_a_kilogram_abbreviation_and_an_accusative_multiple(sentence, kind, unit, value):
+    assert any((q.kind, q.unit, q.value) == (kind, unit, value) for q in figures(sentence)), [
+        (q.text, q.kind, q.unit, str(q.value)) for q in figures(sentence)]
+
+
+def test_the_dual_of_a_multiple_alone_is_still_two():
+    assert only("ارتفع الإنتاج ضعفا ما كان عليه", "multiplier").value == 2
+
+
+@pytest.mark.parametrize(
+    "phrase", sorted(p for p, q in LEX.hedges_before.items() if q == "at_most" and p.split()[0] in ("لم", "لن"))
+)
+def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
+    assert only(f"أكد المسؤول أن التكاليف {phrase} 300 ريال", "money").qualifier == "at_most"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("أقر البرلمان برنامجا تصل قيمته إلى 86 مليار يورو", "at_most"),  # a subject between the verb and إلى
+        ("وتصل مساحته إلى 500 متر مربع", "at_most"),
+        ("ارتفع الدين ليصل حجمه إلى 322 مليار ريال", "exact"),  # the level reached
+    ],
+)
+def test_a_reaching_verb_keeps_its_reading_across_its_subject(sentence, qualifier):
+    assert only(sentence).qualifier == qualifier
+
+
+# --- classes revealed by the fourth blind draw (fresh4) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تفتح القاعة من السابعة وحتى الحادية عشرة من مساء كل يوم",  # hours of a part of the day
+        "يبدأ العرض في الثامنة مساء",
+        "تعاونت الشركة مع مزود الخدمة (كيهو360) في المشروع",  # a name's word glued to its digits
+        "هذا معناه إحدى اثنتين: إما القبول أو الرفض",  # an idiom
+    ],
+)
+def test_clock_hours_in_words_glued_names_and_one_of_two_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("شهدت المدينة في الساعات الأولى من صباح أمس انطلاق المهرجان", "ordinal"),  # a noun ranked, no hour
+        ("اشترى المستثمر الأسهم بـ500 ريال", "money"),  # a prefix glued to the digits
+        ("ارتفعت النسبة لـ29 في المائة", "percent"),
+        ("صفر هو٠", "count"),
+    ],
+)
+def test_ranks_and_prefixed_digits_stay_figures(sentence, kind):
+    assert figures(sentence, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("بلغت قيمة التداول 400 ألف دينار تلاه سهم ألمنيوم البحرين", "BHD"),  # a cue later in its sentence
+        ("دفع المشتري 500 دينار. ثم سافر إلى البحرين", "KWD"),  # a cue in the next sentence decides nothing
+        ("في البحرين بلغت قيمة الصفقة 500 دينار", "BHD"),
+    ],
+)
+def test_a_bare_currency_takes_a_country_cue_later_in_its_sentence_when_none_is_before(sentence, unit):
+    assert only(sentence, "money").unit == unit
+
+
+# --- classes revealed by the fifth blind draw (fresh5) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويأتي الهاتف «جالاكسي نوت 5» بشاشة أكبر",  # a model word between the brand and its number
+        "طرحت الشركة جهاز «يوغا تابلت 2» الشهر الماضي",
+        "طرحت الشركة هاتف آيفون 6 بلس",
+        "ضبط المفتشون مخالفات للمادة 90 من النظام",  # a provision's number
+        "وتنص الفقرة 3 على حق الاعتراض",
+        "تمضي الشركة في تنفيذ استراتيجيتها 2025 بثبات",  # a strategy named by its year
+        "تبدو «دي بي 9 جي تي» أكثر عصرية",  # letters after the digits
+        "تطلق الشركة شبكة 5 جي العام المقبل",
+        "وللنجاح شرطان: 1- الصبر على العمل",  # a list opened after a colon
+    ],
+)
+def test_models_provisions_strategies_and_listed_items_are_not_figures(sentence):
+    assert [q for q in figures(sentence) if q.kind != "date"] == [] and figures(sentence, "date") == [], [
+        (q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("تقدم الشركة 5 خدمات جديدة", "count", 5),
+        ("بلغت كمية المادة 90 طنا", "measure", 90),  # a unit after it: a figure
+        ("حصل على 3 نقاط: 2 في الشوط الأول", "count", 2),  # no list mark after the number
+    ],
+)
+def test_figures_near_model_provision_and_colon_words_stay_figures(sentence, kind, value):
+    assert any(q.kind == kind and q.value == value for q in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [("يعادل هذا الرقم نحو نسبة 40% من السكان", "approx"), ("ارتفعت الصادرات بأكثر من نسبة 12%", "more_than")],
+)
+def test_a_hedge_before_the_word_that_leads_to_a_percent_qualifies_it(sentence, qualifier):
+    assert only(sentence, "percent").qualifier == qualifier
+
+
+def test_a_full_stop_typed_before_the_last_year_of_a_line_leaves_the_year():
+    found = figures("انخفضت الوفيات إلى ستة ملايين من 12 مليونا في عام .1990")
+    assert found[-1].kind == "date" and found[-1].value == "1990"
+    assert only("بلغت النسبة .5 في المائة", "percent").value == Decimal("0.5")
+
+
+# --- classes revealed by the sixth blind draw (fresh6) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تقدم المؤشر جيه.بي.إكس-نيكي 400 بنسبة طفيفة",  # an index named with a number
+        "نهب المسلحون مقر اللواء ٣٥ مدرع في المدينة",  # a military unit
+        "اختتمت البارحة الأولى فعاليات المهرجان",  # the night before last
+        "كان عالما موسوعيا بل إنه ألف فيها معظم علوم عصره",  # the verb ألّف without its shadda
+    ],
+)
+def test_index_and_unit_names_and_unmarked_idioms_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit"),
+    [
+        ("وفي عام 600 للميلاد ازدهرت المدينة", "date", "0600", None),  # a year of any century before an era word
+        ("بنيت القلعة سنة 1250 ميلادية", "date", "1250", None),
+        ("ستنتج المصادر خلال الأعوام الـ10 القادمة", "duration", 10, "year"),  # the unit written before الـ
+        ("تضاعف الإنتاج خلال السنوات الـ5 الماضية", "duration", 5, "year"),
+        ("يشارك اللاعب في البطولة في دورتها الـ24", "ordinal", 24, None),  # an edition's rank
+        ("يبلغ سعر الساعة أقل من 200 فرنك", "money", 200, "CHF"),
+    ],
+)
+def test_era_years_durations_and_editions_written_before_the_digits(sentence, kind, value, unit):
+    assert any((q.kind, q.value, q.unit) == (kind, value, unit) for q in figures(sentence)), [
+        (q.text, q.kind, str(q.value), q.unit) for q in figures(sentence)]
+
+
+def test_the_plural_before_al_with_digits_stays_a_count_for_other_nouns():
+    assert [(q.kind, q.value) for q in figures("ودعم السوق عشرة من قطاعات السوق الـ15")] == [
+        ("count", 10), ("count", 15)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifiers"),
+    [
+        ("كانت الحصيلة ثمانية قتلى وأكثر من مئة جريح", ["exact", "more_than"]),  # the next figure's hedge
+        ("قتل ثمانية أشخاص وأقل من 20 جريحا", ["exact", "less_than"]),
+        ("شارك 50 شخصا أو أكثر", ["at_least"]),  # the hedge after the figure
+    ],
+)
+def test_a_hedge_after_a_figure_that_opens_the_next_one_is_the_next_ones(sentence, qualifiers):
+    assert [q.qualifier for q in figures(sentence)] == qualifiers
+
+
+# --- classes revealed by the seventh blind draw (fresh7) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أغلق المطار عند الظهر (5.00 ت غ) لساعات",  # hours and minutes joined by a point before a day part
+        "يبدأ العرض 9.30 مساء في المسرح",
+        "سيتم إطلاق اللعبة في يوم 31 من الشهر الجاري",  # a day of an unnamed month
+        "ويعرضونها للبيع بأثمان بخسة في الأسواق",  # a plural fraction alone is prices, not eighths
+    ],
+)
+def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit", "qualifier"),
+    [
+        ("قال إن والده الذي سيبلغ الـ 70 من العمر بصحة جيدة", "duration", 70, "year", "exact"),  # an age
+        ("طائرات تفوق قيمتها 19 مليار دولار", "money", 19_000_000_000, "USD", "more_than"),  # present tense
+        ("أكل الضيوف ثلاثة أثمان الكعكة", "fraction", Decimal("0.375"), None, "exact"),  # with its number
+        ("بلغ السعر 3.50 دولار", "money", Decimal("3.5"), "USD", "exact"),  # a dotted amount, no day part
+    ],
+)
+def test_ages_present_hedging_verbs_and_figures_near_those_classes(sentence, kind, value, unit, qualifier):
+    assert any((q.kind, q.value, q.unit, q.qualifier) == (kind, value, unit, qualifier) for q in figures(sentence)), [
+        (q.text, q.kind, str(q.value), q.unit, q.qualifier) for q in figures(sentence)]
