@@ -61,6 +61,7 @@ from claims.services.verdicts import (
     claim_rematch,
     claim_status_set,
     verdict_publish,
+    verdict_publishable,
     verdict_set,
 )
 
@@ -555,10 +556,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "fc_claim_history": claim.history.select_related("history_user", "assignee").order_by(
                 "-history_date", "-history_id"
             ),
-            "fc_can_publish": self.has_publish_permission(request)
-            and verdict is not None
-            and claim.status == "decided"
-            and (verdict.editor_id != request.user.pk or request.user.is_superuser),
+            "fc_can_publish": verdict_publishable(claim=claim, verdict=verdict, user=request.user),
             "fc_publish_url": reverse("admin:claims_claim_publish", args=[claim.pk]),
             "fc_previous_url": reverse("admin:claims_claim_change", args=[previous]) if previous else "",
             "fc_next_url": reverse("admin:claims_claim_change", args=[following]) if following else "",

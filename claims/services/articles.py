@@ -37,6 +37,7 @@ from claims.services.matching import (
     reference_ids_for,
     remember_repeats,
 )
+from claims.services.rows import row_claim
 from claims.tasks.articles import process_article
 
 logger = logging.getLogger(__name__)
@@ -182,17 +183,16 @@ def _claim(article_id: int, task_id: str) -> bool:
     takeable = Q(status=ArticleStatus.QUEUED) | Q(status__in=in_progress, status_changed_at__lt=stale)
     if task_id:
         takeable |= Q(status__in=in_progress, task_id=task_id)
-    claimed = (
-        Article.objects.filter(takeable, id=article_id)
-        .update(
-            status=ArticleStatus.EXTRACTING,
-            status_changed_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-            task_id=task_id,
-        )
+    return row_claim(
+        Article,
+        pk=article_id,
+        when=takeable,
+        status=ArticleStatus.EXTRACTING,
+        status_changed_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        error="",
+        task_id=task_id,
     )
-    return bool(claimed)
 
 
 def article_process(article_id: int, *, task_id: str = "") -> None:
