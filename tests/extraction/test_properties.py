@@ -3,9 +3,10 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract, normalize_with_offsets
+from claims.extraction import extract
 from claims.extraction.lexicon import DATA_DIR
 from claims.extraction.numbers import LEX, RUN, scan_page
+from tests.extraction.offsets import normalize_with_offsets
 
 
 def _data_alphabet() -> list[str]:
