@@ -19,7 +19,6 @@ from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
-from claims.extraction.types import Quantity as FoundQuantity
 from claims.lib import validation
 from claims.lib.errors import BROKER_ERRORS, TRANSIENT_ERRORS
 from claims.lib.sources import IncomingArticle, title_from_text
@@ -34,6 +33,7 @@ from claims.services.matching import (
     matcher_get,
     notify_repeated_on_commit,
     quantity_from_row,
+    quantity_row,
     reference_ids_for,
     remember_repeats,
 )
@@ -43,7 +43,6 @@ from claims.tasks.articles import process_article
 logger = logging.getLogger(__name__)
 
 ERROR_MAX_CHARS = 4000
-VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
 BROKER_UNAVAILABLE = "queued, broker unavailable, will retry"
 # Rows written per INSERT by the pipeline's bulk writes.
 BULK_BATCH_SIZE = 500
@@ -270,44 +269,12 @@ def _claim_fields(span: ClaimSpan) -> dict:
     }
 
 
-def _quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Quantity:
-    value = found.value
-    is_number = not isinstance(value, str)
-    data = found.to_dict()
-    extras = {k: v for k, v in data.items() if k not in {"start", "end", "text", "kind", "value", "unit", "qualifier"}}
-    extras.pop("precision", None)
-    value_text, precision = data["value"], found.precision
-    if is_number and not (validation.decimal_fits(value) and len(value_text) <= VALUE_TEXT_CHARS):
-        # Beyond the numeric column (10^20 and up): kept as written, flagged, not compared as a number,
-        # rather than failing the whole article on a numeric overflow.
-        is_number, precision = False, None
-        extras["out_of_range"] = True
-        if len(value_text) > VALUE_TEXT_CHARS:  # still a decimal string (§4), in exponent form
-            value_text = str(value.normalize()) if len(str(value.normalize())) <= VALUE_TEXT_CHARS else f"{value:.30E}"
-    if not validation.decimal_fits(precision):
-        precision = None
-    return Quantity(
-        claim=claim,
-        position=position,
-        start=found.start,
-        end=found.end,
-        text=found.text[:500],
-        kind=found.kind,
-        value_text=value_text,
-        value=value if is_number else None,
-        unit=found.unit or "",
-        qualifier=found.qualifier or "exact",
-        precision=precision,
-        extras=extras,
-    )
-
-
 def article_match(*, article: Article, extraction: Extraction, matcher: Matcher) -> list:
     """The matcher's ClaimCheck for each claim of the extraction, from the text in memory (figures
     exactly as they will be stored), before anything is written."""
     results = []
     for span in extraction.claims:
-        rows = [_quantity_row(None, position, extraction.quantities[index])
+        rows = [quantity_row(None, position, extraction.quantities[index])
                 for position, index in enumerate(span.quantity_indexes)]
         context = context_before(article.title, article.text, span.start)
         results.append(matcher.check_claim(span.text, [quantity_from_row(row) for row in rows], context=context))
@@ -340,7 +307,7 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
             for name, value in fields.items():
                 setattr(claim, name, value)
             kept.append(claim)
-        rows = [_quantity_row(claim, position, extraction.quantities[index])
+        rows = [quantity_row(claim, position, extraction.quantities[index])
                 for position, index in enumerate(span.quantity_indexes)]
         if results:
             apply_suggestion(claim, results[number], now)

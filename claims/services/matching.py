@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from claims.extraction import extract
 from claims.extraction.types import Quantity as FoundQuantity
+from claims.lib import validation
 from claims.matching import Matcher, MatchSettings, statement_from_record
 from claims.models import (
     VALUE_DIGITS,
@@ -52,6 +53,7 @@ REMATCH_BATCH_SIZE = 200
 MATCH_BATCH_SIZE = 200
 # How much of the article before a claim the matcher reads as context (a subject named earlier).
 CONTEXT_CHARS = 600
+VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
 # The review queue puts machine contradictions first, then mixed claims and true but misleading
 # bounds (each holds one figure an editor must weigh); supported and unverified
 # claims overlap on purpose: a very check-worthy claim no reference covers needs an editor more
@@ -130,6 +132,40 @@ def quantity_from_row(row: Quantity) -> FoundQuantity:
         qualifier=row.qualifier or "exact",
         precision=row.precision,
         extras=dict(row.extras or {}),
+    )
+
+
+def quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Quantity:
+    """The row of an engine Quantity (the inverse of `quantity_from_row`); a number too large for the
+    numeric column is kept as written and flagged `out_of_range` instead of failing the write."""
+    value = found.value
+    is_number = not isinstance(value, str)
+    data = found.to_dict()
+    extras = {k: v for k, v in data.items() if k not in {"start", "end", "text", "kind", "value", "unit", "qualifier"}}
+    extras.pop("precision", None)
+    value_text, precision = data["value"], found.precision
+    if is_number and not (validation.decimal_fits(value) and len(value_text) <= VALUE_TEXT_CHARS):
+        # Beyond the numeric column (10^20 and up): kept as written, flagged, not compared as a number,
+        # rather than failing the whole article on a numeric overflow.
+        is_number, precision = False, None
+        extras["out_of_range"] = True
+        if len(value_text) > VALUE_TEXT_CHARS:  # still a decimal string (§4), in exponent form
+            value_text = str(value.normalize()) if len(str(value.normalize())) <= VALUE_TEXT_CHARS else f"{value:.30E}"
+    if not validation.decimal_fits(precision):
+        precision = None
+    return Quantity(
+        claim=claim,
+        position=position,
+        start=found.start,
+        end=found.end,
+        text=found.text[:500],
+        kind=found.kind,
+        value_text=value_text,
+        value=value if is_number else None,
+        unit=found.unit or "",
+        qualifier=found.qualifier or "exact",
+        precision=precision,
+        extras=extras,
     )
 
 
