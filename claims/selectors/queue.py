@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, Expression, Max, Q, QuerySet
 
 from claims.extraction import normalize
-from claims.matching.text import STOPWORDS, stem
+from claims.matching.text import search_part
 from claims.models import (
     CLOSED_CLAIM_STATUSES,
     Article,
@@ -58,8 +58,9 @@ def uses_postgres_search() -> bool:
 
 
 def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Claims holding every word of `query` in any order, each by its light stem, and every name in
-    it under any of its aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
+    """Claims holding every word of `query` in any order, each by the part its inflections share
+    (claims.matching.text.search_part, the lookup's cut), and every name in it under any of its
+    aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
 
     Diacritics, tatweel, hamza and alef variants are ignored (both sides go through normalize()).
     This is the one search of the review desk and the API, on every database: each word is a
@@ -77,9 +78,9 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
         for form in forms:
             rest = rest.replace(f" {form} ", " ")
     for word in rest.split():
-        stem = search_stem(word)
-        if stem:
-            condition = Q(normalized_text__contains=stem)
+        part = search_part(word)
+        if part:
+            condition = Q(normalized_text__contains=part)
             if uses_postgres_search():
                 condition |= Q(FullTextMatch(word))
             conditions.append(condition)
@@ -88,15 +89,6 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
     for condition in conditions:
         claims = claims.filter(condition)
     return claims
-
-
-def search_stem(word: str) -> str:
-    """What a query word must match inside a claim's normalised text: its light stem (the matcher's
-    stemmer), so "التدريب", "تدريب" and "وتدريبها" meet; "" for a stopword."""
-    stemmed = stem(word)
-    if stemmed.isdigit():
-        return stemmed
-    return "" if stemmed in STOPWORDS or len(stemmed) < 2 else stemmed
 
 
 def _any_of(forms) -> Q:
