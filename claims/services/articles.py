@@ -30,7 +30,7 @@ from claims.services.matching import (
     check_rows,
     context_before,
     library_version,
-    matcher_get,
+    matcher_with_version,
     notify_repeated_on_commit,
     quantity_from_row,
     quantity_row,
@@ -209,9 +209,12 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         Article.objects.filter(id=article_id, task_id=task_id).update(
             status=ArticleStatus.MATCHING, status_changed_at=timezone.now()
         )
-        results = article_match(article=article, extraction=extraction, matcher=matcher_get())
+        version, matcher = matcher_with_version()
+        results = article_match(article=article, extraction=extraction, matcher=matcher)
         with transaction.atomic():
-            claim_ids = article_store_claims(article=article, extraction=extraction, results=results)
+            claim_ids = article_store_claims(
+                article=article, extraction=extraction, results=results, memory_version=version
+            )
             finished = (
                 Article.objects.filter(id=article_id, status=ArticleStatus.MATCHING, task_id=task_id)
                 .update(status=ArticleStatus.READY, status_changed_at=timezone.now())
@@ -282,7 +285,9 @@ def article_match(*, article: Article, extraction: Extraction, matcher: Matcher)
 
 
 @transaction.atomic
-def article_store_claims(*, article: Article, extraction: Extraction, results: list | None = None) -> list[int]:
+def article_store_claims(
+    *, article: Article, extraction: Extraction, results: list | None = None, memory_version: tuple | None = None
+) -> list[int]:
     """Replace the article's claims with the extraction's, keeping the rows (and their verdicts) whose
     span is unchanged. Claims that vanished are deleted unless an editor already worked on them.
 
@@ -295,7 +300,8 @@ def article_store_claims(*, article: Article, extraction: Extraction, results: l
     }
     fresh, kept, ordered, checks, repeated = [], [], [], [], []
     reference_ids = reference_ids_for(results) if results else {}
-    memory_version = library_version() if results else ()
+    if memory_version is None:
+        memory_version = library_version() if results else ()
     now = timezone.now()
     for number, span in enumerate(extraction.claims):
         fields = _claim_fields(span)

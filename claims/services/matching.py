@@ -110,13 +110,19 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
 def matcher_get() -> Matcher:
     """The matcher over the whole library, built once per process and rebuilt when the library (its
     number of statements, their last change, their sources) or the settings change."""
+    return matcher_with_version()[1]
+
+
+def matcher_with_version() -> tuple[tuple, Matcher]:
+    """`matcher_get()` and the library version it was checked against (one read of the version per
+    job: the claim memory keys its finds by the same version)."""
     global _cached_matcher
     version = library_version()
     with _cache_lock:
         if _cached_matcher is None or _cached_matcher[0] != version:
             statements = ReferenceStatement.objects.select_related("source").order_by("key")
             _cached_matcher = (version, Matcher(engine_statements(statements), settings=match_settings()))
-        return _cached_matcher[1]
+        return version, _cached_matcher[1]
 
 
 def quantity_from_row(row: Quantity) -> FoundQuantity:
@@ -221,7 +227,7 @@ def _check_fields(check, reference_ids: dict[str, int]) -> dict:
 
 def claim_match(*, claim: Claim, matcher: Matcher) -> str:
     """Match one claim and store its checks and suggestion. Returns the suggested verdict."""
-    return _match_batch([claim], matcher)[claim.id]
+    return _match_batch([claim], matcher, library_version())[claim.id]
 
 
 def context_before(title: str, text: str, start: int) -> str:
@@ -288,7 +294,7 @@ def _notify_repeated(claim_id: int) -> None:
     claim_repeated_notify(claim_id=claim_id)
 
 
-def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | None = None) -> dict[int, str]:
+def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple) -> dict[int, str]:
     """Match these claims and store their checks and suggestions in a constant number of statements:
     one read of their figures, one of the references named, one upsert of the checks, one update of
     the claims. Returns each claim's suggested verdict."""
@@ -302,7 +308,6 @@ def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | 
         results.append((claim, rows, result))
     reference_ids = reference_ids_for(result for _, _, result in results)
     now = timezone.now()
-    memory_version = memory_version or library_version()
     checks, verdicts, repeated = [], {}, []
     for claim, rows, result in results:
         checks += check_rows(rows, result, reference_ids)
@@ -344,8 +349,7 @@ def claims_match(*, claim_ids: Iterable[int]) -> int:
     claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
-    matcher = matcher_get()
-    version = library_version()
+    version, matcher = matcher_with_version()
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
     for first in range(0, len(claim_ids), MATCH_BATCH_SIZE):
