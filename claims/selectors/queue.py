@@ -205,7 +205,8 @@ def with_editor_verdict(claims: QuerySet[Claim], rating: str) -> QuerySet[Claim]
 
 
 def with_figure(claims: QuerySet[Claim], *, kind: str | None = None, unit: str | None = None) -> QuerySet[Claim]:
-    """Claims holding a figure of this kind and (or) unit, both on the same figure."""
+    """Claims holding a figure of this kind and (or) unit, both on the same figure (EXISTS, not a
+    join: a claim holding two money figures is still listed once)."""
     figure = Q(claim=OuterRef("pk"))
     if kind:
         figure &= Q(kind=kind)
