@@ -7,6 +7,7 @@ never duplicates them.
 
 import hashlib
 import logging
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from celery import current_app as app
@@ -122,16 +123,7 @@ def article_ingest_incoming(
 ) -> tuple[Article, bool]:
     """`article_ingest` of an article read by claims.lib.sources: the one ingest door of the admin,
     the API and the `ingest` command."""
-    return article_ingest(
-        title=incoming.title,
-        text=incoming.text,
-        source=incoming.source,
-        url=incoming.url,
-        language=incoming.language,
-        published_at=incoming.published_at,
-        sync=sync,
-        send=send,
-    )
+    return article_ingest(**asdict(incoming), sync=sync, send=send)
 
 
 def article_queue(*, article: Article) -> None:
