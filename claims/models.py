@@ -129,9 +129,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def is_finished(self) -> bool:
-        return self.status in (ArticleStatus.READY, ArticleStatus.FAILED)
-
 
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article"))

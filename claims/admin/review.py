@@ -12,7 +12,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -35,7 +35,6 @@ from claims.models import (
     Claim,
     ClaimStatus,
     MachineVerdict,
-    Quantity,
     Rating,
     ReferenceStatement,
     Verdict,
@@ -46,11 +45,15 @@ from claims.selectors.lookup import claims_lookup
 from claims.selectors.queue import (
     CLOSED_STATUSES,
     NO_VERDICT,
+    NOBODY,
+    assigned_to,
     claims_matching_text,
     queue_ordering,
     recent_articles,
     recent_units,
     review_queue,
+    with_editor_verdict,
+    with_figure,
 )
 from claims.services.articles import article_ingest_incoming, article_is_waiting_for_broker, article_requeue
 from claims.services.checkworthiness import claims_dismiss
@@ -61,6 +64,7 @@ from claims.services.verdicts import (
     claim_rematch,
     claim_status_set,
     verdict_publish,
+    verdict_publishable,
     verdict_set,
 )
 
@@ -136,10 +140,8 @@ class EditorVerdictFilter(admin.SimpleListFilter):
         return [(NO_VERDICT, _("No verdict yet")), *Rating.choices]
 
     def queryset(self, request, queryset):
-        if self.value() == NO_VERDICT:
-            return queryset.filter(verdict__isnull=True)
-        if self.value() in Rating.values:
-            return queryset.filter(verdict__rating=self.value())
+        if self.value() == NO_VERDICT or self.value() in Rating.values:
+            return with_editor_verdict(queryset, self.value())
         return queryset
 
 
@@ -203,13 +205,13 @@ class MineFilter(admin.SimpleListFilter):
     parameter_name = "assigned"
 
     def lookups(self, request, model_admin):
-        return [("me", _("My claims")), ("nobody", _("Nobody yet"))]
+        return [("me", _("My claims")), (NOBODY, _("Nobody yet"))]
 
     def queryset(self, request, queryset):
         if self.value() == "me":
-            return queryset.filter(assignee=request.user)
-        if self.value() == "nobody":
-            return queryset.filter(assignee__isnull=True)
+            return assigned_to(queryset, request.user)
+        if self.value() == NOBODY:
+            return assigned_to(queryset, NOBODY)
         return queryset
 
 
@@ -224,7 +226,7 @@ class FigureKindFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in KINDS:
-            return queryset.filter(Exists(Quantity.objects.filter(claim=OuterRef("pk"), kind=self.value())))
+            return with_figure(queryset, kind=self.value())
         return queryset
 
 
@@ -242,7 +244,7 @@ class FigureUnitFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(Exists(Quantity.objects.filter(claim=OuterRef("pk"), unit=self.value())))
+            return with_figure(queryset, unit=self.value())
         return queryset
 
 
@@ -555,10 +557,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "fc_claim_history": claim.history.select_related("history_user", "assignee").order_by(
                 "-history_date", "-history_id"
             ),
-            "fc_can_publish": self.has_publish_permission(request)
-            and verdict is not None
-            and claim.status == "decided"
-            and (verdict.editor_id != request.user.pk or request.user.is_superuser),
+            "fc_can_publish": verdict_publishable(claim=claim, verdict=verdict, user=request.user),
             "fc_publish_url": reverse("admin:claims_claim_publish", args=[claim.pk]),
             "fc_previous_url": reverse("admin:claims_claim_change", args=[previous]) if previous else "",
             "fc_next_url": reverse("admin:claims_claim_change", args=[following]) if following else "",

@@ -1,10 +1,9 @@
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from claims.extraction.types import KINDS
-from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, Rating
-from claims.selectors.queue import claims_matching_text
+from claims.models import Claim, ClaimStatus, MachineVerdict, Rating
+from claims.selectors.queue import claims_matching_text, with_figure
 
 
 class ClaimFilter(filters.FilterSet):
@@ -29,8 +28,7 @@ class ClaimFilter(filters.FilterSet):
         fields = ["status", "verdict", "suggested", "kind", "article", "q"]
 
     def filter_kind(self, queryset, name, value):
-        # EXISTS, not a join: a claim holding two money figures is still listed once.
-        return queryset.filter(Exists(Quantity.objects.filter(claim=OuterRef("pk"), kind=value)))
+        return with_figure(queryset, kind=value)
 
     def filter_text(self, queryset, name, value):
         return claims_matching_text(queryset, value)

@@ -1,7 +1,7 @@
 """Arabic quantity and claim extraction: text in, dataclasses out. No Django imports here."""
 
 from claims.extraction.engine import extract, extract_quantities
-from claims.extraction.normalize import normalize, normalize_with_offsets
+from claims.extraction.normalize import normalize
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 __all__ = [
@@ -11,5 +11,4 @@ __all__ = [
     "extract",
     "extract_quantities",
     "normalize",
-    "normalize_with_offsets",
 ]

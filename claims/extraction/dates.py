@@ -40,8 +40,7 @@ from decimal import Decimal
 
 from hijridate import Hijri
 
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows
-from claims.extraction.normalize import normalize
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_roles, read_rows, read_words
 from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
@@ -59,23 +58,10 @@ HIJRI_MIN, HIJRI_MAX = 1350, 1450
 _HIJRI_EPOCH, _HIJRI_YEAR = 622.54, 0.970224
 
 
-def _roles(name: str) -> dict[str, frozenset[str]]:
-    roles: dict[str, set[str]] = {}
-    for row in read_rows(name):
-        role, phrase = row[0], row[1]
-        roles.setdefault(role, set()).add(normalize(phrase))
-    return {role: frozenset(phrases) for role, phrases in roles.items()}
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(name))
-
-
-# read_rows folds the first field; date_words.tsv is role<TAB>phrase, so its phrases are folded here.
-_WORDS = _roles("date_words.tsv")
+_WORDS = read_roles("date_words.tsv")
 _GREGORIAN_MONTHS = dict(LEX.months)
 _HIJRI_MONTHS = {row[0]: int(row[1]) for row in read_rows("hijri_months.tsv")}
-_WEEKDAYS = _words("weekdays.txt")
+_WEEKDAYS = read_words("weekdays.txt")
 _DURATION_UNITS = {row[0]: (row[1], int(row[2]) if len(row) > 2 and row[2] else None)
                    for row in read_rows("duration_units.tsv")}
 _DAY_WORDS = {word: 1 for word in _WORDS["first_day"]}

@@ -131,11 +131,11 @@ def lexicon() -> Lexicon:
         chrome_line_markers=read_words("chrome_line_markers.txt"),
         byline_markers=read_words("byline_markers.txt"),
         attribution_verbs=read_words("attribution_verbs.txt"),
-        cues=_roles("cues.tsv"),
+        cues=read_roles("cues.tsv"),
     )
 
 
-def _roles(name: str) -> dict[str, frozenset[str]]:
+def read_roles(name: str) -> dict[str, frozenset[str]]:
     """role<TAB>phrase rows as {role: phrases}; the phrase (second field) is normalised too."""
     roles: dict[str, set[str]] = {}
     for role, phrase, *_ in read_raw_rows(name):

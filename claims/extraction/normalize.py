@@ -10,8 +10,8 @@ Built on pyarabic's character tables. Folding rules:
 - Latin lowercased;
 - runs of horizontal whitespace -> one space, runs holding a line break -> one "\\n".
 
-`normalize_with_offsets` returns the folded text and, for every folded character, the index of the
-character it came from in the original, plus one trailing entry equal to len(text), so a span
+`fold_with_offset_map` returns the folded text and an `OffsetMap`: for every folded index, the index
+of the character it came from in the original, plus one trailing entry equal to len(text), so a span
 [i, j) of the folded text maps back to [offsets[i], offsets[j]) of the original. Characters dropped
 between two kept ones belong to the span of the next kept one, so a match ending on a letter keeps
 its trailing diacritics in the original span only when they sit inside it.
@@ -96,7 +96,7 @@ def _compat(char: str) -> str:
 
 
 class OffsetMap:
-    """The folded -> original index map of `normalize_with_offsets`, stored as runs instead of one int per character.
+    """The folded -> original index map of `fold_with_offset_map`, stored as runs instead of one int per character.
 
     Run k starts at folded index `folded_starts[k]` and original index `original_starts[k]`; inside a run
     both advance together. The last run is the end sentinel (len(folded) -> len(text)). Building a list
@@ -131,20 +131,11 @@ class OffsetMap:
                 return folded_starts[run - 1] + inside
         return folded_starts[run]
 
-    def to_list(self) -> list[int]:
-        offsets: list[int] = []
-        starts = self.folded_starts
-        for run in range(len(starts) - 1):
-            origin = self.original_starts[run]
-            offsets.extend(range(origin, origin + starts[run + 1] - starts[run]))
-        offsets.append(self.original_starts[-1])
-        return offsets
-
-
 def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
-    """`normalize_with_offsets` with the offsets as an `OffsetMap` (what the engine uses)."""
+    """The folded text (leading and trailing whitespace kept, collapsed, so offsets stay simple) and
+    its `OffsetMap`."""
     if not isinstance(text, str):
-        raise TypeError("normalize_with_offsets() expects str")
+        raise TypeError("fold_with_offset_map() expects str")
     pieces: list[str] = []
     folded_starts: list[int] = []
     original_starts: list[int] = []
@@ -181,19 +172,6 @@ def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
     folded_starts.append(size)
     original_starts.append(len(text))
     return fold("".join(pieces)), OffsetMap(folded_starts, original_starts)
-
-
-def normalize_with_offsets(text: str) -> tuple[str, list[int] | range]:
-    """Normalised text plus a map from each normalised index (and the end) to the original index.
-
-    Unlike `normalize`, leading and trailing whitespace is kept (collapsed), so offsets stay simple.
-    """
-    if not isinstance(text, str):
-        raise TypeError("normalize_with_offsets() expects str")
-    if _EDITS.search(text) is None:
-        return fold(text), range(len(text) + 1)
-    folded, offsets = fold_with_offset_map(text)
-    return folded, offsets.to_list()
 
 
 def normalize(text: str) -> str:

@@ -255,9 +255,6 @@ class Matcher:
                     shared[indices] = _CrowdedSubject(indices, self.entries, self.settings)
                 self._crowded[key] = (shared[indices], [score for _, score in members])
 
-    def __len__(self) -> int:
-        return len(self.entries)
-
     def _add(self, statement: ReferenceStatement) -> None:
         index = len(self.entries)
         names: dict[str, float] = {}

@@ -129,10 +129,28 @@ def search_words(text: str) -> list[str]:
     for word in _TOKEN.findall(normalize(text)):
         if not is_content(SYNONYMS.get(stem(word), stem(word))):
             continue
-        word = _strip_clitics(word)
-        if _ARABIC_LETTER.match(word):
-            ending = next((e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM), "")
-            word = word[: len(word) - len(ending)]
+        word = _search_cut(word)
         if is_content(word):
             found.append(word)
     return found
+
+
+def search_part(word: str) -> str:
+    """What one normalised query word must match inside stored normalised text: an Arabic word cut as
+    `search_words` cuts it ("التدريب", "تدريب" and "وتدريبها" meet), a number or a Latin word as
+    written; "" for a stopword."""
+    if not _ARABIC_LETTER.match(word):
+        return word
+    if stem(word) in STOPWORDS:
+        return ""
+    part = _search_cut(word)
+    return part if len(part) >= 2 and part not in STOPWORDS else ""
+
+
+def _search_cut(word: str) -> str:
+    """One clitic and one ending off an Arabic word, at least _MIN_STEM letters kept."""
+    word = _strip_clitics(word)
+    if _ARABIC_LETTER.match(word):
+        ending = next((e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM), "")
+        word = word[: len(word) - len(ending)]
+    return word

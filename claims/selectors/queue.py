@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Count, Expression, Max, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, Expression, Max, OuterRef, Q, QuerySet
 
 from claims.extraction import normalize
-from claims.matching.text import STOPWORDS, stem
+from claims.matching.text import search_part
 from claims.models import (
     CLOSED_CLAIM_STATUSES,
     Article,
@@ -30,6 +30,7 @@ from claims.models import (
 CLOSED_STATUSES = CLOSED_CLAIM_STATUSES
 OPEN_STATUSES = tuple(status for status in ClaimStatus.values if status not in CLOSED_STATUSES)
 NO_VERDICT = "none"
+NOBODY = "nobody"
 
 # Open claims before decided ones; among them the machine's contradictions, then its mixed findings,
 # then the most important and most check-worthy. The index `claim_queue_order` has exactly this order.
@@ -58,8 +59,9 @@ def uses_postgres_search() -> bool:
 
 
 def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """Claims holding every word of `query` in any order, each by its light stem, and every name in
-    it under any of its aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
+    """Claims holding every word of `query` in any order, each by the part its inflections share
+    (claims.matching.text.search_part, the lookup's cut), and every name in it under any of its
+    aliases (Arabic or Latin script: "ديب سيك" finds "DeepSeek").
 
     Diacritics, tatweel, hamza and alef variants are ignored (both sides go through normalize()).
     This is the one search of the review desk and the API, on every database: each word is a
@@ -77,9 +79,9 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
         for form in forms:
             rest = rest.replace(f" {form} ", " ")
     for word in rest.split():
-        stem = search_stem(word)
-        if stem:
-            condition = Q(normalized_text__contains=stem)
+        part = search_part(word)
+        if part:
+            condition = Q(normalized_text__contains=part)
             if uses_postgres_search():
                 condition |= Q(FullTextMatch(word))
             conditions.append(condition)
@@ -88,15 +90,6 @@ def claims_matching_text(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]
     for condition in conditions:
         claims = claims.filter(condition)
     return claims
-
-
-def search_stem(word: str) -> str:
-    """What a query word must match inside a claim's normalised text: its light stem (the matcher's
-    stemmer), so "التدريب", "تدريب" and "وتدريبها" meet; "" for a stopword."""
-    stemmed = stem(word)
-    if stemmed.isdigit():
-        return stemmed
-    return "" if stemmed in STOPWORDS or len(stemmed) < 2 else stemmed
 
 
 def _any_of(forms) -> Q:
@@ -204,6 +197,33 @@ def _alias_groups_for(count: int, latest) -> tuple[frozenset[str], ...]:
     return tuple(groups)
 
 
+def with_editor_verdict(claims: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
+    """Claims the editors rated `rating`; NO_VERDICT: not rated yet."""
+    if rating == NO_VERDICT:
+        return claims.filter(verdict__isnull=True)
+    return claims.filter(verdict__rating=rating)
+
+
+def with_figure(claims: QuerySet[Claim], *, kind: str | None = None, unit: str | None = None) -> QuerySet[Claim]:
+    """Claims holding a figure of this kind and (or) unit, both on the same figure (EXISTS, not a
+    join: a claim holding two money figures is still listed once)."""
+    figure = Q(claim=OuterRef("pk"))
+    if kind:
+        figure &= Q(kind=kind)
+    if unit:
+        figure &= Q(unit=unit)
+    return claims.filter(Exists(Quantity.objects.filter(figure)))
+
+
+def assigned_to(claims: QuerySet[Claim], assignee) -> QuerySet[Claim]:
+    """Claims assigned to `assignee` (a user or a user id); NOBODY: to no one yet."""
+    if assignee == NOBODY:
+        return claims.filter(assignee__isnull=True)
+    if isinstance(assignee, int | str):
+        return claims.filter(assignee_id=assignee)
+    return claims.filter(assignee=assignee)
+
+
 def review_queue(
     *,
     user=None,
@@ -230,23 +250,14 @@ def review_queue(
         claims = claims.filter(status=status)
     if suggested:
         claims = claims.filter(suggested_verdict=suggested)
-    if rating == NO_VERDICT:
-        claims = claims.filter(verdict__isnull=True)
-    elif rating:
-        claims = claims.filter(verdict__rating=rating)
+    if rating:
+        claims = with_editor_verdict(claims, rating)
     if kind or unit:
-        quantity = Q()
-        if kind:
-            quantity &= Q(quantities__kind=kind)
-        if unit:
-            quantity &= Q(quantities__unit=unit)
-        claims = claims.filter(id__in=Claim.objects.filter(quantity).values("id"))
+        claims = with_figure(claims, kind=kind, unit=unit)
     if article:
         claims = claims.filter(article_id=article)
-    if assignee == "me":
-        claims = claims.filter(assignee=user)
-    elif assignee:
-        claims = claims.filter(assignee_id=assignee)
+    if assignee:
+        claims = assigned_to(claims, user if assignee == "me" else assignee)
     if created_from:
         claims = claims.filter(created_at__date__gte=created_from)
     if created_to:

@@ -7,6 +7,7 @@ never duplicates them.
 
 import hashlib
 import logging
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from celery import current_app as app
@@ -19,7 +20,6 @@ from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import extract, normalize
 from claims.extraction.types import ClaimSpan, Extraction
-from claims.extraction.types import Quantity as FoundQuantity
 from claims.lib import validation
 from claims.lib.errors import BROKER_ERRORS, TRANSIENT_ERRORS
 from claims.lib.sources import IncomingArticle, title_from_text
@@ -31,18 +31,19 @@ from claims.services.matching import (
     check_rows,
     context_before,
     library_version,
-    matcher_get,
+    matcher_with_version,
     notify_repeated_on_commit,
     quantity_from_row,
+    quantity_row,
     reference_ids_for,
     remember_repeats,
 )
+from claims.services.rows import row_claim
 from claims.tasks.articles import process_article
 
 logger = logging.getLogger(__name__)
 
 ERROR_MAX_CHARS = 4000
-VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
 BROKER_UNAVAILABLE = "queued, broker unavailable, will retry"
 # Rows written per INSERT by the pipeline's bulk writes.
 BULK_BATCH_SIZE = 500
@@ -122,16 +123,7 @@ def article_ingest_incoming(
 ) -> tuple[Article, bool]:
     """`article_ingest` of an article read by claims.lib.sources: the one ingest door of the admin,
     the API and the `ingest` command."""
-    return article_ingest(
-        title=incoming.title,
-        text=incoming.text,
-        source=incoming.source,
-        url=incoming.url,
-        language=incoming.language,
-        published_at=incoming.published_at,
-        sync=sync,
-        send=send,
-    )
+    return article_ingest(**asdict(incoming), sync=sync, send=send)
 
 
 def article_queue(*, article: Article) -> None:
@@ -182,17 +174,16 @@ def _claim(article_id: int, task_id: str) -> bool:
     takeable = Q(status=ArticleStatus.QUEUED) | Q(status__in=in_progress, status_changed_at__lt=stale)
     if task_id:
         takeable |= Q(status__in=in_progress, task_id=task_id)
-    claimed = (
-        Article.objects.filter(takeable, id=article_id)
-        .update(
-            status=ArticleStatus.EXTRACTING,
-            status_changed_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-            task_id=task_id,
-        )
+    return row_claim(
+        Article,
+        pk=article_id,
+        when=takeable,
+        status=ArticleStatus.EXTRACTING,
+        status_changed_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        error="",
+        task_id=task_id,
     )
-    return bool(claimed)
 
 
 def article_process(article_id: int, *, task_id: str = "") -> None:
@@ -210,8 +201,8 @@ def article_process(article_id: int, *, task_id: str = "") -> None:
         Article.objects.filter(id=article_id, task_id=task_id).update(
             status=ArticleStatus.MATCHING, status_changed_at=timezone.now()
         )
-        version = library_version()
-        results = article_match(article=article, extraction=extraction, matcher=matcher_get(version))
+        version, matcher = matcher_with_version()
+        results = article_match(article=article, extraction=extraction, matcher=matcher)
         with transaction.atomic():
             claim_ids = article_store_claims(
                 article=article, extraction=extraction, results=results, memory_version=version
@@ -273,44 +264,12 @@ def _claim_fields(span: ClaimSpan) -> dict:
     }
 
 
-def _quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Quantity:
-    value = found.value
-    is_number = not isinstance(value, str)
-    data = found.to_dict()
-    extras = {k: v for k, v in data.items() if k not in {"start", "end", "text", "kind", "value", "unit", "qualifier"}}
-    extras.pop("precision", None)
-    value_text, precision = data["value"], found.precision
-    if is_number and not (validation.decimal_fits(value) and len(value_text) <= VALUE_TEXT_CHARS):
-        # Beyond the numeric column (10^20 and up): kept as written, flagged, not compared as a number,
-        # rather than failing the whole article on a numeric overflow.
-        is_number, precision = False, None
-        extras["out_of_range"] = True
-        if len(value_text) > VALUE_TEXT_CHARS:  # still a decimal string (§4), in exponent form
-            value_text = str(value.normalize()) if len(str(value.normalize())) <= VALUE_TEXT_CHARS else f"{value:.30E}"
-    if not validation.decimal_fits(precision):
-        precision = None
-    return Quantity(
-        claim=claim,
-        position=position,
-        start=found.start,
-        end=found.end,
-        text=found.text[:500],
-        kind=found.kind,
-        value_text=value_text,
-        value=value if is_number else None,
-        unit=found.unit or "",
-        qualifier=found.qualifier or "exact",
-        precision=precision,
-        extras=extras,
-    )
-
-
 def article_match(*, article: Article, extraction: Extraction, matcher: Matcher) -> list:
     """The matcher's ClaimCheck for each claim of the extraction, from the text in memory (figures
     exactly as they will be stored), before anything is written."""
     results = []
     for span in extraction.claims:
-        rows = [_quantity_row(None, position, extraction.quantities[index])
+        rows = [quantity_row(None, position, extraction.quantities[index])
                 for position, index in enumerate(span.quantity_indexes)]
         context = context_before(article.title, article.text, span.start)
         results.append(matcher.check_claim(span.text, [quantity_from_row(row) for row in rows], context=context))
@@ -333,8 +292,8 @@ def article_store_claims(
     }
     fresh, kept, ordered, checks, repeated = [], [], [], [], []
     reference_ids = reference_ids_for(results) if results else {}
-    if results and memory_version is None:
-        memory_version = library_version()
+    if memory_version is None:
+        memory_version = library_version() if results else ()
     now = timezone.now()
     for number, span in enumerate(extraction.claims):
         fields = _claim_fields(span)
@@ -346,7 +305,7 @@ def article_store_claims(
             for name, value in fields.items():
                 setattr(claim, name, value)
             kept.append(claim)
-        rows = [_quantity_row(claim, position, extraction.quantities[index])
+        rows = [quantity_row(claim, position, extraction.quantities[index])
                 for position, index in enumerate(span.quantity_indexes)]
         if results:
             apply_suggestion(claim, results[number], now)

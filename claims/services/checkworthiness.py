@@ -12,6 +12,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,7 +34,7 @@ from claims.checkworthiness.model import (
 from claims.extraction import normalize
 from claims.extraction.types import Extraction
 from claims.models import Article, CheckworthinessModel, Claim, ClaimOrigin, ClaimStatus, Quantity
-from claims.services.matching import claim_priority
+from claims.services.matching import claim_priority, quantity_row
 from claims.tasks.matching import match_claims
 
 logger = logging.getLogger(__name__)
@@ -163,10 +164,9 @@ def claim_add_manual(*, article: Article, start: int, end: int, by) -> tuple[Cla
         )
         claim._history_user = by
         claim.save()
+        # Offsets into the article: the passage's own plus where the passage starts.
         Quantity.objects.bulk_create(
-            Quantity(claim=claim, position=position, start=start + q.start, end=start + q.end, text=q.text[:500],
-                     kind=q.kind, value_text=q.to_dict()["value"], value=None if isinstance(q.value, str) else q.value,
-                     unit=q.unit or "", qualifier=q.qualifier or "exact", precision=q.precision)
+            quantity_row(claim, position, replace(q, start=start + q.start, end=start + q.end))
             for position, q in enumerate(found)
         )
         match_claims.delay_on_commit([claim.id])

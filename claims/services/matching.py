@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from claims.extraction import extract
 from claims.extraction.types import Quantity as FoundQuantity
+from claims.lib import validation
 from claims.matching import Matcher, MatchSettings, statement_from_record
 from claims.models import (
     VALUE_DIGITS,
@@ -52,6 +53,7 @@ REMATCH_BATCH_SIZE = 200
 MATCH_BATCH_SIZE = 200
 # How much of the article before a claim the matcher reads as context (a subject named earlier).
 CONTEXT_CHARS = 600
+VALUE_TEXT_CHARS = 64  # Quantity.value_text max_length
 # The review queue puts machine contradictions first, then mixed claims and true but misleading
 # bounds (each holds one figure an editor must weigh); supported and unverified
 # claims overlap on purpose: a very check-worthy claim no reference covers needs an editor more
@@ -111,15 +113,20 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
 
 def matcher_get(version: tuple | None = None) -> Matcher:
     """The matcher over the whole library, built once per process and rebuilt when the library (its
-    number of statements, their last change, their sources) or the settings change. A caller that
-    has just read `library_version()` passes it (one query per job, not one per use)."""
+    number of statements, their last change, their sources) or the settings change."""
+    return matcher_with_version(version)[1]
+
+
+def matcher_with_version(version: tuple | None = None) -> tuple[tuple, Matcher]:
+    """`matcher_get()` and the library version it was checked against (one read of the version per
+    job: the claim memory keys its finds by the same version)."""
     global _cached_matcher
     version = version or library_version()
     with _cache_lock:
         if _cached_matcher is None or _cached_matcher[0] != version:
             statements = ReferenceStatement.objects.select_related("source").order_by("key")
             _cached_matcher = (version, Matcher(engine_statements(statements), settings=match_settings()))
-        return _cached_matcher[1]
+        return version, _cached_matcher[1]
 
 
 def quantity_from_row(row: Quantity) -> FoundQuantity:
@@ -135,6 +142,40 @@ def quantity_from_row(row: Quantity) -> FoundQuantity:
         qualifier=row.qualifier or "exact",
         precision=row.precision,
         extras=dict(row.extras or {}),
+    )
+
+
+def quantity_row(claim: Claim | None, position: int, found: FoundQuantity) -> Quantity:
+    """The row of an engine Quantity (the inverse of `quantity_from_row`); a number too large for the
+    numeric column is kept as written and flagged `out_of_range` instead of failing the write."""
+    value = found.value
+    is_number = not isinstance(value, str)
+    data = found.to_dict()
+    extras = {k: v for k, v in data.items() if k not in {"start", "end", "text", "kind", "value", "unit", "qualifier"}}
+    extras.pop("precision", None)
+    value_text, precision = data["value"], found.precision
+    if is_number and not (validation.decimal_fits(value) and len(value_text) <= VALUE_TEXT_CHARS):
+        # Beyond the numeric column (10^20 and up): kept as written, flagged, not compared as a number,
+        # rather than failing the whole article on a numeric overflow.
+        is_number, precision = False, None
+        extras["out_of_range"] = True
+        if len(value_text) > VALUE_TEXT_CHARS:  # still a decimal string (§4), in exponent form
+            value_text = str(value.normalize()) if len(str(value.normalize())) <= VALUE_TEXT_CHARS else f"{value:.30E}"
+    if not validation.decimal_fits(precision):
+        precision = None
+    return Quantity(
+        claim=claim,
+        position=position,
+        start=found.start,
+        end=found.end,
+        text=found.text[:500],
+        kind=found.kind,
+        value_text=value_text,
+        value=value if is_number else None,
+        unit=found.unit or "",
+        qualifier=found.qualifier or "exact",
+        precision=precision,
+        extras=extras,
     )
 
 
@@ -190,7 +231,7 @@ def _check_fields(check, reference_ids: dict[str, int]) -> dict:
 
 def claim_match(*, claim: Claim, matcher: Matcher) -> str:
     """Match one claim and store its checks and suggestion. Returns the suggested verdict."""
-    return _match_batch([claim], matcher)[claim.id]
+    return _match_batch([claim], matcher, library_version())[claim.id]
 
 
 def context_before(title: str, text: str, start: int) -> str:
@@ -257,7 +298,7 @@ def _notify_repeated(claim_id: int) -> None:
     claim_repeated_notify(claim_id=claim_id)
 
 
-def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | None = None) -> dict[int, str]:
+def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple) -> dict[int, str]:
     """Match these claims and store their checks and suggestions in a constant number of statements:
     one read of their figures, one of the references named, one upsert of the checks, one update of
     the claims. Returns each claim's suggested verdict."""
@@ -271,7 +312,6 @@ def _match_batch(claims: list[Claim], matcher: Matcher, memory_version: tuple | 
         results.append((claim, rows, result))
     reference_ids = reference_ids_for(result for _, _, result in results)
     now = timezone.now()
-    memory_version = memory_version or library_version()
     checks, verdicts, repeated = [], {}, []
     for claim, rows, result in results:
         checks += check_rows(rows, result, reference_ids)
@@ -313,8 +353,7 @@ def claims_match(*, claim_ids: Iterable[int]) -> int:
     claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
-    version = library_version()
-    matcher = matcher_get(version)
+    version, matcher = matcher_with_version()
     Claim.objects.filter(id__in=claim_ids).update(needs_matching=False)
     matched = 0
     for first in range(0, len(claim_ids), MATCH_BATCH_SIZE):

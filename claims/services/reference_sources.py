@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -34,6 +34,7 @@ from claims.services.references import (
     reference_import,
     reference_import_bulk,
 )
+from claims.services.rows import row_claim
 from claims.tasks.matching import import_reference_table
 
 # Rows imported per transaction: progress is visible between chunks, and a failure keeps the rest.
@@ -144,8 +145,9 @@ def table_import_run(
 ) -> ReferenceImportReport:
     """Import a stored table in chunks, recording progress and counts on its row. Running it again
     updates the same statements (keys come from subject, metric and period)."""
-    claimed = ReferenceTableImport.objects.filter(id=table_import_id).exclude(status=TableImportStatus.RUNNING)
-    if not claimed.update(status=TableImportStatus.RUNNING, rows_done=0, report=""):
+    # Only a queued import: a second delivery of the task finds it running or done.
+    if not row_claim(ReferenceTableImport, pk=table_import_id, when=Q(status=TableImportStatus.QUEUED),
+                     status=TableImportStatus.RUNNING, rows_done=0, report=""):
         return ReferenceImportReport(rows=[])
     table_import = ReferenceTableImport.objects.get(id=table_import_id)
     rows = []

@@ -29,6 +29,7 @@ from claims.lib.pdf import PAGE_BREAK, page_of, pdf_pages
 from claims.lib.records import ReferenceRecordError
 from claims.matching import statement_from_record
 from claims.models import Claim, ReferenceDocument, ReferenceOrigin, ReferenceSource, ReferenceStatement
+from claims.services.rows import row_claim
 from claims.tasks.matching import rematch_dirty_claims, split_reference_document
 
 logger = logging.getLogger(__name__)
@@ -372,12 +373,9 @@ def reference_document_split(*, document_id: int) -> int:
     order) and deletes those no longer found. Any failure is kept on the document (status, error);
     transient database errors propagate so the task retries.
     """
-    claimed = (
-        ReferenceDocument.objects.filter(id=document_id)
-        .exclude(status=DOCUMENT_SPLITTING)
-        .update(status=DOCUMENT_SPLITTING, error="")
-    )
-    if not claimed:
+    # Only a queued document: a second delivery of the task finds it splitting, ready or failed.
+    if not row_claim(ReferenceDocument, pk=document_id, when=Q(status=DOCUMENT_QUEUED),
+                     status=DOCUMENT_SPLITTING, error=""):
         return 0
     try:
         document = ReferenceDocument.objects.select_related("source").get(id=document_id)

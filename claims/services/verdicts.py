@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,7 @@ from claims.matching.references import figure_from_value
 from claims.models import Claim, ClaimStatus, Rating, ReferenceStatement, Verdict
 from claims.services.checked_figures import checked_figures_refresh
 from claims.services.claim_memory import verdict_remembered_on_commit
+from claims.services.rows import row_claim
 from claims.services.webhooks import verdict_published_notify
 from claims.tasks.matching import match_claims
 
@@ -97,10 +98,11 @@ def verdict_set(
     with transaction.atomic():
         now = timezone.now()
         # A verdict is also the editors' check-worthiness label (claims.services.checkworthiness).
-        taken = Claim.objects.filter(id=claim.pk, version=expected_version).update(
-            version=F("version") + 1, status=ClaimStatus.DECIDED, updated_at=now, editor_label=1, labelled_at=now
+        taken = row_claim(
+            Claim, pk=claim.pk, when=Q(version=expected_version),
+            version=F("version") + 1, status=ClaimStatus.DECIDED, updated_at=now, editor_label=1, labelled_at=now,
         )
-        if taken != 1:
+        if not taken:
             current = Claim.objects.filter(id=claim.pk).values_list("version", flat=True).first()
             raise StaleClaimError(claim.pk, expected_version, current)
         claim.refresh_from_db()
@@ -125,6 +127,22 @@ def verdict_set(
     return verdict
 
 
+def verdict_publishable(*, claim: Claim, verdict: Verdict | None, user) -> bool:
+    """The publish rule that `verdict_publish` enforces, for a door to ask before offering it: a
+    chief editor publishes a decided verdict that someone else decided (a superuser may publish
+    their own)."""
+    return (
+        user.has_perm(PUBLISH_PERMISSION)
+        and verdict is not None
+        and claim.status == ClaimStatus.DECIDED
+        and _second_look(verdict, user)
+    )
+
+
+def _second_look(verdict: Verdict, user) -> bool:
+    return verdict.editor_id != user.pk or user.is_superuser
+
+
 def verdict_publish(*, claim: Claim, publisher, expected_version: int | None = None) -> Verdict:
     """A chief editor's second look: publish a decided verdict and notify webhook subscribers.
 
@@ -134,15 +152,16 @@ def verdict_publish(*, claim: Claim, publisher, expected_version: int | None = N
     verdict = Verdict.objects.filter(claim_id=claim.pk).select_related("editor").first()
     if verdict is None:
         raise ValidationError(_("This claim has no verdict to publish."))
-    if verdict.editor_id == publisher.pk and not publisher.is_superuser:
+    if not _second_look(verdict, publisher):
         raise PermissionDenied(_("A verdict must be published by someone other than the editor who decided it."))
 
     with transaction.atomic():
         now = timezone.now()
-        taken = Claim.objects.filter(id=claim.pk, status=ClaimStatus.DECIDED)
+        when = Q(status=ClaimStatus.DECIDED)
         if expected_version is not None:
-            taken = taken.filter(version=expected_version)
-        if taken.update(version=F("version") + 1, status=ClaimStatus.PUBLISHED, updated_at=now) != 1:
+            when &= Q(version=expected_version)
+        if not row_claim(Claim, pk=claim.pk, when=when, version=F("version") + 1, status=ClaimStatus.PUBLISHED,
+                         updated_at=now):
             current = Claim.objects.filter(id=claim.pk).values_list("status", "version").first()
             if current and current[0] == ClaimStatus.DECIDED and expected_version is not None:
                 raise StaleClaimError(claim.pk, expected_version, current[1])

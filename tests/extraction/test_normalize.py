@@ -2,8 +2,9 @@
 
 import pytest
 
-from claims.extraction import normalize, normalize_with_offsets
+from claims.extraction import normalize
 from claims.extraction.lexicon import DATA_DIR
+from tests.extraction.offsets import normalize_with_offsets
 
 
 @pytest.mark.parametrize(

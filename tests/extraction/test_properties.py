@@ -3,11 +3,12 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract, normalize_with_offsets
+from claims.extraction import extract
 from claims.extraction.claims import FoldedText, sentences
 from claims.extraction.lexicon import DATA_DIR
 from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.numbers import LEX, RUN, numbers_in_run, read_run, scan_page
+from tests.extraction.offsets import normalize_with_offsets
 
 
 def _data_alphabet() -> list[str]:
