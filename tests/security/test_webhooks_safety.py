@@ -5,8 +5,8 @@ import pytest
 from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.webhooks import verdict_published_notify
-from tests.api.test_webhooks import SECRET, Receiver, decided_claim  # noqa: F401  (fixture)
 from tests.factories import WebhookSubscriptionFactory
+from tests.services.test_webhooks import SECRET, Receiver, decided_claim  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,6 @@
-"""Reference records written for these tests (Arabic sentences composed here)."""
+"""Reference records (interfaces §2) written for these tests (Arabic sentences composed here)."""
 
 import json
-
-import pytest
 
 ARAMCO_PROFIT = {
     "key": "aramco-net-profit-2023",
@@ -40,16 +38,6 @@ VISITORS = {
     "value": "800000",
     "as_of": "2022",
 }
-
-
-@pytest.fixture
-def write_file(tmp_path):
-    def write(name: str, content: str):
-        path = tmp_path / name
-        path.write_text(content, encoding="utf-8")
-        return path
-
-    return write
 
 
 def jsonl(*records) -> str:
