@@ -42,3 +42,9 @@ VISITORS = {
 
 def jsonl(*records) -> str:
     return "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+def records_from(path) -> list[dict]:
+    """The records of a JSON-lines reference file, blank lines left out."""
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
