@@ -1,16 +1,27 @@
-"""The shared cast of the tests: a viewer, an editor, a chief editor, their API clients; Celery run eagerly.
+"""The shared cast of the tests: a viewer, an editor, a chief editor, their API clients; Celery run eagerly;
+the 558-million claim the review desk and the verdict services are tested on.
 
 Tests that need a real worker on a real Redis use the fixtures of tests/pipeline/conftest.py instead.
 """
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import roles
+from claims.models import ClaimStatus, MachineVerdict
 from factcheck.celery import app as celery_app
-from tests.factories import UserFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    QuantityCheckFactory,
+    QuantityFactory,
+    ReferenceSourceFactory,
+    ReferenceStatementFactory,
+    UserFactory,
+)
 
 
 def set_celery_option(name: str, value):
@@ -31,6 +42,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request in English (the language switch, Accept-Language) activates English in this thread;
+    the next test starts in the default language again, whatever ran before it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +103,47 @@ viewer_api = _api_of("viewer")
 editor_api = _api_of("editor")
 other_editor_api = _api_of("other_editor")
 chief_api = _api_of("chief")
+
+
+# --- the 558-million claim: contradicted by a $5.576M reference (a scale error), for the desk and the verdict services
+
+TRAINING_COST_TEXT = (
+    "قالت الشركة في بيانها الأخير إن تكلفة تدريب نموذجها اللغوي الجديد بلغت 558 مليون دولار، "
+    "وهو رقم أثار نقاشاً واسعاً بين الباحثين."
+)
+TRAINING_COST_CLAIM = "إن تكلفة تدريب نموذجها اللغوي الجديد بلغت 558 مليون دولار"
+FIGURE = "558 مليون دولار"
+
+
+@pytest.fixture
+def reference(db):
+    return ReferenceStatementFactory(
+        key="model-training-cost",
+        source=ReferenceSourceFactory(),
+        text="بلغت تكلفة تدريب النموذج الكاملة 5.576 مليون دولار بحسب التقرير التقني.",
+        text_en="The full training run cost $5.576M according to the technical report.",
+        subject="النموذج",
+        metric="تكلفة التدريب",
+        as_of="2024-12",
+    )
+
+
+@pytest.fixture
+def contradicted_claim(db, reference):
+    """The 558-million claim, contradicted by a $5.576M reference (a scale error)."""
+    claim = ClaimFactory(
+        article=ArticleFactory(text=TRAINING_COST_TEXT, title="كلفة تدريب النموذج"),
+        text=TRAINING_COST_CLAIM,
+        status=ClaimStatus.SUGGESTED,
+        suggested_verdict=MachineVerdict.CONTRADICTED,
+        checkworthiness=0.9,
+        suggestion={"verdict": "contradicted", "reference": reference.key, "score": 0.81},
+    )
+    QuantityCheckFactory(
+        quantity=QuantityFactory(claim=claim, text=FIGURE),
+        reference=reference,
+        explanation_ar="الرقم المذكور أكبر بنحو مئة مرة من رقم المرجع (5.576 مليون دولار).",
+        explanation_en="The stated figure is about 100 times the reference figure ($5.576M).",
+        candidates=[{"reference": "model-inference-cost", "score": 0.42}],
+    )
+    return claim

@@ -3,9 +3,8 @@ from django.urls import reverse
 
 from claims.models import ClaimStatus, Rating, Verdict
 from claims.services.verdicts import verdict_set
+from tests.conftest import FIGURE
 from tests.factories import ArticleFactory, ClaimFactory, QuantityFactory
-
-from .conftest import FIGURE
 
 
 def _page(client, claim):

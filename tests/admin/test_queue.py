@@ -20,23 +20,20 @@ SENTENCES = {
 @pytest.fixture
 def queue_claims(db):
     article = ArticleFactory(text="مقدمة. " + ". ".join(SENTENCES.values()) + ".", title="أخبار الاقتصاد والتعليم")
+    fields = {
+        "supported": {"suggested_verdict": MachineVerdict.SUPPORTED, "checkworthiness": 0.95},
+        "contradicted": {"suggested_verdict": MachineVerdict.CONTRADICTED, "checkworthiness": 0.6},
+        "unmatched": {"checkworthiness": 0.8},
+        "low": {"checkworthiness": 0.2},
+    }
     claims = {
-        "supported": ClaimFactory(
+        name: ClaimFactory(
             article=article,
-            text=SENTENCES["supported"],
-            suggested_verdict=MachineVerdict.SUPPORTED,
-            checkworthiness=0.95,
-            status=ClaimStatus.SUGGESTED,
-        ),
-        "contradicted": ClaimFactory(
-            article=article,
-            text=SENTENCES["contradicted"],
-            suggested_verdict=MachineVerdict.CONTRADICTED,
-            checkworthiness=0.6,
-            status=ClaimStatus.SUGGESTED,
-        ),
-        "unmatched": ClaimFactory(article=article, text=SENTENCES["unmatched"], checkworthiness=0.8),
-        "low": ClaimFactory(article=article, text=SENTENCES["low"], checkworthiness=0.2),
+            text=SENTENCES[name],
+            status=ClaimStatus.SUGGESTED if "suggested_verdict" in fields[name] else ClaimStatus.NEW,
+            **fields[name],
+        )
+        for name in fields
     }
     QuantityFactory(claim=claims["supported"], text="120 مدرسة", kind="count", value_text="120", unit="")
     QuantityFactory(claim=claims["contradicted"], text="45 في المئة", kind="percent", value_text="45", unit="%")

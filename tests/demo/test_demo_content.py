@@ -113,3 +113,13 @@ def test_the_matcher_catches_each_deliberate_error(source, written, key):
 
     [check] = [check for quantity, check in zip(quantities, checks, strict=True) if quantity.text.endswith(written)]
     assert (check.verdict, check.reference_key) == ("contradicted", key)
+
+
+def test_every_demo_reference_loads_with_a_source_and_a_figure(demo_records):
+    keys = [record["key"] for record in demo_records]
+    assert len(keys) == len(set(keys)) >= 40
+    for record in demo_records:
+        statement = statement_from_record(record)
+        assert statement.figures, record["key"]
+        assert statement.source_title and statement.publisher and statement.published, record["key"]
+        assert statement.text_en and statement.subject and statement.metric, record["key"]

@@ -1,19 +1,21 @@
-import json
+"""The matcher's own reference library for its tests: tests/matching/references.jsonl, records written
+for these tests (interfaces §2), independent of the demo data an editor may change."""
+
 from pathlib import Path
 
 import pytest
 
 from claims.matching import Matcher, statement_from_record
+from tests.records import records_from
 
-DEMO_REFERENCES = Path(__file__).resolve().parents[2] / "claims" / "demo" / "references.jsonl"
-
-
-@pytest.fixture(scope="session")
-def demo_records():
-    with open(DEMO_REFERENCES, encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+REFERENCES = Path(__file__).resolve().parent / "references.jsonl"
 
 
 @pytest.fixture(scope="session")
-def demo_matcher(demo_records):
-    return Matcher(statement_from_record(record) for record in demo_records)
+def records():
+    return records_from(REFERENCES)
+
+
+@pytest.fixture(scope="session")
+def library(records):
+    return Matcher(statement_from_record(record) for record in records)

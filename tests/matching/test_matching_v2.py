@@ -4,7 +4,7 @@ their sources phrase them; claim verdicts that never hide a wrong, loose or unch
 import pytest
 
 from claims.extraction import extract
-from claims.matching import Matcher, MatchSettings, QuantityCheck, statement_from_record, suggest
+from claims.matching import Matcher, QuantityCheck, statement_from_record, suggest
 
 LIBRARY = [
     {
@@ -191,17 +191,6 @@ def test_a_claim_is_supported_only_when_every_key_figure_is(verdicts, kinds, exp
     assert suggestion.verdict == expected
     if expected == "supported":
         assert suggestion.to_dict()["rating"] == "true"
-
-
-def test_a_crowded_subject_is_searched_through_its_word_index_with_the_same_verdicts(demo_records):
-    from eval.run_matching_eval import evaluate
-
-    everyone_crowded = Matcher(
-        (statement_from_record(record) for record in demo_records), MatchSettings(crowded_subject=0)
-    )
-    report = evaluate(matcher=everyone_crowded)
-    assert report.accuracy >= 0.98
-    assert report.false_contradictions == 0
 
 
 def test_names_are_never_stemmed_together():

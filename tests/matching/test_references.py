@@ -55,14 +55,11 @@ def test_it_treats_a_dashed_value_as_a_date_and_a_bare_year_as_a_count():
     assert figure_from_value("2017", kind="date").kind == "date"
 
 
-def test_every_demo_reference_loads_with_a_source_and_a_figure(demo_records):
-    keys = [record["key"] for record in demo_records]
-    assert len(keys) == len(set(keys)) >= 40
-    for record in demo_records:
-        statement = statement_from_record(record)
-        assert statement.figures, record["key"]
-        assert statement.source_title and statement.publisher and statement.published, record["key"]
-        assert statement.text_en and statement.subject and statement.metric, record["key"]
+def test_every_reference_of_the_test_library_loads_with_a_figure(records):
+    keys = [record["key"] for record in records]
+    assert len(keys) == len(set(keys))
+    for record in records:
+        assert statement_from_record(record).figures, record["key"]
 
 
 def test_the_stopword_list_is_stored_normalised_and_stemmed():

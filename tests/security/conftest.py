@@ -1,6 +1,6 @@
 import pytest
 
-from tests.sources.conftest import site  # noqa: F401  (a real HTTP server on 127.0.0.1)
+from tests.lib.sources.conftest import site  # noqa: F401  (a real HTTP server on 127.0.0.1)
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import pytest
 from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.webhooks import verdict_published_notify
-from tests.api.test_webhooks import SECRET, Receiver, decided_claim  # noqa: F401  (fixture)
 from tests.factories import WebhookSubscriptionFactory
+from tests.services.test_webhooks import SECRET, Receiver, decided_claim, notify_one_subscriber  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,7 @@ def test_only_a_short_status_of_the_answer_is_kept_never_its_body(
     decided_claim, chief, settings, django_capture_on_commit_callbacks  # noqa: F811
 ):
     settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 0
-    with Receiver(status=500) as receiver:
-        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
-        with django_capture_on_commit_callbacks(execute=True):
-            verdict_published_notify(verdict_id=decided_claim.verdict.id)
+    notify_one_subscriber(decided_claim, chief, django_capture_on_commit_callbacks, status=500)
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.last_error == "HTTP 500 Internal Server Error"  # the receiver's body ("عطل") is not kept

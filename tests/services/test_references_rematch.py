@@ -12,7 +12,7 @@ from claims.services.references import (
     reference_upsert,
 )
 from tests.factories import ArticleFactory
-from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
+from tests.records import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db
 

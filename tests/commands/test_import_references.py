@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from claims.models import ReferenceSource, ReferenceStatement
-from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH, VISITORS, jsonl
+from tests.records import ARAMCO_PROFIT, NILE_LENGTH, VISITORS, jsonl
 
 pytestmark = pytest.mark.django_db
 

@@ -358,7 +358,9 @@ def test_the_admin_claimreview_import_refuses_what_is_no_http_address(client, ch
 
 
 def test_a_location_with_another_scheme_is_never_read_as_a_path():
+    from django.utils import translation
+
     from claims.services.reference_sources import ReferenceSourceError, claimreview_import
 
-    with pytest.raises(ReferenceSourceError, match="http and https"):
+    with translation.override("en"), pytest.raises(ReferenceSourceError, match="http and https"):
         claimreview_import(location="ftp://files.example.org/reviews.json")

@@ -57,6 +57,16 @@ class Receiver:
         self.server.server_close()
 
 
+def notify_one_subscriber(claim, owner, capture_on_commit, *, status: int) -> Receiver:
+    """Send `claim`'s published verdict to one subscription whose endpoint answers `status`;
+    the receiver keeps the requests it got."""
+    with Receiver(status=status) as receiver:
+        WebhookSubscriptionFactory(owner=owner, url=receiver.url, secret=SECRET)
+        with capture_on_commit(execute=True):
+            verdict_published_notify(verdict_id=claim.verdict.id)
+    return receiver
+
+
 @pytest.fixture
 def decided_claim(editor):
     reference = ReferenceStatementFactory()
@@ -101,10 +111,7 @@ def test_it_retries_a_failing_endpoint_and_then_marks_the_delivery_failed(
     settings.FACTCHECK_WEBHOOK_MAX_RETRIES = 2
     settings.FACTCHECK_WEBHOOK_BACKOFF_SECONDS = 0
     settings.CELERY_TASK_EAGER_PROPAGATES = False  # eager Celery runs a retry at once only when not propagating
-    with Receiver(status=500) as receiver:
-        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
-        with django_capture_on_commit_callbacks(execute=True):
-            verdict_published_notify(verdict_id=decided_claim.verdict.id)
+    receiver = notify_one_subscriber(decided_claim, chief, django_capture_on_commit_callbacks, status=500)
 
     assert len(receiver.requests) == 3
     delivery = WebhookDelivery.objects.get()
@@ -117,10 +124,7 @@ def test_it_retries_a_failing_endpoint_and_then_marks_the_delivery_failed(
 def test_it_does_not_retry_an_endpoint_that_refuses_the_delivery(
     decided_claim, chief, django_capture_on_commit_callbacks
 ):
-    with Receiver(status=410) as receiver:
-        WebhookSubscriptionFactory(owner=chief, url=receiver.url, secret=SECRET)
-        with django_capture_on_commit_callbacks(execute=True):
-            verdict_published_notify(verdict_id=decided_claim.verdict.id)
+    receiver = notify_one_subscriber(decided_claim, chief, django_capture_on_commit_callbacks, status=410)
 
     assert len(receiver.requests) == 1
     delivery = WebhookDelivery.objects.get()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from .test_model import UNSEEN_NOT, UNSEEN_WORTHY
+from tests.checkworthiness.test_model import UNSEEN_NOT, UNSEEN_WORTHY
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,8 +1,6 @@
-"""Reference records written for these tests (Arabic sentences composed here)."""
+"""Reference records (interfaces §2) written for these tests (Arabic sentences composed here)."""
 
 import json
-
-import pytest
 
 ARAMCO_PROFIT = {
     "key": "aramco-net-profit-2023",
@@ -42,15 +40,11 @@ VISITORS = {
 }
 
 
-@pytest.fixture
-def write_file(tmp_path):
-    def write(name: str, content: str):
-        path = tmp_path / name
-        path.write_text(content, encoding="utf-8")
-        return path
-
-    return write
-
-
 def jsonl(*records) -> str:
     return "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+def records_from(path) -> list[dict]:
+    """The records of a JSON-lines reference file, blank lines left out."""
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]

@@ -10,7 +10,7 @@ from claims.services.matching import claims_match
 from claims.services.references import reference_delete, reference_upsert
 from claims.services.verdicts import verdict_publish, verdict_set
 from tests.factories import ArticleFactory, WebhookSubscriptionFactory
-from tests.references.conftest import ARAMCO_PROFIT
+from tests.records import ARAMCO_PROFIT
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
-from tests.api.test_webhooks import Receiver
 from tests.factories import WebhookSubscriptionFactory
+from tests.services.test_webhooks import Receiver
 
 pytestmark = pytest.mark.django_db
 

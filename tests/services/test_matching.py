@@ -8,7 +8,7 @@ from claims.services.matching import claim_priority, claims_match, match_setting
 from claims.services.references import reference_upsert
 from claims.tasks.matching import match_claims, rematch_dirty_claims
 from tests.factories import ArticleFactory
-from tests.references.conftest import ARAMCO_PROFIT, NILE_LENGTH
+from tests.records import ARAMCO_PROFIT, NILE_LENGTH
 
 pytestmark = pytest.mark.django_db
 
