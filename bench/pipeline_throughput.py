@@ -115,19 +115,63 @@ def main() -> None:
                 for n in range(args.concurrency * 2)]
         _wait([a.id for a in warm], Article, ArticleStatus, args.timeout, workdir)
         texts = [support.article_text(n, args.words) for n in range(args.articles)]
+        processes = {
+            "worker (consumer)": lambda: [worker.pid],
+            "worker pool": lambda: support.children(worker.pid),
+            "postgres": lambda: _database_backends(connection),
+            "redis": lambda: [redis_process.pid],
+        }
+        cpu_before = {name: _cpu_seconds(pids()) for name, pids in processes.items()}
         started = time.perf_counter()
         ids = [article_ingest(title="", text=text, source=f"bench:{n}")[0].id for n, text in enumerate(texts)]
         ingested = time.perf_counter() - started
         _wait(ids, Article, ArticleStatus, args.timeout, workdir)
         elapsed = time.perf_counter() - started
+        cpu_after = {name: _cpu_seconds(pids()) for name, pids in processes.items()}
     finally:
         support.stop(worker)
         support.stop(redis_process)
     failed = Article.objects.filter(id__in=ids, status=ArticleStatus.FAILED).count()
+    load = os.getloadavg()
     print(
         f"pipeline, {args.concurrency} worker processes: {args.articles} articles in {elapsed:.1f} s = "
-        f"{args.articles / elapsed * 60:.0f} articles/min (ingest {ingested:.1f} s of it; {failed} failed)"
+        f"{args.articles / elapsed * 60:.0f} articles/min (ingest {ingested:.1f} s of it; {failed} failed; "
+        f"load average {load[0]:.1f})"
     )
+    # CPU per article, which the machine's load does not inflate: the worker processes (Celery and the
+    # pipeline), this database's PostgreSQL backends (the workers' and the ingest's) and the broker.
+    spent = {name: _cpu_delta(cpu_before[name], cpu_after[name]) * 1000 / args.articles for name in processes}
+    total = sum(spent.values())
+    print(
+        "CPU per article: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in spent.items())
+        + f"; total {total:.1f} ms -> {2 * 60_000 / total:.0f} articles/min on 2 idle cores"
+    )
+
+
+def _database_backends(connection) -> list[int]:
+    """Pids of the PostgreSQL backends connected to this database (workers' and ours)."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def _cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU seconds of each process (from /proc; a process gone is left out)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return seconds
+
+
+def _cpu_delta(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
 
 
 def _wait(ids, Article, ArticleStatus, timeout, workdir):

@@ -655,6 +655,35 @@ def measure_export() -> dict:
     }
 
 
+def summary_table(results: dict) -> str:
+    """The results as the Markdown tables of docs/performance.md."""
+    load = ", ".join(f"{value:.1f}" for value in results["load_average"])
+    lines = [f"{results['claims']:,} claims (estimated), {results['cpus']} CPUs, load average at start {load}", ""]
+    if "pages" in results:
+        lines += ["| what | wall | SQL | CPU | queries |", "|---|---|---|---|---|"]
+        for name, row in results["pages"].items():
+            wall = f"median {row['ms']} ms, p95 {row['p95_ms']} ms" if "p95_ms" in row else f"{row['ms']} ms"
+            lines.append(f"| {name} | {wall} | {row['sql_ms']} ms | {row['cpu_ms']} ms | {row.get('queries', '—')} |")
+        lines.append("")
+    runs = [(name, row) for name, row in results.items() if name.startswith("lookup load")]
+    if runs:
+        lines += ["| run | achieved | p50 | p95 | p99 | errors | worker peak RSS |", "|---|---|---|---|---|---|---|"]
+        for name, row in runs:
+            lines.append(
+                f"| {name} ({row['workers']} workers, {row['rate']}) | {row['achieved_rps']} req/s "
+                f"| {row['p50_ms']} ms | {row['p95_ms']} ms | {row['p99_ms']} ms | {row['errors']} "
+                f"| {row['worker_peak_rss_mb']} MB |"
+            )
+        lines.append("")
+    export = results.get("export csv, decided claims")
+    if export:
+        lines.append(
+            f"export csv of {export['rows']:,} decided claims: {export['seconds']} s wall, "
+            f"{export['cpu_seconds']} s CPU, peak RSS {export['peak_rss_mb']} MB, {export['bytes'] / 1e6:.1f} MB file"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -689,6 +718,7 @@ def main() -> None:
     if "load" not in skip:
         runs = {
             "lookup load, uncached, closed loop": {"rate": None, "cached": False},
+            "lookup load, cached, closed loop": {"rate": None, "cached": True},
             "lookup load, cached, open loop": {"rate": args.rate, "cached": True},
             "lookup load, uncached, open loop": {"rate": args.rate, "cached": False},
         }
@@ -701,6 +731,7 @@ def main() -> None:
         results["export csv, decided claims"] = measure_export()
         print(f"[measure] export: {results['export csv, decided claims']}", flush=True)
     print(json.dumps(results, ensure_ascii=False, indent=2))
+    print(summary_table(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

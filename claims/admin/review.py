@@ -12,7 +12,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Case, Count, Max, OuterRef, Q, Subquery, When
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -40,7 +40,7 @@ from claims.models import (
     Verdict,
 )
 from claims.pagination import EstimatedCountPaginator
-from claims.selectors.dashboard import dashboard_counts
+from claims.selectors.dashboard import claim_counts_by, dashboard_counts
 from claims.selectors.lookup import claims_lookup
 from claims.selectors.queue import (
     CLOSED_STATUSES,
@@ -173,9 +173,7 @@ class CountedChoicesFilter(admin.SimpleListFilter):
     options: list = []
 
     def lookups(self, request, model_admin):
-        counts = dict(
-            Claim.objects.order_by().values_list(self.field).annotate(n=Count("pk")).values_list(self.field, "n")
-        )
+        counts = claim_counts_by(self.field)
         return [(value, f"{label} ({display.digits(counts.get(value, 0))})") for value, label in self.options]
 
     def queryset(self, request, queryset):
@@ -349,7 +347,8 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # Claims repeating one checked before are grouped by `memory_key`: each row says in how many
-        # articles its claim appeared (a correlated count on the indexed key, for the page's rows only).
+        # articles its claim appeared (a correlated count on the indexed key, for the page's rows only,
+        # and only for a row that repeats one: the count of the empty key would read most of the table).
         repeats = (
             Claim.objects.filter(memory_key=OuterRef("memory_key"))
             .exclude(memory_key="")
@@ -358,7 +357,9 @@ class ClaimAdmin(admin.ModelAdmin):
             .annotate(n=Count("article_id", distinct=True))
             .values("n")
         )
-        return review_queue(user=request.user).annotate(repeat_articles=Subquery(repeats))
+        return review_queue(user=request.user).annotate(
+            repeat_articles=Case(When(~Q(memory_key=""), then=Subquery(repeats)), default=None)
+        )
 
     def get_ordering(self, request):
         return list(queue_ordering(status=request.GET.get("status__exact")))

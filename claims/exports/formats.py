@@ -28,7 +28,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from claims.exports.claimreview import claim_review
-from claims.exports.table import CLAIM_COLUMNS, FIGURE_COLUMNS, Column, claim_row, code_label, figure_rows
+from claims.exports.table import (
+    CLAIM_COLUMNS,
+    FIGURE_COLUMNS,
+    Column,
+    claim_row,
+    claim_table,
+    code_label,
+    figure_rows,
+)
 from claims.extraction.types import decimal_to_str
 from claims.models import Claim, MachineVerdict, Rating
 from claims.representations import ClaimSerializer, rating_labels
@@ -91,16 +99,17 @@ def csv_cell(value) -> str | int | float:
     return safe_text(str(value))
 
 
-def export_csv(claims: Iterable[Claim], stream: TextIO, *, lang: str = "ar") -> int:
+def export_csv(claims: QuerySet[Claim], stream: TextIO, *, lang: str = "ar") -> int:
     """One row per claim, UTF-8 with a byte-order mark so Excel reads the Arabic right. The header holds
-    the stable column keys; the *_label columns name the codes beside them in `lang`."""
+    the stable column keys; the *_label columns name the codes beside them in `lang`. The claims are
+    read as plain rows (`claim_table`), a chunk at a time."""
     stream.write(UTF8_BOM)
     writer = csv.writer(stream)
-    writer.writerow([column.key for column in CLAIM_COLUMNS])
+    keys = [column.key for column in CLAIM_COLUMNS]
+    writer.writerow(keys)
     count = 0
-    for claim in claims:
-        row = claim_row(claim, lang)
-        writer.writerow([csv_cell(row[column.key]) for column in CLAIM_COLUMNS])
+    for row in claim_table(claims, lang=lang, chunk_size=settings.FACTCHECK_EXPORT_CHUNK):
+        writer.writerow([csv_cell(row[key]) for key in keys])
         count += 1
     return count
 
@@ -210,11 +219,13 @@ class ExportFormat:
     localized: bool = False
     # ClaimReview describes rated claims only: the caller narrows the claims first.
     rated_only: bool = False
+    # `write` takes the QuerySet itself and reads it in chunks (others get model instances).
+    reads_queryset: bool = False
 
 
 FORMATS = {
     "json": ExportFormat("json", export_json, "json", "application/json; charset=utf-8"),
-    "csv": ExportFormat("csv", export_csv, "csv", "text/csv; charset=utf-8", localized=True),
+    "csv": ExportFormat("csv", export_csv, "csv", "text/csv; charset=utf-8", localized=True, reads_queryset=True),
     "xlsx": ExportFormat(
         "xlsx",
         export_xlsx,
@@ -247,7 +258,7 @@ def write_export(
     spec = FORMATS[fmt]
     if spec.rated_only:
         claims = rated_claims(claims, include_decided=include_decided)
-    if isinstance(claims, QuerySet):
+    if isinstance(claims, QuerySet) and not spec.reads_queryset:
         claims = claims.iterator(chunk_size=settings.FACTCHECK_EXPORT_CHUNK)
     if fmt == "claimreview":
         return spec.write(claims, stream, lang=lang, site_url=site_url)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
+from django.db.models.fields.json import KT
 from django.utils import translation
 
 from claims.display import ERROR_LABELS, KIND_LABELS, QUALIFIER_LABELS
 from claims.extraction.types import decimal_to_str
-from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, QuantityCheck, Verdict
+from claims.models import Claim, ClaimStatus, MachineVerdict, Quantity, QuantityCheck, Rating, Verdict
 from claims.representations import rating_labels
 
 
@@ -216,3 +219,117 @@ def figure_rows(claim: Claim, lang: str = "ar") -> Iterable[dict]:
             "explanation_ar": check.explanation_ar if check else "",
             "explanation_en": check.explanation_en if check else "",
         }
+
+
+# --- Claim rows from plain database rows (the CSV export) --------------------------------------------
+# The same rows as `claim_row`, read with `values_list()`: no model instance, no parsed JSON, labels
+# looked up once per export. One query per chunk of claims (their article, suggestion keys and
+# verdict joined in) and one for the chunk's figures with their checks.
+
+_CLAIM_VALUES = {
+    "id": "id",
+    "article_id": "article_id",
+    "article_title": "article__title",
+    "article_source": "article__source",
+    "article_url": "article__url",
+    "text": "text",
+    "status": "status",
+    "checkworthiness": "checkworthiness",
+    "suggested_verdict": "suggested_verdict",
+    "suggested_reference": KT("suggestion__reference"),
+    "suggested_explanation_ar": KT("suggestion__explanation_ar"),
+    "suggested_explanation_en": KT("suggestion__explanation"),
+    "rating": "verdict__rating",
+    "note": "verdict__note",
+    "verdict_reference": "verdict__reference__key",
+    "editor": "verdict__editor__username",
+    "decided_at": "verdict__decided_at",
+    "published_at": "verdict__published_at",
+}
+_FIGURE_VALUES = (
+    "claim_id", "text", "value_text", "unit", "match__id", "match__verdict", "match__error",
+    "match__reference__key", "match__reference_value", "match__reference_unit", "match__ratio",
+    "match__explanation_ar", "match__explanation_en",
+)
+
+
+def _labels(group: str, lang: str) -> dict[str, str]:
+    with translation.override(lang):
+        return {code: str(label) for code, label in code_labels()[group].items()}
+
+
+def claim_table(claims: QuerySet[Claim], *, lang: str = "ar", chunk_size: int = 1000) -> Iterator[dict]:
+    """`claim_row` of each claim of `claims`, in its order, read as plain rows `chunk_size` at a time."""
+    status_labels, verdict_labels, error_labels = (_labels(group, lang) for group in ("status", "verdict", "error"))
+    ratings = {rating: rating_labels(rating) for rating in Rating.values}
+    names = list(_CLAIM_VALUES)
+    fields = {name: field for name, field in _CLAIM_VALUES.items() if not isinstance(field, str)}
+    rows = (
+        claims.prefetch_related(None)
+        .annotate(**{f"_{name}": field for name, field in fields.items()})
+        .values_list(*[field if isinstance(field, str) else f"_{name}" for name, field in _CLAIM_VALUES.items()])
+        .iterator(chunk_size=chunk_size)
+    )
+    while chunk := list(islice(rows, chunk_size)):
+        figures: dict[int, list[tuple]] = {}
+        for figure in (
+            Quantity.objects.filter(claim_id__in=[row[0] for row in chunk])
+            .order_by("claim_id", "position", "start", "id")
+            .values_list(*_FIGURE_VALUES)
+        ):
+            figures.setdefault(figure[0], []).append(figure)
+        for values in chunk:
+            claim = dict(zip(names, values, strict=True))
+            claim_figures = figures.get(claim["id"], [])
+            check = _leading_figure_check(claim, claim_figures)
+            rating = claim["rating"]
+            label_ar, label_en = (ratings.get(rating) or (rating, rating)) if rating is not None else ("", "")
+            error = check[6] if check else ""
+            yield {
+                "claim_id": claim["id"],
+                "article_id": claim["article_id"],
+                "article_title": claim["article_title"],
+                "article_source": claim["article_source"],
+                "article_url": claim["article_url"] or "",
+                "claim_text": claim["text"],
+                "status": claim["status"],
+                "status_label": status_labels.get(claim["status"], claim["status"]) if claim["status"] else "",
+                "checkworthiness": claim["checkworthiness"],
+                "figures": "؛ ".join(
+                    f"{figure[1]} → {' '.join(part for part in (figure[2], figure[3]) if part)}"
+                    for figure in claim_figures
+                ),
+                "machine_verdict": claim["suggested_verdict"],
+                "machine_verdict_label": verdict_labels.get(claim["suggested_verdict"], claim["suggested_verdict"])
+                if claim["suggested_verdict"] else "",
+                "error_kind": error,
+                "error_kind_label": error_labels.get(error, error) if error else "",
+                "reference_key": (check[7] or "") if check else "",
+                "reference_value": as_number(check[8]) if check else None,
+                "reference_unit": check[9] if check else "",
+                "ratio": as_number(check[10]) if check else None,
+                "explanation_ar": claim["suggested_explanation_ar"] or (check[11] if check else ""),
+                "explanation_en": claim["suggested_explanation_en"] or (check[12] if check else ""),
+                "rating": rating or "",
+                "rating_ar": label_ar,
+                "rating_en": label_en,
+                "note": claim["note"] or "",
+                "verdict_reference": claim["verdict_reference"] or "",
+                "editor": claim["editor"] or "",
+                "decided_at": claim["decided_at"],
+                "published_at": claim["published_at"],
+            }
+
+
+def _leading_figure_check(claim: dict, figures: list[tuple]) -> tuple | None:
+    """`leading_check` over plain figure rows: the first with a check, ranked the same way."""
+    checks = [figure for figure in figures if figure[4] is not None]
+    if not checks:
+        return None
+    suggested_reference = claim["suggested_reference"]
+
+    def rank(figure: tuple) -> tuple[bool, bool]:
+        same_reference = bool(suggested_reference) and figure[7] is not None and figure[7] == suggested_reference
+        return (not same_reference, figure[5] != claim["suggested_verdict"])
+
+    return min(checks, key=rank)

@@ -276,7 +276,8 @@ def article_match(*, article: Article, extraction: Extraction, matcher: Matcher)
     return results
 
 
-@transaction.atomic
+# Inside the pipeline's transaction no savepoint is needed: a failure rolls the whole article back.
+@transaction.atomic(savepoint=False)
 def article_store_claims(
     *, article: Article, extraction: Extraction, results: list | None = None, memory_version: tuple | None = None
 ) -> list[int]:
