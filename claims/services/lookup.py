@@ -183,11 +183,14 @@ def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHi
     Returns, per claim, its dict (offsets into `text`, quantities each with the matcher's `check`,
     the claim's `suggestion`) and the decided claims like it (at most `related`).
     """
-    # Imported here: the matcher service loads the reference library, which this module does not need.
+    # Imported here: the matcher service loads the reference library, and the scorer its model, which
+    # the rest of this module does not need.
+    from claims.services.checkworthiness import extraction_rescored
     from claims.services.matching import CONTEXT_CHARS, matcher_get
 
     matcher = matcher_get()
-    extraction = extract(text)
+    # The score the queue would give these claims (the newsroom's model), not the engine's rule score.
+    extraction = extraction_rescored(extract(text))
     checked = []
     for span in extraction.claims:
         quantities = [extraction.quantities[index] for index in span.quantity_indexes]
