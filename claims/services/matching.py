@@ -389,8 +389,12 @@ def text_check(*, text: str, related: int = 3) -> list[tuple[dict, list[LookupHi
     Returns, per claim, its dict (offsets into `text`, quantities each with the matcher's `check`,
     the claim's `suggestion`) and the decided claims like it (at most `related`).
     """
+    # Imported here: services.checkworthiness imports this module (claim_priority, quantity_row) at its top.
+    from claims.services.checkworthiness import extraction_rescored
+
     matcher = matcher_get()
-    extraction = extract(text)
+    # The score the queue would give these claims (the newsroom's model), not the engine's rule score.
+    extraction = extraction_rescored(extract(text))
     checked = []
     for span in extraction.claims:
         quantities = [extraction.quantities[index] for index in span.quantity_indexes]

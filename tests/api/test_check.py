@@ -77,3 +77,14 @@ def test_it_rejects_an_empty_text(viewer_api):
 
     assert response.status_code == 400
     assert "text" in response.json()
+
+
+def test_its_claims_carry_the_score_the_queue_gives_them(viewer_api):
+    from claims.extraction import extract
+    from claims.services.checkworthiness import active_scorer
+
+    claims = viewer_api.post("/api/v1/check/", {"text": TEXT}, format="json").json()["claims"]
+
+    assert claims[0]["checkworthiness"] == pytest.approx(active_scorer().score([claims[0]["text"]])[0], abs=1e-4)
+    # ... and not the engine's rule score, which picked the claim.
+    assert claims[0]["checkworthiness"] != pytest.approx(extract(TEXT).claims[0].checkworthiness, abs=1e-4)

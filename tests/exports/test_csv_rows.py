@@ -9,10 +9,16 @@ import pytest
 
 from claims.exports import write_export
 from claims.exports.formats import UTF8_BOM, csv_cell
-from claims.selectors.exports import claims_for_export
 from claims.exports.table import CLAIM_COLUMNS, claim_row
-from claims.models import ClaimStatus, QuantityCheck, ReferenceStatement
-from tests.exports.conftest import add_figure, decide, make_article, make_claim
+from claims.models import ClaimStatus, QuantityCheck
+from claims.selectors.exports import claims_for_export
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    QuantityFactory,
+    ReferenceStatementFactory,
+    VerdictFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,21 +46,21 @@ def mixed_newsroom(newsroom, editor):
     """Beside the newsroom: a claim whose suggestion names its second figure's reference (the leading
     check is not the first), a figure without a check, a text and a note a spreadsheet would run, a
     verdict without a reference, a claim without figures."""
-    article = make_article(SECOND_ARTICLE, title="صادرات رقمية", source="002_exports.txt")
-    exports_reference = ReferenceStatement.objects.create(
+    article = ArticleFactory(text=SECOND_ARTICLE, title="صادرات رقمية", source="002_exports.txt", status="ready")
+    exports_reference = ReferenceStatementFactory(
         key="digital-exports-2024", text="بلغت صادرات الخدمات الرقمية 11.9 مليار دولار.", kind="money",
         value_text="11900000000", unit="USD", as_of="2024",
     )
-    growth_reference = ReferenceStatement.objects.create(
+    growth_reference = ReferenceStatementFactory(
         key="digital-exports-growth", text="نمت الصادرات الرقمية 8%.", kind="percent", value_text="8", unit="%",
     )
-    mixed = make_claim(
-        article, "قالت الهيئة إن صادرات الخدمات الرقمية بلغت 12 مليار دولار بنمو 8% عن العام السابق",
-        status=ClaimStatus.SUGGESTED, suggested="supported",
+    mixed = ClaimFactory(
+        article=article, text="قالت الهيئة إن صادرات الخدمات الرقمية بلغت 12 مليار دولار بنمو 8% عن العام السابق",
+        status=ClaimStatus.SUGGESTED, suggested_verdict="supported", checkworthiness=0.9,
         suggestion={"verdict": "supported", "reference": growth_reference.key, "explanation": "-2 and more"},
     )
-    money = add_figure(mixed, "12 مليار دولار", kind="money", value="12000000000", unit="USD")
-    percent = add_figure(mixed, "8%", kind="percent", value="8", unit="%", position=1)
+    money = QuantityFactory(claim=mixed, text="12 مليار دولار", kind="money", value_text="12000000000", unit="USD")
+    percent = QuantityFactory(claim=mixed, text="8%", kind="percent", value_text="8", unit="%", position=1)
     QuantityCheck.objects.create(
         quantity=money, verdict="supported", reference=exports_reference, reference_value="11900000000",
         reference_unit="USD", ratio=Decimal("1.0084"), error="rounding", score=0.7,
@@ -64,12 +70,16 @@ def mixed_newsroom(newsroom, editor):
         quantity=percent, verdict="supported", reference=growth_reference, reference_value="8", reference_unit="%",
         ratio=Decimal("1"), score=0.9, explanation_ar="مطابق للمرجع.", explanation_en="Matches the reference.",
     )
-    workers = make_claim(
-        article, "=وأضافت أن عدد العاملين في القطاع وصل إلى 45 ألف موظف", status=ClaimStatus.NEW
+    workers = ClaimFactory(
+        article=article, text="=وأضافت أن عدد العاملين في القطاع وصل إلى 45 ألف موظف", status=ClaimStatus.NEW,
+        checkworthiness=0.9,
     )
-    add_figure(workers, "45 ألف", kind="count", value="45000", unit="")
-    forecast = make_claim(article, "وتوقعت الهيئة أن يتضاعف حجم السوق خلال خمس سنوات", status=ClaimStatus.IN_REVIEW)
-    decide(forecast, editor, "misleading", note="+ لا مصدر لهذا التوقع")
+    QuantityFactory(claim=workers, text="45 ألف", kind="count", value_text="45000", unit="")
+    forecast = ClaimFactory(
+        article=article, text="وتوقعت الهيئة أن يتضاعف حجم السوق خلال خمس سنوات", status=ClaimStatus.IN_REVIEW,
+        checkworthiness=0.9,
+    )
+    VerdictFactory(claim=forecast, editor=editor, rating="misleading", note="+ لا مصدر لهذا التوقع")
     return newsroom
 
 
