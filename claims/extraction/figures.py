@@ -298,9 +298,11 @@ def _quantity(norm: str, number: Number) -> Found | None:
         return Found(number.start, number.end, "date", str(int(value)))
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
         return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "عام 600 للميلاد"
-    elif number.digits_only and _EDITION_BEFORE.search(norm, max(0, start - 16), start):
+    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and _EDITION_BEFORE.search(
+            norm, max(0, start - 16), start):
         return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورتها الـ24"
-    elif number.digits_only and (unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
+    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and (
+            unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
         kind, unit = "duration", LEX.units[unit_before.group("unit")][1]  # "خلال الأعوام الـ10 القادمة"
         unit_kind = kind
     else:

@@ -115,7 +115,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
         return True
-    if (_LETTER_NAME_BEFORE.search(norm, head, start) or _LETTER_NAME_AFTER.match(norm, end)
+    if (_LETTER_NAME_BEFORE.search(norm, max(0, start - 8), start) or _LETTER_NAME_AFTER.match(norm, end)
             or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start)):
         return True  # "جي500", "إف-16", "دي بي 9 جي تي", "5 جي", "رقم (أ/ 90)": a model's letters, a code's letter
     bare = _bare(norm, end)

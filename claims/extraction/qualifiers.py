@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
-from claims.extraction.tokens import ANY_PREFIX, readings, words_back
+from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, readings, words_back
 
 LEX = lexicon()
 OR_EQUAL = "or_equal"
@@ -39,9 +39,13 @@ _VERB_WORDS = 4  # a verb and a subject of at most two words
 # "تصل قيمته إلى 86 مليار يورو": a hedge "verb إلى" of the data with its subject (one or two words) between.
 _REACH_PHRASES = {tuple(p.split()): q for p, q in LEX.hedges_before.items()
                   if len(p.split()) == 2 and p.split()[1] in LEX.cues["range_to"]}
+_REACH_TO = frozenset(to for _, to in _REACH_PHRASES)
 _REACH = re.compile(
     rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
+)
+_PERCENT_LEADS = frozenset(
+    f"{prefix}{lead}" for lead in LEX.cues["percent_lead"] for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
 )
 _PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
 _NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
@@ -87,14 +91,16 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
     if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
         start = opening.start()
-    if lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start):
+    if norm[words_back(norm, start, 1) : start].strip() in _PERCENT_LEADS and (
+            lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start)):
         start = lead.start()  # "نحو نسبة 40%": the hedge comes before the word that leads to a percent
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]
     elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
         qualifier = LEX.hedge_verbs[verb.group("verb")]
-    elif reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start):
+    elif norm[words_back(norm, start, 1) : start].strip() in _REACH_TO and (
+            reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start)):
         words = reach.group("verb"), reach.group("to")
         qualifier = _REACH_PHRASES.get(words) or _REACH_PHRASES.get((words[0][1:], words[1]), qualifier)
     after = hedge_after(norm, end)
