@@ -44,6 +44,7 @@ _REACH = re.compile(
     rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
 )
+_ARTICLE = next(iter(LEX.cues["article"]))
 _PERCENT_LEADS = frozenset(
     f"{prefix}{lead}" for lead in LEX.cues["percent_lead"] for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
 )
@@ -91,6 +92,8 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
     if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
         start = opening.start()
+    elif norm.endswith(_ARTICLE, 0, start) and start > len(_ARTICLE) and norm[start - len(_ARTICLE) - 1] == " ":
+        start -= len(_ARTICLE)  # "تجاوزت الـ4 أشهر": the article glued to the digits stands between
     if norm[words_back(norm, start, 1) : start].strip() in _PERCENT_LEADS and (
             lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start)):
         start = lead.start()  # "نحو نسبة 40%": the hedge comes before the word that leads to a percent

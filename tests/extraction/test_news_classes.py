@@ -583,3 +583,22 @@ def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_a
 def test_ages_present_hedging_verbs_and_figures_near_those_classes(sentence, kind, value, unit, qualifier):
     assert any((q.kind, q.value, q.unit, q.qualifier) == (kind, value, unit, qualifier) for q in figures(sentence)), [
         (q.text, q.kind, str(q.value), q.unit, q.qualifier) for q in figures(sentence)]
+
+
+# --- classes revealed by the last draw (fresh8) ------------------------------------------------------
+
+
+def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
+    assert figures("ارتفعت الأسعار بحلول الساعة 0450 بتوقيت جرينتش أمس", "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("مدة القصف تجاوزت الـ4 أشهر", "more_than"),
+        ("قتل أكثر من الـ15 جنديا", "more_than"),
+        ("قتل الـ15 جنديا", "exact"),
+    ],
+)
+def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
+    assert figures(sentence)[0].qualifier == qualifier
