@@ -411,7 +411,7 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         if digits:
             time_end = digits.end()
         elif (hhmm := _HHMM.match(norm, end + 1)) and _DAY_PART.match(norm, hhmm.end()):
-            time_end = hhmm.end()  # "الساعة 0450 بتوقيت جرينتش"
+            time_end = hhmm.end()  # "الساعة 1130 بتوقيت جرينتش"
         elif (ordinal := _ordinal_at(norm, end + 1)) and ordinal[0] <= 12:
             time_end = ordinal[1]
         elif (number := _number_at(norm, end + 1)) and 0 < number[1] <= 24:
