@@ -167,6 +167,7 @@ _DURATION_CUE_BEFORE = re.compile(rf"(?<!\w){_alt(_WORDS['duration_cue'])} \Z")
 
 _DIGITS_BEFORE_PART = re.compile(r"(?<![\d.,])(?:\d{1,2}|\d{1,2}\.[0-5]\d) ?\Z")
 # "(5.00 ت غ)": hours and minutes joined by a point, a time only before a part of the day.
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?![\d.,:])")
 _DOT_CLOCK = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d%]|[.,:]\d)")
 _CLOCK_DIGITS = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-4])(?::(?P<minutes>[0-5]\d)(?::[0-5]\d)?)?(?![\d%]|[.,:]\d)")
 _DAY_PART = re.compile(rf" ?{_alt(_WORDS['day_part'])}(?!\w)")
@@ -395,6 +396,8 @@ def _clock_times(norm: str, clocks, hours: list[int]) -> list[Found]:
         digits = _CLOCK_DIGITS.match(norm, end + 1)
         if digits:
             time_end = digits.end()
+        elif (hhmm := _HHMM.match(norm, end + 1)) and _DAY_PART.match(norm, hhmm.end()):
+            time_end = hhmm.end()  # "الساعة 1130 بتوقيت جرينتش"
         elif (ordinal := _ordinal_at(norm, end + 1)) and ordinal[0] <= 12:
             time_end = ordinal[1]
         elif (number := _number_at(norm, end + 1)) and 0 < number[1] <= 24:

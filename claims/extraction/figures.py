@@ -35,7 +35,7 @@ from claims.extraction.types import RESERVED, Found
 LEX = lexicon()
 _CUES = LEX.cues
 UNIT_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
-# The size of a metric unit in its family's base ("kg" 1000 "g"): what joins "كيلو وثلاثة جرامات" into one measure.
+# The size of a metric unit in its family's base ("kg" 1000 "g"): what joins "كيلو وخمسة جرامات" into one measure.
 UNIT_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
 _ARTICLE = next(iter(_CUES["article"]))
 # Dual nouns are units too after a number: "14 ضعفا" (accusative after 11–99) is spelled like the dual "ضعفا".
@@ -105,7 +105,7 @@ def find_quantities(norm: str) -> list[Found]:
     reserved.sort()
     for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
-            if ordinal.kind != RESERVED:  # "الحادية عشرة من مساء" is a clock time
+            if ordinal.kind != RESERVED:  # "العاشرة من مساء" is a clock time
                 found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
     reserved.sort()
@@ -163,7 +163,7 @@ def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: lis
 
 
 def _bracketed_digits(norm: str, number: Number) -> Number:
-    """"(13) مليون راكب", "(11,9) ملايين": digits in brackets before a scale word multiply it."""
+    """"(12) مليون زائر", "(8,4) ملايين": digits in brackets before a scale word multiply it."""
     bracket = _BRACKETED_BEFORE.search(norm, max(0, number.start - 16), number.start)
     if bracket is None:
         return number
@@ -194,7 +194,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if norm[number.start : number.end] in LEX.scales:
         number = _bracketed_digits(norm, number)
     elif norm.startswith(".", number.start) and _POINT_YEAR.match(norm, number.start):
-        # "في عام .1990" at the end of a line: the sentence's full stop typed before its last number
+        # "في عام .1985" at the end of a line: the sentence's full stop typed before its last number
         number = Number(number.start + 1, number.end, Decimal(norm[number.start + 1 : number.end]), ONE,
                         digits_only=True, year_like=True)
     if number.vague:
@@ -211,7 +211,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if suffix and number.year_like and suffix.group("suffix") in _YEAR_MARKERS:
         suffix = None  # "2015م" is a year, not metres
     if suffix and suffix.group("suffix") in LEX.year_cues and _YEAR_AFTER.match(norm, suffix.end()):
-        suffix = None  # "من 2.03 عام 2014": the word names the year after it, it is no duration unit
+        suffix = None  # "من 3.12 عام 2016": the word names the year after it, it is no duration unit
     unit_kind, unit = None, None
     sub_unit = False
     if suffix:
@@ -236,12 +236,12 @@ def _quantity(norm: str, number: Number) -> Found | None:
                 unit_kind, unit, _ = LEX.units[phrase]
             value, start = value + 1, unit_and.start()
     if unit_kind is None and number.fraction and value < 1 and (definite := _DEFINITE_DURATION.match(norm, end)):
-        unit_kind, unit, _ = LEX.units[definite.group("unit")]  # "يقضي نصف السنة": half a year
+        unit_kind, unit, _ = LEX.units[definite.group("unit")]  # "أمضى نصف السنة": half a year
         end = definite.end()
     if unit_kind is None and LEX.fractions.get(norm[number.start : number.end], (0, ""))[1] == "plural":
         return None  # "بأثمان بخسة": a plural fraction with no number before it (prices, not eighths)
     if unit_kind is None and number.digits_only and value <= 31 and _DAY_OF_MONTH_AFTER.match(norm, end):
-        return None  # "في يوم 31 من الشهر الجاري": a day of a month the text does not name
+        return None  # "في يوم 27 من الشهر المقبل": a day of a month the text does not name
     if unit_kind is None and not number.fraction and (age := _AGE_AFTER.match(norm, end)):
         unit_kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
         end = age.end()  # "سيبلغ الـ70 من العمر": an age in years
@@ -300,10 +300,12 @@ def _quantity(norm: str, number: Number) -> Found | None:
     elif _is_word_year(norm, number, start, end):
         return Found(number.start, number.end, "date", str(int(value)))
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
-        return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "عام 600 للميلاد"
-    elif number.digits_only and _EDITION_BEFORE.search(norm, max(0, start - 16), start):
-        return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورتها الـ24"
-    elif number.digits_only and (unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
+        return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "سنة 850 للميلاد"
+    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and _EDITION_BEFORE.search(
+            norm, max(0, start - 16), start):
+        return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورته الـ31"
+    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and (
+            unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
         kind, unit = "duration", LEX.units[unit_before.group("unit")][1]  # "خلال الأعوام الـ10 القادمة"
         unit_kind = kind
     else:
@@ -343,7 +345,7 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     if match is None or match.group(1) in LEX.not_count_nouns:
         return None
     if match.group(1) in LEX.year_cues and _YEAR_AFTER.match(norm, match.end(1)):
-        return None  # "من 2.03 عام 2014": the word belongs to the year after it
+        return None  # "من 3.12 عام 2016": the word belongs to the year after it
     if any(stem in NUMBER_WORDS for _, stem in readings(match.group(1))):
         return None  # "عشرة وعشرون دولار": the next word is the next number
     return match.span(1)
@@ -366,7 +368,7 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
     for index in range(1, len(found)):
         later = found[index]
         if later.kind != "count" or later.has_unit or (later.scale == 1 and "noun_span" in later.extras):
-            continue  # "إلى 2.14 ريال من 2.03": an unscaled amount too, when it counts nothing
+            continue  # "إلى 3.45 ريال من 3.12": an unscaled amount too, when it counts nothing
         back = index - 1
         while back > 0 and found[back].kind == "date" and later.start - found[back].end < 12:
             back -= 1  # "83 مليار دولار في 2013 من عشرة مليارات": a year may stand between the two
@@ -388,7 +390,7 @@ def _as_money(norm: str, later: Found, unit: str) -> Found:
 
 def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
     """One currency written for two amounts of the same scale in one sentence: "5 ملايين و7 ملايين دولار" (the
-    first takes the currency after it), "اشتروا بـ1.2 مليار ريال ... وباعوا بـ1.1 مليار" (the later one takes
+    first takes the currency after it), "اشتروا بـ2.5 مليار ريال ... وباعوا بـ1.9 مليار" (the later one takes
     the currency of the nearest earlier amount of its scale). Never a counted amount ("1.1 مليار مستخدم"), nor
     across a sentence end or after a count word ("عدد")."""
     for index, later in enumerate(found):
@@ -444,7 +446,7 @@ def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:
 
 
 def _compound_measure(norm: str, previous: Found | None, quantity: Found) -> Found | None:
-    """"2 كيلوغرام و300 غرام" is 2.3 kg and "كيلو وثلاثة جرامات" 1.003 kg: a measure in a smaller unit of the
+    """"2 كيلوغرام و300 غرام" is 2.3 kg and "كيلو وخمسة جرامات" 1.005 kg: a measure in a smaller unit of the
     same family, after و and a larger unit (with its number, or alone for one), adds to it."""
     small = UNIT_SIZES[quantity.unit]
     if (previous is not None and previous.kind == "measure" and isinstance(previous.value, Decimal)

@@ -4,7 +4,7 @@ A sign or code before the figure ("$", "€", "AED 12,500") or a currency name a
 ambiguous name (ريال, دينار, درهم, جنيه, ليرة) takes, in this order: the nationality adjective written
 right after it ("ريالات قطرية" → QAR), the nearest country or city cue before it on the page
 ("صادرات المغرب ... 30 مليار درهم" → MAD, a London story's "جنيه" → GBP), then the nearest cue after it in
-its sentence ("400 ألف دينار تلاه سهم ألمنيوم البحرين" → BHD), and only then its default.
+its sentence ("250 ألف دينار في بورصة البحرين" → BHD), and only then its default.
 A price per unit names the unit in the extra field `per` ("50 دولارا للبرميل" → USD, per `bbl`).
 """
 
@@ -74,7 +74,7 @@ def currency(norm: str, phrase: str, start: int, end: int) -> tuple[str, int]:
     for _, (default, region) in reversed(cues[:index]):
         if default == code:
             return region, end
-    # none before it: a cue later in the same sentence ("400 ألف دينار تلاه سهم ألمنيوم البحرين") still decides
+    # none before it: a cue later in the same sentence ("250 ألف دينار في بورصة البحرين") still decides
     for position, (default, region) in cues[index:]:
         if position - end > _SENTENCE_REACH or _SENTENCE_END.search(norm, end, position):
             break

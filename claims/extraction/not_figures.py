@@ -60,24 +60,25 @@ _LIST_ITEM = re.compile(r" ?[-–—.)] ")
 _QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
 _QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
-# "احتفالات عيد طيبة 36"، "فعاليات جدة غير 36 في جدة": the edition of an event after one to three words of its name.
+# "احتفالات مهرجان الربيع 12"، "فعاليات صيف الشمال 9 في المدينة": the edition of an event after one to three
+# words of its name.
 _EVENT_BEFORE = re.compile(
     rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(read_words('event_words.txt'))})(?: [\"«“]?[^\W\d]+){{1,3}} \Z"
 )
-# "ارسل رسالة ... إلى 88591", "الاتصال على 8001245": a phone number or a short code.
+# "أرسل رسالة فارغة إلى 70707", "الاتصال على 8001245": a phone number or a short code.
 _CONTACT_WORDS = phrase_pattern(read_words("contact_words.txt"))
 _CONTACT_BEFORE = re.compile(
     rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?: \S+){{0,6}} "
     rf"{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) ?\Z"
 )
-# "ورقم الرسائل النصية (500103)": five digits or more right after a contact word and at most two more words.
+# "رقم الرسائل النصية (600700)": five digits or more right after a contact word and at most two more words.
 _CONTACT_NEAR = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?: [^\W\d]+){{0,2}} ?\(? ?\Z")
 _CONTACT_AFTER = re.compile(rf" ?(?:{phrase_pattern(_CUES['contact_after'])})(?!\w)")
 _LETTER_NAME_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?: ?[-‐–] ?| )?\Z"
 )
 _LETTER_NAME_AFTER = re.compile(rf" ?(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?!\w)")
-_COLON_BEFORE = re.compile(r": ?\Z")  # "شرطان أساسيان: 1- تحرير العقل": a list opened after a colon
+_COLON_BEFORE = re.compile(r": ?\Z")  # "وللنجاح شرطان: 1- الصبر": a list opened after a colon
 _CODE_LETTER_BEFORE = re.compile(r"(?<!\w)[\u0621-\u064a] ?/ ?\Z")
 _GLUED_WORD_BEFORE = re.compile(r"[\u0621-\u064a]+\Z")
 _PREFIX_LETTERS = re.compile(
@@ -98,7 +99,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     if before.isalpha() and (glued := _GLUED_WORD_BEFORE.search(norm, max(0, start - 20), start)):
         word = glued.group()
         if not _PREFIX_LETTERS.fullmatch(word) and len(word) > 2 and word not in LEX.not_count_nouns:
-            return True  # "كيهو360": a name's word glued to its digits ("بـ500", "ل29" are prefixes, "هو٠" a typo)
+            return True  # "ألفا360": a name's word glued to its digits ("بـ500", "ل29" are prefixes, "هو٠" a typo)
     if before in "-_/" and start >= 2 and norm[start - 2].isalpha():
         return True
     if _PLUS_BEFORE.search(norm, max(0, start - 4), start) or _PLUS_AFTER.match(norm, end):
@@ -106,7 +107,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     if is_quoted_alone(norm, start, end):
         return True  # 'والعقد " 29 "': a number alone in quotes names or codes something
     if _is_footnote(norm, start, end):
-        return True  # "ويستنجد الصليبي (7) هنا": a note's number after the name it annotates
+        return True  # "في كتابه الرحلة (12) هنا": a note's number after the name it annotates
     listed = _LIST_ITEM.match(norm, end)
     if listed and (_at_line_start(norm, start) or _COLON_BEFORE.search(norm, max(0, start - 2), start)):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
@@ -116,9 +117,9 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True
     if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
         return True
-    if (_LETTER_NAME_BEFORE.search(norm, head, start) or _LETTER_NAME_AFTER.match(norm, end)
+    if (_LETTER_NAME_BEFORE.search(norm, max(0, start - 8), start) or _LETTER_NAME_AFTER.match(norm, end)
             or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start)):
-        return True  # "جي500", "إف-16", "دي بي 9 جي تي", "5 جي", "رقم (أ/ 90)": a model's letters, a code's letter
+        return True  # "جي500", "إف-16", "إف بي 7 جي", "5 جي", "رقم (ب/ 44)": a model's letters, a code's letter
     bare = _bare(norm, end)
     if bare and end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):
         return True  # the edition of an event (a year stays a date)
@@ -126,7 +127,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
 
 
 def _is_contact(norm: str, start: int, end: int) -> bool:
-    """"ارسل رسالة إلى 88591", "الاتصال على 8001245", "ورقم الرسائل النصية (500103)": a phone number or a short
+    """"أرسل رسالة إلى 70707", "الاتصال على 8001245", "رقم الرسائل النصية (600700)": a phone number or a short
     code, unless a count word ("عدد") comes before the contact words."""
     if end - start >= 5 and _CONTACT_AFTER.match(norm, end):
         return True  # "636250 موبايلي": a number followed by the operator it is dialled on
@@ -146,7 +147,7 @@ def _bare(norm: str, end: int) -> bool:
 
 def _is_footnote(norm: str, start: int, end: int) -> bool:
     """A number of at most three digits alone in brackets right after a definite word (not a count word), with
-    nothing counted after it: the number of a note ("الصليبي (7) هنا")."""
+    nothing counted after it: the number of a note ("في كتابه الرحلة (12) هنا")."""
     if end - start > 3 or not norm.startswith(")", end):
         return False
     before = _DEFINITE_BEFORE_BRACKET.search(norm, max(0, start - 30), start)

@@ -38,9 +38,9 @@ _RANK_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.rank_nouns)
 _NAME_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('ordinal_name_words.txt'))}) \Z")
 # "الأشهر التسعة الأولى": an ordinal right after a number word qualifies the number, it ranks nothing.
 _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_ARTICLE})?(?:{phrase_pattern(LEX.cardinals)}) \Z")
-# "من السابعة وحتى الحادية عشرة من مساء كل يوم": an hour of a part of the day (date_words.tsv day_part) is a time.
-# The hour follows a preposition ("حتى الحادية عشرة من مساء", "في الثالثة عصرا"), never the noun it would rank
-# ("الساعات الأولى من صباح أمس").
+# "من الخامسة وحتى العاشرة من مساء الجمعة": an hour of a part of the day (date_words.tsv day_part) is a time.
+# The hour follows a preposition ("حتى العاشرة من مساء", "في الثالثة عصرا"), never the noun it would rank
+# ("الساعات الأولى من ليل الجمعة").
 _HOUR_LEAD = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.not_count_nouns)}) \Z")
 _HOUR_TO = re.compile(rf" (?:{_AND} ?)?(?:{phrase_pattern(LEX.cues['range_to'])}) ")
 _DAY_PART_AFTER = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import lexicon, phrase_pattern
-from claims.extraction.tokens import ANY_PREFIX, readings, words_back
+from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, readings, words_back
 
 LEX = lexicon()
 OR_EQUAL = "or_equal"
@@ -36,12 +36,17 @@ _SIGN_CHARACTERS = frozenset("".join(_SIGN_HEDGES))
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _WORDS_BEFORE = 6  # the longest hedge ("أكبر من أو يساوي") and an attached prefix
 _VERB_WORDS = 4  # a verb and a subject of at most two words
-# "تصل قيمته إلى 86 مليار يورو": a hedge "verb إلى" of the data with its subject (one or two words) between.
+# "تصل كلفتها إلى 40 مليار دولار": a hedge "verb إلى" of the data with its subject (one or two words) between.
 _REACH_PHRASES = {tuple(p.split()): q for p, q in LEX.hedges_before.items()
                   if len(p.split()) == 2 and p.split()[1] in LEX.cues["range_to"]}
+_REACH_TO = frozenset(to for _, to in _REACH_PHRASES)
 _REACH = re.compile(
     rf"(?<!\w)(?P<verb>{ANY_PREFIX}(?:{phrase_pattern({verb for verb, _ in _REACH_PHRASES})}))(?: [^\W\d]+){{1,2}} "
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
+)
+_ARTICLE = next(iter(LEX.cues["article"]))
+_PERCENT_LEADS = frozenset(
+    f"{prefix}{lead}" for lead in LEX.cues["percent_lead"] for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
 )
 _PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
 _NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
@@ -79,23 +84,27 @@ def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
     match = _AFTER.match(norm, end)
     if match and not _NEXT_FIGURE.match(norm, match.end()):
         return LEX.hedges_after[match.group("phrase")], match.end()
-    return None  # "ثمانية قتلى وأكثر من مئة جريح": "وأكثر من" is the hedge of the next figure
+    return None  # "خمسة قتلى وأكثر من أربعين جريحا": "وأكثر من" is the hedge of the next figure
 
 
 def qualifier_of(norm: str, start: int, end: int) -> str:
     """exact | approx | more_than | less_than | at_least | at_most for the figure at norm[start:end]."""
     qualifier = "exact"
     opening = _OPENING_BEFORE.search(norm, max(0, start - 3), start)
-    if opening:  # "لا يتجاوز (10%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
+    if opening:  # "لا يتجاوز (15%)", "أكثر من «500»": a bracket or a quote between the hedge and the figure
         start = opening.start()
-    if lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start):
-        start = lead.start()  # "نحو نسبة 40%": the hedge comes before the word that leads to a percent
+    elif norm.endswith(_ARTICLE, 0, start) and start > len(_ARTICLE) and norm[start - len(_ARTICLE) - 1] == " ":
+        start -= len(_ARTICLE)  # "تجاوزت الـ6 أشهر": the article glued to the digits stands between
+    if norm[words_back(norm, start, 1) : start].strip() in _PERCENT_LEADS and (
+            lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start)):
+        start = lead.start()  # "نحو نسبة 35%": the hedge comes before the word that leads to a percent
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]
     elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
         qualifier = LEX.hedge_verbs[verb.group("verb")]
-    elif reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start):
+    elif norm[words_back(norm, start, 1) : start].strip() in _REACH_TO and (
+            reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start)):
         words = reach.group("verb"), reach.group("to")
         qualifier = _REACH_PHRASES.get(words) or _REACH_PHRASES.get((words[0][1:], words[1]), qualifier)
     after = hedge_after(norm, end)

@@ -60,7 +60,7 @@ def test_counts_near_event_contact_and_maker_words_stay_counts(sentence, value):
 
 
 def test_a_year_after_an_event_name_stays_a_date():
-    assert only("شارك المنتخب في دورة الألعاب الآسيوية إنشون 2014 بعشرين لاعبا", "date").value == "2014"
+    assert only("يستعد الفريق لبطولة القارة طوكيو 2021 بخمسة عشر لاعبا", "date").value == "2021"
 
 
 @pytest.mark.parametrize("word", sorted(read_words("event_words.txt")))
@@ -276,13 +276,13 @@ def test_a_number_in_words_with_a_noun_or_no_cue_stays_a_count(sentence, value):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "سيكون الافتتاح عند الـ6 من مساء بعد غد",  # an hour of a part of the day
+        "يبدأ الحفل عند الـ8 من مساء الخميس",  # an hour of a part of the day
         "تبدأ الجلسة في الـ10 من صباح اليوم",
         "وصل الوفد مساء أمس الأول إلى الرياض",  # the day before yesterday
         "عاد اللاعبون أول من أمس من المعسكر",
         "شيع المصلون العريف أول خالد والرقيب أول سعيد",  # military ranks
         "تخرج الملازم أول فهد من الكلية",
-        "تضمن العدد «صفر» من المجلة مقالات متنوعة",  # a number word alone in quotes names an issue
+        "صدر الإصدار «صفر» للنشرة الشهرية",  # a number word alone in quotes names an issue
         "وقد أشار المؤرخ إلى ذلك في كتابه الرحلة (12) هنا بوضوح.",  # a note's number
     ],
 )
@@ -298,16 +298,16 @@ def test_counts_and_ranks_near_those_words_stay_figures(sentence):
 @pytest.mark.parametrize(
     ("sentence", "kind", "unit", "value"),
     [
-        ("يصل سعر الحاوية إلى أكثر من 30 شلن لدى الشركات الخاصة", "money", "KES", 30),
+        ("يدفع الراكب أكثر من 45 شلن للحافلة", "money", "KES", 45),
         ("دفع المسافر 5000 شلن أوغندي رسوما", "money", "UGX", 5000),
-        ("تقع القاعدة على بعد 10 كلم من المدينة", "measure", "km", 10),
+        ("يقع المخيم على مسافة 12 كلم شمال القرية", "measure", "km", 12),
         ("يمتد الخط الجديد 37 كيلو مترا", "measure", "km", 37),
         ("ضبطت البلدية 800 كيلو غراما من اللحوم الفاسدة", "measure", "kg", 800),
         ("يقضي الرحالة نصف السنة في السفر", "duration", "year", Decimal("0.5")),
         ("انتظر المراجعون ربع الساعة قبل الدخول", "duration", "hour", Decimal("0.25")),
         ("بلغ عدد الزوار (13) مليون زائر هذا العام", "count", None, 13_000_000),
-        ("مقارنة بنحو (11,9) ملايين زائر في العام السابق", "count", None, 11_900_000),
-        ("زادت ربحية السهم إلى 2.14 ريال من 2.03 عام 2014", "money", "SAR", Decimal("2.03")),
+        ("وكان العدد في الموسم الفائت نحو (8,4) ملايين زائر", "count", None, 8_400_000),
+        ("ارتفع عائد الوحدة إلى 3.45 ريال من 3.12 عام 2016", "money", "SAR", Decimal("3.12")),
     ],
 )
 def test_units_currencies_bracketed_digits_and_compared_amounts(sentence, kind, unit, value):
@@ -316,15 +316,15 @@ def test_units_currencies_bracketed_digits_and_compared_amounts(sentence, kind, 
 
 
 def test_the_year_after_a_compared_amount_is_a_date_not_a_duration_unit():
-    found = figures("زادت ربحية السهم إلى 2.14 ريال من 2.03 عام 2014")
+    found = figures("ارتفع عائد الوحدة إلى 3.45 ريال من 3.12 عام 2016")
     assert [q.kind for q in found] == ["money", "money", "date"]
-    assert found[-1].value == "2014"
+    assert found[-1].value == "2016"
 
 
 @pytest.mark.parametrize(
     ("sentence", "qualifier"),
     [
-        ("تخصص مواقع بما لا يتجاوز (10%) من المساحة", "at_most"),
+        ("تخصص الحدائق بما لا يتجاوز (15%) من مساحة الحي", "at_most"),
         ("ارتفعت الأسعار أكثر من «20%» خلال العام", "more_than"),
     ],
 )
@@ -346,7 +346,7 @@ def test_every_shilling_of_the_data_is_money(phrase, row):
         "ستطرح الشركة السيارة جي500 في الأسواق الأوروبية",  # a model's letters glued to its digits
         "أسقطت الدفاعات طائرة إف-16 قرب الحدود",
         "هبطت طائرة نقل من طراز سي 130 في المطار",
-        "صدر النظام بالأمر الملكي رقم (أ/ 90) بتاريخ سابق",  # a code's letter before a slash
+        "نشر القرار رقم (ب/ 44) في الجريدة الرسمية",  # a code's letter before a slash
         "صدر المرسوم الملكي م/51 بالموافقة على الاتفاقية",
         "وقع الحادث قرب مخرج 14 على الطريق الدائري",  # a road exit
         "ولمزيد من المعلومات رقم الرسائل النصية (600700).",  # a short code right after the contact words
@@ -384,8 +384,8 @@ def test_every_operator_of_the_data_after_a_long_number_makes_it_a_code(operator
 @pytest.mark.parametrize(
     ("sentence", "kind", "unit", "value"),
     [
-        ("ضبطت الجمارك 4.5 كجم من الكوكايين", "measure", "kg", Decimal("4.5")),
-        ("جاء مكرر ربح السهم عند 14 ضعفا", "multiplier", "times", 14),
+        ("صادرت الشرطة 2.7 كجم من الحشيش", "measure", "kg", Decimal("2.7")),
+        ("يتداول السهم عند 17 ضعفا لأرباحه", "multiplier", "times", 17),
         ("بلغ متوسط السوق 22 ضعفا", "multiplier", "times", 22),
     ],
 )
@@ -408,7 +408,7 @@ def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
 @pytest.mark.parametrize(
     ("sentence", "qualifier"),
     [
-        ("أقر البرلمان برنامجا تصل قيمته إلى 86 مليار يورو", "at_most"),  # a subject between the verb and إلى
+        ("أقرت الحكومة خطة تصل كلفتها إلى 40 مليار دولار", "at_most"),  # a subject between the verb and إلى
         ("وتصل مساحته إلى 500 متر مربع", "at_most"),
         ("ارتفع الدين ليصل حجمه إلى 322 مليار ريال", "exact"),  # the level reached
     ],
@@ -423,7 +423,7 @@ def test_a_reaching_verb_keeps_its_reading_across_its_subject(sentence, qualifie
 @pytest.mark.parametrize(
     "sentence",
     [
-        "تفتح القاعة من السابعة وحتى الحادية عشرة من مساء كل يوم",  # hours of a part of the day
+        "يستقبل المعرض زواره من الخامسة وحتى العاشرة من مساء الجمعة",  # hours of a part of the day
         "يبدأ العرض في الثامنة مساء",
         "تعاونت الشركة مع مزود الخدمة (كيهو360) في المشروع",  # a name's word glued to its digits
         "هذا معناه إحدى اثنتين: إما القبول أو الرفض",  # an idiom
@@ -436,7 +436,7 @@ def test_clock_hours_in_words_glued_names_and_one_of_two_are_not_figures(sentenc
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("شهدت المدينة في الساعات الأولى من صباح أمس انطلاق المهرجان", "ordinal"),  # a noun ranked, no hour
+        ("أمضت القافلة الساعات الأولى من ليل الجمعة في الطريق", "ordinal"),  # a noun ranked, no hour
         ("اشترى المستثمر الأسهم بـ500 ريال", "money"),  # a prefix glued to the digits
         ("ارتفعت النسبة لـ29 في المائة", "percent"),
         ("صفر هو٠", "count"),
@@ -449,7 +449,7 @@ def test_ranks_and_prefixed_digits_stay_figures(sentence, kind):
 @pytest.mark.parametrize(
     ("sentence", "unit"),
     [
-        ("بلغت قيمة التداول 400 ألف دينار تلاه سهم ألمنيوم البحرين", "BHD"),  # a cue later in its sentence
+        ("سجل سهم المصرف تداولات بقيمة 250 ألف دينار في بورصة البحرين", "BHD"),  # a cue later in its sentence
         ("دفع المشتري 500 دينار. ثم سافر إلى البحرين", "KWD"),  # a cue in the next sentence decides nothing
         ("في البحرين بلغت قيمة الصفقة 500 دينار", "BHD"),
     ],
@@ -470,7 +470,7 @@ def test_a_bare_currency_takes_a_country_cue_later_in_its_sentence_when_none_is_
         "ضبط المفتشون مخالفات للمادة 90 من النظام",  # a provision's number
         "وتنص الفقرة 3 على حق الاعتراض",
         "تمضي الشركة في تنفيذ استراتيجيتها 2025 بثبات",  # a strategy named by its year
-        "تبدو «دي بي 9 جي تي» أكثر عصرية",  # letters after the digits
+        "تتميز سيارة «إف بي 7 جي» بمحرك جديد",  # letters after the digits
         "تطلق الشركة شبكة 5 جي العام المقبل",
         "وللنجاح شرطان: 1- الصبر على العمل",  # a list opened after a colon
     ],
@@ -494,7 +494,7 @@ def test_figures_near_model_provision_and_colon_words_stay_figures(sentence, kin
 
 @pytest.mark.parametrize(
     ("sentence", "qualifier"),
-    [("يعادل هذا الرقم نحو نسبة 40% من السكان", "approx"), ("ارتفعت الصادرات بأكثر من نسبة 12%", "more_than")],
+    [("يمثل المشتركون نحو نسبة 35% من الأسر", "approx"), ("ارتفعت الصادرات بأكثر من نسبة 12%", "more_than")],
 )
 def test_a_hedge_before_the_word_that_leads_to_a_percent_qualifies_it(sentence, qualifier):
     assert only(sentence, "percent").qualifier == qualifier
@@ -512,10 +512,10 @@ def test_a_full_stop_typed_before_the_last_year_of_a_line_leaves_the_year():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "تقدم المؤشر جيه.بي.إكس-نيكي 400 بنسبة طفيفة",  # an index named with a number
-        "نهب المسلحون مقر اللواء ٣٥ مدرع في المدينة",  # a military unit
+        "صعد مؤشر نيكي 225 في ختام التعاملات",  # an index named with a number
+        "انتشرت قوات اللواء ١٢ مشاة على الحدود",  # a military unit
         "اختتمت البارحة الأولى فعاليات المهرجان",  # the night before last
-        "كان عالما موسوعيا بل إنه ألف فيها معظم علوم عصره",  # the verb ألّف without its shadda
+        "كان شاعرا غزير الإنتاج وقد ألف فيها ديوانين",  # the verb ألّف without its shadda
     ],
 )
 def test_index_and_unit_names_and_unmarked_idioms_are_not_figures(sentence):
@@ -525,12 +525,12 @@ def test_index_and_unit_names_and_unmarked_idioms_are_not_figures(sentence):
 @pytest.mark.parametrize(
     ("sentence", "kind", "value", "unit"),
     [
-        ("وفي عام 600 للميلاد ازدهرت المدينة", "date", "0600", None),  # a year of any century before an era word
+        ("وفي سنة 850 للميلاد بنيت القلعة", "date", "0850", None),  # a year of any century before an era word
         ("بنيت القلعة سنة 1250 ميلادية", "date", "1250", None),
         ("ستنتج المصادر خلال الأعوام الـ10 القادمة", "duration", 10, "year"),  # the unit written before الـ
         ("تضاعف الإنتاج خلال السنوات الـ5 الماضية", "duration", 5, "year"),
         ("يشارك اللاعب في البطولة في دورتها الـ24", "ordinal", 24, None),  # an edition's rank
-        ("يبلغ سعر الساعة أقل من 200 فرنك", "money", 200, "CHF"),
+        ("بيعت اللوحة بما يزيد على 900 فرنك", "money", 900, "CHF"),
     ],
 )
 def test_era_years_durations_and_editions_written_before_the_digits(sentence, kind, value, unit):
@@ -539,14 +539,14 @@ def test_era_years_durations_and_editions_written_before_the_digits(sentence, ki
 
 
 def test_the_plural_before_al_with_digits_stays_a_count_for_other_nouns():
-    assert [(q.kind, q.value) for q in figures("ودعم السوق عشرة من قطاعات السوق الـ15")] == [
-        ("count", 10), ("count", 15)]
+    assert [(q.kind, q.value) for q in figures("ارتفعت سبعة من الأسهم الـ12 في القطاع")] == [
+        ("count", 7), ("count", 12)]
 
 
 @pytest.mark.parametrize(
     ("sentence", "qualifiers"),
     [
-        ("كانت الحصيلة ثمانية قتلى وأكثر من مئة جريح", ["exact", "more_than"]),  # the next figure's hedge
+        ("أسفر الحادث عن خمسة قتلى وأكثر من أربعين جريحا", ["exact", "more_than"]),  # the next figure's hedge
         ("قتل ثمانية أشخاص وأقل من 20 جريحا", ["exact", "less_than"]),
         ("شارك 50 شخصا أو أكثر", ["at_least"]),  # the hedge after the figure
     ],
@@ -561,10 +561,10 @@ def test_a_hedge_after_a_figure_that_opens_the_next_one_is_the_next_ones(sentenc
 @pytest.mark.parametrize(
     "sentence",
     [
-        "أغلق المطار عند الظهر (5.00 ت غ) لساعات",  # hours and minutes joined by a point before a day part
+        "أقلعت الطائرة صباحا (7.15 ت غ) متجهة إلى لندن",  # hours and minutes joined by a point before a day part
         "يبدأ العرض 9.30 مساء في المسرح",
-        "سيتم إطلاق اللعبة في يوم 31 من الشهر الجاري",  # a day of an unnamed month
-        "ويعرضونها للبيع بأثمان بخسة في الأسواق",  # a plural fraction alone is prices, not eighths
+        "ينطلق المؤتمر في يوم 27 من الشهر المقبل",  # a day of an unnamed month
+        "اشترى التجار البضائع بأثمان مرتفعة",  # a plural fraction alone is prices, not eighths
     ],
 )
 def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_are_not_figures(sentence):
@@ -574,8 +574,8 @@ def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_a
 @pytest.mark.parametrize(
     ("sentence", "kind", "value", "unit", "qualifier"),
     [
-        ("قال إن والده الذي سيبلغ الـ 70 من العمر بصحة جيدة", "duration", 70, "year", "exact"),  # an age
-        ("طائرات تفوق قيمتها 19 مليار دولار", "money", 19_000_000_000, "USD", "more_than"),  # present tense
+        ("احتفل الشاعر الذي بلغ الـ 85 من العمر بديوانه الأخير", "duration", 85, "year", "exact"),  # an age
+        ("صفقة أسلحة تفوق قيمتها 12 مليار دولار", "money", 12_000_000_000, "USD", "more_than"),  # present tense
         ("أكل الضيوف ثلاثة أثمان الكعكة", "fraction", Decimal("0.375"), None, "exact"),  # with its number
         ("بلغ السعر 3.50 دولار", "money", Decimal("3.5"), "USD", "exact"),  # a dotted amount, no day part
     ],
@@ -583,3 +583,22 @@ def test_dotted_clock_times_days_of_an_unnamed_month_and_lone_plural_fractions_a
 def test_ages_present_hedging_verbs_and_figures_near_those_classes(sentence, kind, value, unit, qualifier):
     assert any((q.kind, q.value, q.unit, q.qualifier) == (kind, value, unit, qualifier) for q in figures(sentence)), [
         (q.text, q.kind, str(q.value), q.unit, q.qualifier) for q in figures(sentence)]
+
+
+# --- classes revealed by the last draw (fresh8) ------------------------------------------------------
+
+
+def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
+    assert figures("تراجع الذهب حتى الساعة 1130 بتوقيت جرينتش", "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("فترة الحصار تجاوزت الـ6 أشهر", "more_than"),
+        ("قتل أكثر من الـ15 جنديا", "more_than"),
+        ("قتل الـ15 جنديا", "exact"),
+    ],
+)
+def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
+    assert figures(sentence)[0].qualifier == qualifier
