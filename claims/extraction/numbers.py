@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD, is_word_char
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -485,7 +485,7 @@ def scan_page(
         if event is None:
             return runs, duals, words
         key = event.group("word")
-        if key is not None and (padded[event.start()].isalnum() or padded[event.start()] == "_"):
+        if key is not None and is_word_char(padded[event.start()]):
             search_from = event.start() + 1  # its lead is a letter or digit (\w): no word starts here
             continue
         if key is None:  # a digit start
