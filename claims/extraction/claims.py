@@ -22,7 +22,9 @@ FACTUAL_THRESHOLD = 0.4
 
 # A sentence runs to a stop that is not a decimal point. Written as "plain run, then (decimal point,
 # plain run)*" rather than "(plain char | decimal point)*": same matches, four times faster in `re`.
-_SENTENCE = re.compile(r"[^\n.!?؟؛…]*(?:\.(?=\d)[^\n.!?؟؛…]*)*(?:(?:\.(?!\d)|[!?؟؛…])+|\n|$)")
+# A stop takes the line break right after it, and no match starts at the end of the range: the lone line break
+# and the empty match at the end of each line were a third of the matches, all dropped by `sentences`.
+_SENTENCE = re.compile(r"(?=[\s\S])[^\n.!?؟؛…]*(?:\.(?=\d)[^\n.!?؟؛…]*)*(?:(?:\.(?!\d)|[!?؟؛…])+\n?|\n|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLETS = "•*-–#>·▪●"  # stripped, with spaces, from the start of a sentence
 _TEASER_ENDS = ("...", "…")
