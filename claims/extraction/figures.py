@@ -47,6 +47,9 @@ _PERCENT_UNITS = frozenset(k for k, v in LEX.units.items() if v[0] == "percent" 
 _PERCENT_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(_CUES['percent_lead'])}|(?P<unit>{phrase_pattern(_PERCENT_UNITS)})) \Z"
 )
+# The last characters of its phrases: the pattern is searched only when a space and one of them end the text
+# before the figure.
+_PERCENT_BEFORE_LAST = frozenset(phrase[-1] for phrase in _CUES["percent_lead"] | _PERCENT_UNITS)
 _BELOW_ZERO = re.compile(rf" (?:{phrase_pattern(_CUES['below_zero'])})(?!\w)")
 # "عام 2017", "بحلول عام 2032", and with one word between: "السنة المالية 2025".
 _YEAR_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(LEX.year_cues)})(?P<gap> [^\W\d]+)? \Z")
@@ -273,7 +276,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         unit_kind, unit = "measure", unit or "°"
     if unit_kind is None and norm[start - 1 : start] == "%" and not norm[start - 2 : start - 1].isdigit():
         unit_kind, unit, start = "percent", "%", start - 1  # "%12", as right-to-left typing often puts it
-    if unit_kind is None and (lead := _PERCENT_BEFORE.search(norm, words_back(norm, start, 3), start)):
+    if (unit_kind is None and norm[start - 1 : start] == " " and norm[start - 2 : start - 1] in _PERCENT_BEFORE_LAST
+            and (lead := _PERCENT_BEFORE.search(norm, words_back(norm, start, 3), start))):
         unit_kind, unit = "percent", "%"
         if lead.group("unit"):
             start = lead.start()

@@ -66,6 +66,13 @@ _EDITS = re.compile(
     f"|(?<=[{_SPACE}{_NEWLINE}])[{_SPACE}{_NEWLINE}]+"
     f"|(?<=[{_COMPAT}]))"
 )
+# Runs of the characters _EDITS starts with, of two or more, or one dropped or compatibility character: the
+# page is skipped through with one lookbehind per lone space instead of three. A run of whitespace is one
+# edit; any other run is split into its edits by _EDITS (the lookbehinds of _EDITS read only the character
+# each consumes, so a run reads as it does inside the page).
+_EDIT_RUNS = re.compile(
+    f"[{_DROPPED}{_SPACE}{_NEWLINE}{_COMPAT}](?:[{_DROPPED}{_SPACE}{_NEWLINE}{_COMPAT}]+|(?<=[{_DROPPED}{_COMPAT}]))"
+)
 # The characters of the [_SPACE _NEWLINE] class, for a set lookup instead of a regex call per edit.
 _SPACE_CHARS = frozenset(
     " \t\u00a0\u1680\u202f\u205f\u3000\r\f\v" + "".join(map(chr, range(0x2000, 0x200B))) + _NEWLINE
@@ -148,23 +155,24 @@ def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
             original_starts.append(original)
 
     last = 0
-    for match in _EDITS.finditer(text):
-        start, end = match.span()
-        if start > last:
-            pieces.append(text[last:start])
-            map_next(last)
-            size += start - last
-        edit = match.group()
-        if edit[0] in _SPACE_CHARS:
-            pieces.append("\n" if _HAS_NEWLINE.search(edit) else " ")
-            map_next(start)
-            size += 1
-        elif _IS_COMPAT.match(edit):
-            for char in _compat(edit):  # every character of the expansion maps to the same original one
-                pieces.append(char)
+    for run in _EDIT_RUNS.finditer(text):
+        for match in (run,) if run.group().isspace() else _EDITS.finditer(text, *run.span()):
+            start, end = match.span()
+            if start > last:
+                pieces.append(text[last:start])
+                map_next(last)
+                size += start - last
+            edit = match.group()
+            if edit[0] in _SPACE_CHARS:
+                pieces.append("\n" if _HAS_NEWLINE.search(edit) else " ")
                 map_next(start)
                 size += 1
-        last = end
+            elif _IS_COMPAT.match(edit):
+                for char in _compat(edit):  # every character of the expansion maps to the same original one
+                    pieces.append(char)
+                    map_next(start)
+                    size += 1
+            last = end
     if last < len(text):
         pieces.append(text[last:])
         map_next(last)

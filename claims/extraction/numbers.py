@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD, is_word_char
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -108,7 +108,9 @@ _WORDS_AT_WORD_START = _words_at_word_start()
 
 
 @lru_cache(maxsize=4)
-def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None]:
+def _scanner(
+    anchors: frozenset[str],
+) -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern | None, tuple[str, ...]]:
     """The word-start pattern for the words above plus other recognisers' `anchors` (prefixed words, such as
     dates.ANCHOR_WORDS), and what each word is. No letter may follow a word; a digit may ("سبتمبر10")."""
     words = dict(_WORDS_AT_WORD_START)
@@ -117,6 +119,8 @@ def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, 
     # Anchors that are also number words ("صفر": zero, and the Hijri month) can sit inside a run.
     in_runs = [anchor for anchor in anchors if words[anchor][0] == "run"]
     inside = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(in_runs)})(?![^\W\d])") if in_runs else None
+    # Each of those holds one of these ("وصفر" holds "صفر"): a run is searched for them only when it holds one.
+    inside_keys = tuple(word for word in in_runs if not any(other != word and other in word for other in in_runs))
     # One pattern for both events of the scan, so the page is skipped through once: a digit start
     # (_DIGIT_START), or a word lead and a word. The word group is None at a digit start. The class leads, so
     # `re` skips to candidates in C. The lead is _WORD_LEAD without its lookbehind, which cost a third of the
@@ -125,7 +129,7 @@ def _scanner(anchors: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, 
         rf"[^\u0621-\u064aa-z](?:(?<=[\d.٫])(?:(?<=\d)|(?=\d))"
         rf"|(?P<word>{phrase_pattern(words)})(?![^\W\d]))"
     )
-    return events, words, inside
+    return events, words, inside, inside_keys
 
 @dataclass
 class Number:
@@ -484,7 +488,7 @@ def scan_page(
     idiom may begin with a number word ("ألف مبروك"): the run there is still reported, and so is an anchor
     that is also one of the words above.
     """
-    pattern, table, inside = _scanner(anchors)
+    pattern, table, inside, inside_keys = _scanner(anchors)
     padded = " " + norm  # index 0 becomes a word start like any other; padded index = norm index + 1
     runs: list[tuple[int, int]] = []
     duals: list[tuple[int, int, str]] = []
@@ -495,7 +499,7 @@ def scan_page(
         if event is None:
             return runs, duals, words
         key = event.group("word")
-        if key is not None and (padded[event.start()].isalnum() or padded[event.start()] == "_"):
+        if key is not None and is_word_char(padded[event.start()]):
             search_from = event.start() + 1  # its lead is a letter or digit (\w): no word starts here
             continue
         if key is None:  # a digit start
@@ -514,7 +518,7 @@ def scan_page(
                 continue
             else:
                 runs.append((run.start() - 1, run.end() - 1))
-                if inside is not None:
+                if inside is not None and any(padded.find(key, run.start(), run.end()) >= 0 for key in inside_keys):
                     words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
                                  for m in inside.finditer(padded, run.start(), run.end()))
                 position = run.end()

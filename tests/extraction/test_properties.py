@@ -1,13 +1,16 @@
 """On any Unicode input the engine never raises and its offsets always point at what it reports."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract
+from claims.extraction import claims, extract
 from claims.extraction.claims import FoldedText, sentences
-from claims.extraction.lexicon import DATA_DIR
+from claims.extraction.lexicon import DATA_DIR, phrase_pattern
 from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.numbers import LEX, RUN, numbers_in_run, read_run, scan_page
+from claims.extraction.tokens import WORD_LEAD
 from tests.extraction.offsets import normalize_with_offsets
 
 
@@ -125,3 +128,14 @@ def test_plain_digit_runs_read_as_the_grammar_reads_them(digits, before, after):
     norm = before + digits + after
     start = len(before)
     assert repr(numbers_in_run(norm, start, start + len(digits))) == repr(read_run(norm, start, start + len(digits)))
+
+
+_STRICT_ATTRIBUTION = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(claims._ATTRIBUTION_WORDS)})(?!\w)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(sorted(claims._ATTRIBUTION_WORDS)),
+                          st.sampled_from([" ", "_", "é", "5", "٣", "و", "(", "x", "قالت"])), max_size=12).map("".join))
+def test_the_loose_attribution_scan_finds_what_the_strict_pattern_finds(folded):
+    """`attributed` scans without the lead's lookbehind and drops a match led by a word character."""
+    assert claims.attributed(folded) == (_STRICT_ATTRIBUTION.search(" " + folded) is not None)
