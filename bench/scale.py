@@ -502,6 +502,8 @@ def measure_load(*, rate: float | None, seconds: float, workers: int, cached: bo
         "SECURE_SSL_REDIRECT": "0",
         "API_THROTTLE_USER": "100000000/minute",
         "FACTCHECK_LOOKUP_CACHE_SECONDS": "60" if cached else "0",
+        # A client's token and permissions from the cache, as a busy API would run (both runs).
+        "FACTCHECK_API_AUTH_CACHE_SECONDS": os.environ.get("FACTCHECK_API_AUTH_CACHE_SECONDS", "30"),
     }
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     server = subprocess.Popen(

@@ -201,7 +201,7 @@ CELERY_BEAT_SCHEDULE = {
 # --- REST API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -314,6 +314,9 @@ LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 FACTCHECK_DASHBOARD_LIVE_LIMIT = env_int("FACTCHECK_DASHBOARD_LIVE_LIMIT", 20000)
 # Lookup answers are cached this long (seconds) in the default cache; 0 turns the cache off.
 FACTCHECK_LOOKUP_CACHE_SECONDS = env_int("FACTCHECK_LOOKUP_CACHE_SECONDS", 60)
+# API tokens and their users' permissions are cached this long (seconds; claims.api.authentication):
+# a revoked token or a changed role takes effect that much later. 0 reads them for every request.
+FACTCHECK_API_AUTH_CACHE_SECONDS = env_int("FACTCHECK_API_AUTH_CACHE_SECONDS", 0)
 # Admin exports of more claims than this go to a worker; the file is offered when it is ready.
 FACTCHECK_EXPORT_INLINE_LIMIT = env_int("FACTCHECK_EXPORT_INLINE_LIMIT", 2000)
 # Claims per database round trip when an export streams (prefetches run per chunk).

@@ -505,26 +505,39 @@ class ClaimAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[following]))
         return super().response_change(request, obj)
 
-    def _queue_ids(self, request) -> list[int]:
-        """The open claims' ids in queue order: one query for the whole neighbourhood."""
-        return list(
+    def _open_queue(self, request):
+        """The open claims' ids in queue order (the queue's index: `queue_closed` = 0 is its first key)."""
+        return (
             review_queue(user=request.user)
-            .exclude(status__in=CLOSED_STATUSES)
+            .filter(queue_closed=0)
             .prefetch_related(None)
             .select_related(None)
             .values_list("id", flat=True)
         )
 
     def _next_open_claim(self, request, *, after) -> int | None:
-        ids = [pk for pk in self._queue_ids(request) if pk != after.pk]
-        return ids[0] if ids else None
+        return self._open_queue(request).exclude(pk=after.pk).first()
 
     def _neighbours(self, request, claim) -> tuple[int | None, int | None]:
-        ids = self._queue_ids(request)
-        if claim.pk not in ids:
-            return None, ids[0] if ids else None
-        index = ids.index(claim.pk)
-        return (ids[index - 1] if index else None), (ids[index + 1] if index + 1 < len(ids) else None)
+        """The open claims just before and after this one in the queue, read where the queue's index
+        holds this claim's keys (never the whole queue: a million ids at scale). Four one-row reads:
+        the neighbour with the same machine rank (a range on the priority, the index's next key),
+        else the last of the rank before / the first of the rank after."""
+        queue = self._open_queue(request)
+        if claim.status in CLOSED_STATUSES:
+            return None, queue.first()
+        # The claim comes from get_queryset (the queue), annotated with its rank.
+        rank, priority, worth = claim.queue_machine_rank, claim.priority, claim.checkworthiness
+        same_rank = queue.filter(queue_machine_rank=rank)
+        later = same_rank.filter(priority__lte=priority).filter(
+            Q(priority__lt=priority) | Q(checkworthiness__lt=worth) | Q(checkworthiness=worth, id__gt=claim.pk)
+        )
+        earlier = same_rank.filter(priority__gte=priority).filter(
+            Q(priority__gt=priority) | Q(checkworthiness__gt=worth) | Q(checkworthiness=worth, id__lt=claim.pk)
+        )
+        following = later.first(), queue.filter(queue_machine_rank__gt=rank).first()
+        previous = earlier.reverse().first(), queue.filter(queue_machine_rank__lt=rank).reverse().first()
+        return previous[0] or previous[1], following[0] or following[1]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, object_id)
