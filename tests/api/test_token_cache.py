@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from claims.api.authentication import CACHE_PREFIX
-from tests.api.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

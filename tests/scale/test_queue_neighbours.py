@@ -2,19 +2,18 @@
 the claims just before and after it in the whole open queue, across ties and machine ranks."""
 
 import pytest
+from django.contrib import admin
 from django.test import RequestFactory
 
 from claims.admin.review import ClaimAdmin
 from claims.models import Claim, ClaimStatus
-from claims.selectors import review_queue
+from claims.selectors.queue import review_queue
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def queue_admin():
-    from django.contrib import admin
-
     registered = admin.site._registry[Claim]
     assert isinstance(registered, ClaimAdmin)
     return registered
