@@ -95,6 +95,8 @@ def chrome_start(doc: FoldedText) -> int:
 
 
 def is_counter_line(folded: str) -> bool:
+    if folded[:1].isalpha():  # most lines: a letter first is neither symbols and digits only nor a page counter
+        return _AGO_LEAD in folded and _AGO.search(folded) is not None
     return bool(
         _SYMBOLS_ONLY.fullmatch(folded)
         or (_AGO_LEAD in folded and _AGO.search(folded))

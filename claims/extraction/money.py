@@ -22,6 +22,7 @@ _ARTICLE = next(iter(LEX.cues["article"]))
 # Written before the figure: signs ("$", "€") and ISO codes ("AED 12,500").
 SIGNS = {k: v for k, v in LEX.currencies.items() if not k.isalpha() or (k.isascii() and len(k) == 3)}
 _SIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{phrase_pattern(SIGNS)}) ?\Z")
+_SIGN_LAST = frozenset(sign[-1] for sign in SIGNS)  # a sign ends right before the figure, or a space before it
 _BARE_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
 _REGION_CUE = re.compile(rf"(?<!\w){PREFIXES}(?:{_ARTICLE})?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 _SENTENCE_REACH = 120
@@ -50,8 +51,11 @@ def per_unit(norm: str, end: int) -> tuple[str, int] | None:
 
 def sign_before(norm: str, start: int) -> tuple[str, int] | None:
     """The code of a currency sign or ISO code written right before `start`, and where it begins."""
-    if norm[max(0, start - 1) : start] == "$":
+    before = norm[max(0, start - 1) : start]
+    if before == "$":
         return "USD", start - 1
+    if before not in _SIGN_LAST and not (before == " " and norm[max(0, start - 2) : start - 1] in _SIGN_LAST):
+        return None
     match = _SIGN_BEFORE.search(norm, max(0, start - 5), start)
     if match:
         return SIGNS[match.group().strip()], match.start()

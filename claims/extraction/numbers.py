@@ -69,6 +69,7 @@ _DIVISION_BETWEEN = re.compile(
 # The longest text _DIVISION_BETWEEN can hold: the text between two numbers is tried only when no longer.
 _DIVISION_LONGEST = max(map(len, _CUES["division_part"])) + 1 + max(map(len, _CUES["division_by"]))
 _PART_OF_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['part_of'])}) \Z")
+_PART_OF_ENDS = frozenset(phrase[-1] + " " for phrase in _CUES["part_of"])  # what ends the text before a match
 _TEEN_UNITS = _CUES["teen_unit"]
 _TENS_WORD = re.compile(rf" (?:{phrase_pattern(_CUES['ten'])})(?!\w)")
 NEXT_WORD = re.compile(r" ?([\u0621-\u064a]{2,})")
@@ -566,7 +567,8 @@ def join_divisions(norm: str, numbers: list[Number]) -> list[Number]:
                     value = left.value / number.value
                     joined[-1] = Number(left.start, number.end, value, precision_of(value), fraction=True)
                     continue
-        if number.value and _PART_OF_BEFORE.search(norm, max(0, number.start - 12), number.start):
+        if (norm[number.start - 2 : number.start] in _PART_OF_ENDS and number.value
+                and _PART_OF_BEFORE.search(norm, max(0, number.start - 12), number.start)):
             value = ONE / number.value
             start = _PART_OF_BEFORE.search(norm, max(0, number.start - 12), number.start).start()
             joined.append(Number(start, number.end, value, precision_of(value), fraction=True))

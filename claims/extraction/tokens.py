@@ -1,11 +1,12 @@
 """Words of the folded text: their attached prefixes, where they begin, and context measured in words.
 
-The page is tokenised once, by `numbers.scan_page`: one scan of the word starts (led by `WORD_LEAD`) with
-every recogniser's words in one trie and the prefix letters of cues.tsv (و ف, then ب ل) spelled out, so
-a word is found with its clitics in one walk. Recognisers then read the context of a figure in words,
-never in characters: `words_back(norm, start, n)` is where the n-th word before `start` begins, the left
-edge of the window a cue pattern is searched in. `readings(word)` splits the prefix letters off a word in
-every way the letters allow, so a recogniser looks stems up in its own data.
+The page is tokenised once, by `numbers.scan_page`: one scan of the word starts (led by the class of
+`WORD_LEAD`) and the digit starts, with every recogniser's words in one trie and the prefix letters of
+cues.tsv (و ف, then ب ل) spelled out, so a word is found with its clitics in one walk. Recognisers then
+read the context of a figure in words, never in characters: `words_back(norm, start, n)` is where the
+n-th word before `start` begins, the left edge of the window a cue pattern is searched in.
+`readings(word)` splits the prefix letters off a word in every way the letters allow, so a recogniser
+looks stems up in its own data.
 """
 
 from __future__ import annotations
