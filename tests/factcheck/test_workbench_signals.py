@@ -15,8 +15,9 @@ import workbench
 for signum in (signal.SIGTERM, signal.SIGHUP):
     signal.signal(signum, workbench.stop_on_termination)
 children = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)]
-print(children[0].pid, flush=True)
 try:
+    # Printed inside the try: the test signals as soon as it reads the pid.
+    print(children[0].pid, flush=True)
     time.sleep(60)
 except KeyboardInterrupt:
     print("stopping", flush=True)
