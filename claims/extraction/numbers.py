@@ -511,9 +511,11 @@ def scan_page(
             else:
                 run_start, position = run.span()
                 runs.append((run_start - 1, position - 1))
-                if inside is not None and any(padded.find(inner, run_start, position) >= 0 for inner in inside_keys):
-                    words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
-                                 for m in inside.finditer(padded, run_start, position))
+                for inner in inside_keys:  # a loop, not any(): no generator per run
+                    if padded.find(inner, run_start, position) >= 0:
+                        words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
+                                     for m in inside.finditer(padded, run_start, position))
+                        break
         else:
             end = event.end() - 1
             start = end - len(name)  # after the prefix letters, if any
