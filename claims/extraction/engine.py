@@ -47,6 +47,7 @@ def extract(text: str) -> Extraction:
     """All quantities in `text` and the check-worthy sentences that hold them (offsets into `text`)."""
     doc = FoldedText(text, *fold_with_offset_map(text))
     quantities = _quantities(text, doc.folded, doc.offsets)
+    count = len(quantities)
     claims = []
     index = 0
     previous_end = 0
@@ -60,11 +61,11 @@ def extract(text: str) -> Extraction:
             while opener < len(openers) and openers[opener] < start:
                 opener += 1
             hypothetical = hypothetical or (opener < len(openers) and openers[opener] < end)
-        while index < len(quantities) and quantities[index].start < start:
+        while index < count and quantities[index].start < start:
             index += 1
         held = []
         probe = index
-        while probe < len(quantities) and quantities[probe].start < end:
+        while probe < count and quantities[probe].start < end:
             if quantities[probe].end <= end:
                 held.append(probe)
             probe += 1

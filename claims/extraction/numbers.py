@@ -500,14 +500,15 @@ def scan_page(
         if event is None:
             return runs, duals, words
         key = event.group("word")
-        if key is not None and is_word_char(padded[event.start()]):
-            search_from = event.start() + 1  # its lead is a letter or digit (\w): no word starts here
-            continue
+        lead = event.start()
         if key is None:  # a digit start
-            kind, run_at = "digit", event.start()
+            kind, run_at = "digit", lead
         else:
+            if is_word_char(padded[lead]):
+                search_from = lead + 1  # its lead is a letter or digit (\w): no word starts here
+                continue
             kind, name = table[key]
-            run_at = event.start() + 1  # after the lead
+            run_at = lead + 1  # after the lead
             if key in anchors and kind != "anchor" and not (kind == "run" and inside is not None):
                 words.append(("anchor", run_at - 1, event.end() - 1, key))
         if kind in ("digit", "run"):
@@ -518,11 +519,13 @@ def scan_page(
                 search_from = run_at + 1
                 continue
             else:
-                runs.append((run.start() - 1, run.end() - 1))
-                if inside is not None and any(padded.find(key, run.start(), run.end()) >= 0 for key in inside_keys):
-                    words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
-                                 for m in inside.finditer(padded, run.start(), run.end()))
-                position = run.end()
+                run_start, position = run.span()
+                runs.append((run_start - 1, position - 1))
+                for inner in inside_keys:  # a loop, not any(): no generator per run
+                    if padded.find(inner, run_start, position) >= 0:
+                        words.extend(("anchor", m.start() - 1, m.end() - 1, m.group("word"))
+                                     for m in inside.finditer(padded, run_start, position))
+                        break
         else:
             end = event.end() - 1
             start = end - len(name)  # after the prefix letters, if any
