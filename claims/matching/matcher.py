@@ -51,7 +51,6 @@ class _Entry:
     figure_contexts: tuple[str, ...]
     families: frozenset[str]
     years: frozenset[int]
-    search_text: str
     names_in_metric: bool = False  # a word of the subject's name is a metric word too ("سوق")
 
 
@@ -237,7 +236,6 @@ class Matcher:
         self.by_value: dict[tuple, list[int]] = defaultdict(list)
         for statement in statements:
             self._add(statement)
-        self._search_texts = [entry.search_text for entry in self.entries]
         self._statements = {entry.statement.key: entry.statement for entry in self.entries}
         # name key -> (the subject's word index, subject scores aligned with its members)
         self._crowded: dict[str, tuple[_CrowdedSubject, list[float]]] = {}
@@ -267,7 +265,6 @@ class Matcher:
             figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
             families=frozenset(_family(figure) for figure in statement.figures),
             years=frozenset(year for year in years if year),
-            search_text=" ".join([*statement.names, statement.metric, statement.text]),
         )
         entry.names_in_metric = bool(entry.name_tokens & set(entry.metric_tokens))
         self.entries.append(entry)
@@ -369,31 +366,12 @@ class Matcher:
         after = content_tokens(view.text[position + len(quantity.text) :])[:window]
         return before + content_tokens(quantity.text) + after
 
-    def candidates(
-        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
-    ) -> list[Candidate]:
-        """Scored statements for one quantity, best first, each with its closest figure compared.
-
-        `brute_force=True` skips the index: rapidfuzz ranks every statement's text against the claim
-        (process.extract), and the best `max_candidates` are scored the same way (for the benchmark).
-        """
+    def candidates(self, text: str, quantity, context: str = "", *, view: _ClaimView | None = None) -> list[Candidate]:
+        """Scored statements for one quantity, best first, each with its closest figure compared."""
         view = view or self._view(text, [quantity], context)
         family = _family(quantity)
-        if brute_force:
-            ranked = process.extract(
-                text, self._search_texts, scorer=fuzz.token_set_ratio, limit=self.settings.max_candidates
-            )
-            pool = {index: self._subject_score(view, index) for _, _, index in ranked}
-        else:
-            pool = view.subjects
         window = self._window(view, quantity)
-        if view.crowded and not brute_force:
-            pool = dict(pool)
-            for key, factor in view.crowded.items():
-                crowd, scores = self._crowded[key]
-                for position in crowd.retrieve(window, quantity):
-                    index, score = crowd.members[position], scores[position] * factor
-                    pool[index] = max(pool.get(index, 0.0), score)
+        pool = self._pool(view, quantity, window)
         scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
@@ -405,6 +383,20 @@ class Matcher:
                 scored.append(candidate)
         best = heapq.nlargest(self.settings.max_candidates, scored, key=_by_score)
         return [self._compared(c, quantity) for c in best]
+
+    def _pool(self, view: _ClaimView, quantity, window: list[str]) -> dict[int, float]:
+        """The statements worth scoring for one quantity, with their subject scores: those of the
+        subjects the claim names (the name index) and, for a crowded subject, those its word index
+        retrieves for the quantity's window."""
+        if not view.crowded:
+            return view.subjects
+        pool = dict(view.subjects)
+        for key, factor in view.crowded.items():
+            crowd, scores = self._crowded[key]
+            for position in crowd.retrieve(window, quantity):
+                index, score = crowd.members[position], scores[position] * factor
+                pool[index] = max(pool.get(index, 0.0), score)
+        return pool
 
     @staticmethod
     def _comparable(family: str, quantity, entry: _Entry) -> bool:
@@ -493,14 +485,10 @@ class Matcher:
         return placed
 
     def check_quantity(
-        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
+        self, text: str, quantity, context: str = "", *, view: _ClaimView | None = None
     ) -> QuantityCheck:
         settings = self.settings
-        found = [
-            c
-            for c in self.candidates(text, quantity, context, brute_force=brute_force, view=view)
-            if c.comparison is not None
-        ]
+        found = [c for c in self.candidates(text, quantity, context, view=view) if c.comparison is not None]
         reported = tuple((c.statement.key, round(c.score, 3)) for c in found[: settings.reported_candidates])
         supporters = [
             c

@@ -3,8 +3,9 @@
 import json
 from decimal import Decimal
 
+from bench.matching_speed import BruteForceMatcher
 from claims.extraction import extract
-from claims.matching import Matcher, MatchSettings, ReferenceStatement
+from claims.matching import Matcher, MatchSettings, ReferenceStatement, statement_from_record
 
 
 def check(matcher, text, figure, context=""):
@@ -153,7 +154,10 @@ class TestBlocking:
         keys = [c.statement.key for c in matcher.candidates(text, extract(text).quantities[0])]
         assert keys == ["v3"]
 
-    def test_the_brute_force_scan_finds_the_same_best_statement(self, demo_matcher):
+    def test_the_brute_force_scan_finds_the_same_best_statement(self, demo_records, demo_matcher):
+        brute_force = BruteForceMatcher(statement_from_record(record) for record in demo_records)
         text = "وتبلغ تكلفة تدريب نموذج DeepSeek الكبير 558 مليون دولار أمريكي فقط."
         quantity = extract(text).quantities[0]
-        assert demo_matcher.check_quantity(text, quantity, brute_force=True).reference_key == "dsv3-training-cost"
+        found, indexed = brute_force.check_quantity(text, quantity), demo_matcher.check_quantity(text, quantity)
+        assert found.reference_key == "dsv3-training-cost"
+        assert (found.verdict, found.reference_key) == (indexed.verdict, indexed.reference_key)
