@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
         months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
         month_cues_before=frozenset(row[0] for row in month_cues if row[1] == "before"),
         month_cues_after=frozenset(row[0] for row in month_cues if row[1] == "after"),
-        year_cues=read_words("year_cues.txt"),
+        year_cues=frozenset(phrase for phrase, readers in read_rows("year_cues.tsv") if readers != "matching"),
         name_words=read_words("name_words.txt"),
         place_nouns=read_words("place_nouns.txt"),
         plan_words=read_words("plan_words.txt"),
