@@ -558,25 +558,11 @@ class Matcher:
             (c for c in found if c.comparison.error == "currency" and c.score >= self.settings.min_support_score), None
         )
         if currency is not None:
-            explanation_ar, explanation_en = explain_unverified(quantity, currency.statement, "currency")
-            return QuantityCheck(
-                "unverified",
-                error="currency",
-                score=currency.score,
-                explanation_ar=explanation_ar,
-                explanation_en=explanation_en,
-                candidates=reported,
-            )
+            return _unverified_because(quantity, currency, "currency", reported)
         other = self._same_figure_elsewhere(quantity, view)
         if other is not None:
-            explanation_ar, explanation_en = explain_unverified(quantity, other.statement, "subject")
-            return QuantityCheck(
-                "unverified",
-                error="subject",
-                score=other.score,
-                explanation_ar=explanation_ar,
-                explanation_en=explanation_en,
-                candidates=(*reported, (other.statement.key, round(other.score, 3))),
+            return _unverified_because(
+                quantity, other, "subject", (*reported, (other.statement.key, round(other.score, 3)))
             )
         explanation_ar, explanation_en = explain_unverified(quantity)
         return QuantityCheck(
@@ -628,6 +614,19 @@ def _dated(statement: ReferenceStatement) -> bool:
         return False
     first = figures[0]
     return (first.kind == "date" and first.start is None) or all(figure.kind == "date" for figure in figures)
+
+
+def _unverified_because(quantity, candidate: Candidate, error: str, reported) -> QuantityCheck:
+    """Unverified, naming what stands in the way: another currency, or another subject (`error`)."""
+    explanation_ar, explanation_en = explain_unverified(quantity, candidate.statement, error)
+    return QuantityCheck(
+        "unverified",
+        error=error,
+        score=candidate.score,
+        explanation_ar=explanation_ar,
+        explanation_en=explanation_en,
+        candidates=reported,
+    )
 
 
 def _same_day(candidate: Candidate, quantity, settings: MatchSettings) -> bool:
