@@ -45,7 +45,7 @@ from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
-from claims.extraction.types import RESERVED, Found
+from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -329,14 +329,7 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     spans = _merged((f.start, f.end) for f in found)
     found.extend(d for d in _durations(norm, anchors.units) if not _overlaps(d.start, d.end, spans))
     found.sort(key=lambda f: (f.start, -f.end))
-    kept: list[Found] = []
-    for item in found:  # the engine reserves these spans: they must not overlap
-        if kept and item.start < kept[-1].end:
-            if item.end - item.start > kept[-1].end - kept[-1].start:
-                kept[-1] = item
-            continue
-        kept.append(item)
-    return kept
+    return drop_overlaps(found)  # the engine reserves these spans: they must not overlap
 
 
 @dataclass
