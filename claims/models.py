@@ -573,6 +573,7 @@ class WebhookSubscription(models.Model):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
     DELIVERED = "delivered", _("Delivered")
     FAILED = "failed", _("Failed")
 
@@ -591,6 +592,9 @@ class WebhookDelivery(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    # When a task took the delivery to POST it: a `sending` row older than FACTCHECK_STUCK_SECONDS
+    # was left by a worker that died, and may be taken again.
+    sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("webhook delivery")

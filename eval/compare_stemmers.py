@@ -68,7 +68,7 @@ def use(stemmer) -> None:
     text.stem = stemmer
     text.SYNONYMS = text._load_synonyms("metric_synonyms.txt")
     text.STOPWORDS = text.load_words("stopwords.txt")
-    references.YEAR_CUES = text.load_words("year_cues.txt")
+    references.YEAR_CUES = references.year_cues()
 
 
 def main() -> None:

@@ -745,29 +745,27 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Assign to an editor…"), permissions=["change"])
     def assign_to_someone(self, request, queryset):
-        form = AssignForm(request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            assignee = form.cleaned_data["assignee"]
-            self._run(
-                request,
-                lambda: claim_assign(claims=queryset, assignee=assignee, by=request.user),
-                _("%(n)d claims assigned."),
-            )
-            return None
-        return self._action_page(request, queryset, form, "assign_to_someone", _("Assign claims"))
+        return self._run_with_form(
+            request,
+            queryset,
+            AssignForm,
+            lambda data: claim_assign(claims=queryset, assignee=data["assignee"], by=request.user),
+            _("%(n)d claims assigned."),
+            action="assign_to_someone",
+            title=_("Assign claims"),
+        )
 
     @admin.action(description=_("Change status…"), permissions=["change"])
     def change_status(self, request, queryset):
-        form = StatusForm(request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            status = form.cleaned_data["status"]
-            self._run(
-                request,
-                lambda: claim_status_set(claims=queryset, status=status, by=request.user),
-                _("%(n)d claims changed status."),
-            )
-            return None
-        return self._action_page(request, queryset, form, "change_status", _("Change the status of claims"))
+        return self._run_with_form(
+            request,
+            queryset,
+            StatusForm,
+            lambda data: claim_status_set(claims=queryset, status=data["status"], by=request.user),
+            _("%(n)d claims changed status."),
+            action="change_status",
+            title=_("Change the status of claims"),
+        )
 
     @admin.action(description=_("Not check-worthy (dismiss)"), permissions=["change"])
     def dismiss_not_checkworthy(self, request, queryset):
@@ -834,7 +832,13 @@ class ClaimAdmin(admin.ModelAdmin):
         else:
             self.message_user(request, success % {"n": changed}, messages.SUCCESS)
 
-    def _action_page(self, request, queryset, form, action, title):
+    def _run_with_form(self, request, queryset, form_class, write, success, *, action, title):
+        """An action that asks for one value first: its page until the form is applied and valid,
+        then `write(cleaned_data)` as `_run` does."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._run(request, lambda: write(form.cleaned_data), success)
+            return None
         context = {
             **self.admin_site.each_context(request),
             "title": title,

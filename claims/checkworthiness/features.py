@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from claims.extraction.engine import extract_quantities
-from claims.extraction.lexicon import phrase_pattern
+from claims.extraction.lexicon import phrase_pattern, read_raw_rows, read_words
 from claims.extraction.normalize import normalize
 from claims.extraction.types import KINDS
 
@@ -46,15 +46,10 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _WORD = re.compile(r"\w+")
 
 
+@cache
 def cue_words(name: str) -> frozenset[str]:
     """One cue list, normalised: '#' comments, one entry per line."""
-    return _read(name)
-
-
-@cache
-def _read(name: str) -> frozenset[str]:
-    lines = (CUES_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return read_words(f"{name}.txt", directory=CUES_DIR)
 
 
 @cache
@@ -66,8 +61,7 @@ def _cue_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 @cache
 def quote_marks() -> frozenset[str]:
-    lines = (CUES_DIR / "quote_marks.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(row[0] for row in read_raw_rows("quote_marks.txt", directory=CUES_DIR))
 
 
 def clean_text(text: str) -> str:

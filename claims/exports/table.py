@@ -153,6 +153,18 @@ def figure_summary(quantity: Quantity) -> str:
     return f"{quantity.text} → {value}"
 
 
+def _check_cells(check, lang: str) -> dict:
+    """The cells of a machine check that the claims and the figures tables share (empty without one)."""
+    return {
+        "reference_key": check.reference.key if check and check.reference else "",
+        "reference_value": as_number(check.reference_value) if check else None,
+        "reference_unit": check.reference_unit if check else "",
+        "ratio": as_number(check.ratio) if check else None,
+        "error_kind": check.error if check else "",
+        "error_kind_label": code_label("error", check.error if check else "", lang),
+    }
+
+
 def claim_row(claim: Claim, lang: str = "ar") -> dict:
     article = claim.article
     check = leading_check(claim)
@@ -173,12 +185,7 @@ def claim_row(claim: Claim, lang: str = "ar") -> dict:
         "figures": "؛ ".join(figure_summary(quantity) for quantity in claim.quantities.all()),
         "machine_verdict": claim.suggested_verdict,
         "machine_verdict_label": code_label("verdict", claim.suggested_verdict, lang),
-        "error_kind": check.error if check else "",
-        "error_kind_label": code_label("error", check.error if check else "", lang),
-        "reference_key": check.reference.key if check and check.reference else "",
-        "reference_value": as_number(check.reference_value) if check else None,
-        "reference_unit": check.reference_unit if check else "",
-        "ratio": as_number(check.ratio) if check else None,
+        **_check_cells(check, lang),
         "explanation_ar": suggestion.get("explanation_ar") or (check.explanation_ar if check else ""),
         "explanation_en": suggestion.get("explanation") or (check.explanation_en if check else ""),
         "rating": verdict.rating if verdict else "",
@@ -209,12 +216,7 @@ def figure_rows(claim: Claim, lang: str = "ar") -> Iterable[dict]:
             "qualifier_label": code_label("qualifier", quantity.qualifier, lang),
             "check_verdict": check.verdict if check else "",
             "check_verdict_label": code_label("verdict", check.verdict if check else "", lang),
-            "reference_key": check.reference.key if check and check.reference else "",
-            "reference_value": as_number(check.reference_value) if check else None,
-            "reference_unit": check.reference_unit if check else "",
-            "ratio": as_number(check.ratio) if check else None,
-            "error_kind": check.error if check else "",
-            "error_kind_label": code_label("error", check.error if check else "", lang),
+            **_check_cells(check, lang),
             "score": check.score if check else None,
             "explanation_ar": check.explanation_ar if check else "",
             "explanation_en": check.explanation_en if check else "",

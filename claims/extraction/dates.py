@@ -6,7 +6,7 @@ inside a date is never read again as a count; spans whose kind is `RESERVED` hol
 figure and have no Gregorian value ("مدينة 6 أكتوبر", "16 رمضان" with no year): reserved, never reported.
 
 What is read (every word comes from a data file: date_words.tsv, months.tsv, hijri_months.tsv,
-duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.txt):
+duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.tsv):
 - a month name (Gregorian from months.tsv, Hijri from hijri_months.tsv) with a day before or after it
   (digits, an ordinal "السادس من مارس", a number word "واحد وعشرين مايو", "أول يناير") and/or a year
   after it (digits or words, "2016", "ألفين وثمانية عشر"); a Gregorian month alone after a cue
@@ -15,7 +15,7 @@ duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.txt):
   day and month alone ("22-4", "4/22") when one of them can only be a day, or after a date cue when
   written with a point ("في 4.22"); pairs both of which can be a month ("3-1", "1/2") are scores and
   fractions, never dates;
-- years after a year cue (year_cues.txt) or before a Hijri/Gregorian marker ("1436هـ", "2015م");
+- years after a year cue (year_cues.tsv) or before a Hijri/Gregorian marker ("1436هـ", "2015م");
 - periods: two dates, days or years joined by a "to" word or a dash, with "من"/"بين" before the first
   when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"); the first end
   borrows the month and year of the second. Kind `date`, qualifier `range`, `low`/`high`, value the low end;
@@ -45,7 +45,7 @@ from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
 from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
-from claims.extraction.types import RESERVED, Found
+from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -332,14 +332,7 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     spans = _merged((f.start, f.end) for f in found)
     found.extend(d for d in _durations(norm, anchors.units) if not _overlaps(d.start, d.end, spans))
     found.sort(key=lambda f: (f.start, -f.end))
-    kept: list[Found] = []
-    for item in found:  # the engine reserves these spans: they must not overlap
-        if kept and item.start < kept[-1].end:
-            if item.end - item.start > kept[-1].end - kept[-1].start:
-                kept[-1] = item
-            continue
-        kept.append(item)
-    return kept
+    return drop_overlaps(found)  # the engine reserves these spans: they must not overlap
 
 
 @dataclass

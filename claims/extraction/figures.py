@@ -30,7 +30,7 @@ from claims.extraction.numbers import (
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.ranges import join_ranges
 from claims.extraction.tokens import PREFIXES, readings, words_back
-from claims.extraction.types import RESERVED, Found
+from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
 _CUES = LEX.cues
@@ -137,7 +137,7 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
-    found = _lend_currency_back(norm, _join_sub_units(norm, _drop_overlaps(found)))
+    found = _lend_currency_back(norm, _join_sub_units(norm, drop_overlaps(found)))
     return join_ranges(norm, _lend_currency_across(norm, found))
 
 
@@ -353,17 +353,6 @@ def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     if any(stem in NUMBER_WORDS for _, stem in readings(match.group(1))):
         return None  # "عشرة وعشرون دولار": the next word is the next number
     return match.span(1)
-
-
-def _drop_overlaps(found: list[Found]) -> list[Found]:
-    kept: list[Found] = []
-    for quantity in found:
-        if kept and quantity.start < kept[-1].end:
-            if quantity.end - quantity.start > kept[-1].end - kept[-1].start:
-                kept[-1] = quantity
-            continue
-        kept.append(quantity)
-    return kept
 
 
 def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:

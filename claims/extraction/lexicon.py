@@ -18,10 +18,10 @@ from claims.extraction.normalize import normalize
 DATA_DIR = Path(__file__).parent / "data"
 
 
-def read_rows(name: str) -> list[list[str]]:
+def read_rows(name: str, *, directory: Path = DATA_DIR) -> list[list[str]]:
     """Rows of a data file: tab-separated fields, '#' comments and blank lines skipped, first field normalised."""
     rows = []
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+    for line in (directory / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         fields = [field.strip() for field in line.split("\t")]
@@ -30,8 +30,8 @@ def read_rows(name: str) -> list[list[str]]:
     return rows
 
 
-def read_words(name: str) -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(name))
+def read_words(name: str, *, directory: Path = DATA_DIR) -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(name, directory=directory))
 
 
 def _fraction(text: str) -> Decimal:
@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
         months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
         month_cues_before=frozenset(row[0] for row in month_cues if row[1] == "before"),
         month_cues_after=frozenset(row[0] for row in month_cues if row[1] == "after"),
-        year_cues=read_words("year_cues.txt"),
+        year_cues=frozenset(phrase for phrase, readers in read_rows("year_cues.tsv") if readers != "matching"),
         name_words=read_words("name_words.txt"),
         place_nouns=read_words("place_nouns.txt"),
         plan_words=read_words("plan_words.txt"),
@@ -143,10 +143,10 @@ def read_roles(name: str) -> dict[str, frozenset[str]]:
     return {role: frozenset(phrases) for role, phrases in roles.items()}
 
 
-def read_raw_rows(name: str) -> list[list[str]]:
+def read_raw_rows(name: str, *, directory: Path = DATA_DIR) -> list[list[str]]:
     """Rows of a data file whose first field is a code, not a phrase: nothing is normalised."""
     return [
         [field.strip() for field in line.split("\t")]
-        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+        for line in (directory / name).read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]

@@ -37,6 +37,19 @@ class Found:
     has_unit: bool = False
 
 
+def drop_overlaps(found: list[Found]) -> list[Found]:
+    """Spans sorted by start, made not to overlap: a span that overlaps the last one kept replaces it
+    when it is longer and is dropped otherwise."""
+    kept: list[Found] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            if item.end - item.start > kept[-1].end - kept[-1].start:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
+
+
 @dataclass(frozen=True)
 class Quantity:
     start: int

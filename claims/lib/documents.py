@@ -5,24 +5,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import trafilatura
 
 from claims.extraction import normalize
+from claims.extraction.lexicon import read_words
+
+DATA_DIR = Path(__file__).parent / "data"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\s*[\n\f]\s*")  # \f: a PDF's page break
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s+[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*")
-# Words that introduce an Arabic proper name: "شركة أرامكو", "منظمة الصحة العالمية".
-_NAME_CUES = (
-    "شركة", "شركه", "مجموعة", "مجموعه", "منظمة", "منظمه", "مؤسسة", "مؤسسه", "بنك", "مصرف", "صندوق",
-    "جامعة", "جامعه", "وزارة", "وزاره", "هيئة", "هيئه", "نموذج", "منصة", "منصه", "تطبيق", "مشروع",
-    "دولة", "دوله", "مدينة", "مدينه", "مطار", "ميناء", "سوق",
-)
-# Words after which a name stops (function words, verbs of reporting, figure words).
-_NAME_STOPS = frozenset(normalize(word) for word in (
-    "في", "من", "إلى", "على", "عن", "أن", "إن", "التي", "الذي", "الذين", "بعد", "قبل", "خلال", "مع",
-    "عام", "سنة", "بلغ", "بلغت", "حوالي", "نحو", "أكثر", "أقل", "و", "أو", "ما", "هو", "هي",
-))
+# Words that introduce an Arabic proper name ("شركة أرامكو") and words after which a name stops.
+_NAME_CUES = read_words("name_cues.txt", directory=DATA_DIR)
+_NAME_STOPS = read_words("name_stops.txt", directory=DATA_DIR)
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640\u0670]+")
 
 
@@ -64,11 +60,10 @@ def guess_subject(text: str) -> str:
 
 def _arabic_name(text: str) -> str:
     words = list(_ARABIC_WORD.finditer(text))
-    cues = {normalize(cue) for cue in _NAME_CUES}
     for index, word in enumerate(words):
         folded = normalize(word.group(0))
-        bare = folded[1:] if folded[:1] in ("و", "ف", "ب", "ل") and folded[1:] in cues else folded
-        if bare not in cues or index + 1 >= len(words):
+        bare = folded[1:] if folded[:1] in ("و", "ف", "ب", "ل") and folded[1:] in _NAME_CUES else folded
+        if bare not in _NAME_CUES or index + 1 >= len(words):
             continue
         following = words[index + 1]
         if normalize(following.group(0)) in _NAME_STOPS or following.start() - word.end() > 2:

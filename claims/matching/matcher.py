@@ -51,7 +51,6 @@ class _Entry:
     figure_contexts: tuple[str, ...]
     families: frozenset[str]
     years: frozenset[int]
-    search_text: str
     names_in_metric: bool = False  # a word of the subject's name is a metric word too ("سوق")
 
 
@@ -237,7 +236,6 @@ class Matcher:
         self.by_value: dict[tuple, list[int]] = defaultdict(list)
         for statement in statements:
             self._add(statement)
-        self._search_texts = [entry.search_text for entry in self.entries]
         # The words a name can start with: a spaced key's first word, or any start of an unspaced key
         # (words joined without spaces, "اوبن ايه" -> "اوبنايه", may spell it). Other words start none.
         self._name_starts = {key.split(" ", 1)[0] for key in self.by_name}
@@ -273,7 +271,6 @@ class Matcher:
             figure_contexts=tuple(self._figure_context(statement, figure) for figure in statement.figures),
             families=frozenset(_family(figure) for figure in statement.figures),
             years=frozenset(year for year in years if year),
-            search_text=" ".join([*statement.names, statement.metric, statement.text]),
         )
         entry.names_in_metric = bool(entry.name_tokens & set(entry.metric_tokens))
         self.entries.append(entry)
@@ -377,31 +374,12 @@ class Matcher:
         after = content_tokens(view.text[position + len(quantity.text) :])[:window]
         return before + content_tokens(quantity.text) + after
 
-    def candidates(
-        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
-    ) -> list[Candidate]:
-        """Scored statements for one quantity, best first, each with its closest figure compared.
-
-        `brute_force=True` skips the index: rapidfuzz ranks every statement's text against the claim
-        (process.extract), and the best `max_candidates` are scored the same way (for the benchmark).
-        """
+    def candidates(self, text: str, quantity, context: str = "", *, view: _ClaimView | None = None) -> list[Candidate]:
+        """Scored statements for one quantity, best first, each with its closest figure compared."""
         view = view or self._view(text, [quantity], context)
         family = _family(quantity)
-        if brute_force:
-            ranked = process.extract(
-                text, self._search_texts, scorer=fuzz.token_set_ratio, limit=self.settings.max_candidates
-            )
-            pool = {index: self._subject_score(view, index) for _, _, index in ranked}
-        else:
-            pool = view.subjects
         window = self._window(view, quantity)
-        if view.crowded and not brute_force:
-            pool = dict(pool)
-            for key, factor in view.crowded.items():
-                crowd, scores = self._crowded[key]
-                for position in crowd.retrieve(window, quantity):
-                    index, score = crowd.members[position], scores[position] * factor
-                    pool[index] = max(pool.get(index, 0.0), score)
+        pool = self._pool(view, quantity, window)
         scorer = _MetricScorer(window, self.settings)
         scored = []
         for index, subject in pool.items():
@@ -413,6 +391,20 @@ class Matcher:
                 scored.append(candidate)
         best = heapq.nlargest(self.settings.max_candidates, scored, key=_by_score)
         return [self._compared(c, quantity) for c in best]
+
+    def _pool(self, view: _ClaimView, quantity, window: list[str]) -> dict[int, float]:
+        """The statements worth scoring for one quantity, with their subject scores: those of the
+        subjects the claim names (the name index) and, for a crowded subject, those its word index
+        retrieves for the quantity's window."""
+        if not view.crowded:
+            return view.subjects
+        pool = dict(view.subjects)
+        for key, factor in view.crowded.items():
+            crowd, scores = self._crowded[key]
+            for position in crowd.retrieve(window, quantity):
+                index, score = crowd.members[position], scores[position] * factor
+                pool[index] = max(pool.get(index, 0.0), score)
+        return pool
 
     @staticmethod
     def _comparable(family: str, quantity, entry: _Entry) -> bool:
@@ -501,14 +493,10 @@ class Matcher:
         return placed
 
     def check_quantity(
-        self, text: str, quantity, context: str = "", *, brute_force: bool = False, view: _ClaimView | None = None
+        self, text: str, quantity, context: str = "", *, view: _ClaimView | None = None
     ) -> QuantityCheck:
         settings = self.settings
-        found = [
-            c
-            for c in self.candidates(text, quantity, context, brute_force=brute_force, view=view)
-            if c.comparison is not None
-        ]
+        found = [c for c in self.candidates(text, quantity, context, view=view) if c.comparison is not None]
         reported = tuple((c.statement.key, round(c.score, 3)) for c in found[: settings.reported_candidates])
         supporters = [
             c
@@ -578,25 +566,11 @@ class Matcher:
             (c for c in found if c.comparison.error == "currency" and c.score >= self.settings.min_support_score), None
         )
         if currency is not None:
-            explanation_ar, explanation_en = explain_unverified(quantity, currency.statement, "currency")
-            return QuantityCheck(
-                "unverified",
-                error="currency",
-                score=currency.score,
-                explanation_ar=explanation_ar,
-                explanation_en=explanation_en,
-                candidates=reported,
-            )
+            return _unverified_because(quantity, currency, "currency", reported)
         other = self._same_figure_elsewhere(quantity, view)
         if other is not None:
-            explanation_ar, explanation_en = explain_unverified(quantity, other.statement, "subject")
-            return QuantityCheck(
-                "unverified",
-                error="subject",
-                score=other.score,
-                explanation_ar=explanation_ar,
-                explanation_en=explanation_en,
-                candidates=(*reported, (other.statement.key, round(other.score, 3))),
+            return _unverified_because(
+                quantity, other, "subject", (*reported, (other.statement.key, round(other.score, 3)))
             )
         explanation_ar, explanation_en = explain_unverified(quantity)
         return QuantityCheck(
@@ -648,6 +622,19 @@ def _dated(statement: ReferenceStatement) -> bool:
         return False
     first = figures[0]
     return (first.kind == "date" and first.start is None) or all(figure.kind == "date" for figure in figures)
+
+
+def _unverified_because(quantity, candidate: Candidate, error: str, reported) -> QuantityCheck:
+    """Unverified, naming what stands in the way: another currency, or another subject (`error`)."""
+    explanation_ar, explanation_en = explain_unverified(quantity, candidate.statement, error)
+    return QuantityCheck(
+        "unverified",
+        error=error,
+        score=candidate.score,
+        explanation_ar=explanation_ar,
+        explanation_en=explanation_en,
+        candidates=reported,
+    )
 
 
 def _same_day(candidate: Candidate, quantity, settings: MatchSettings) -> bool:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from claims.extraction import extract
+from claims.extraction.lexicon import read_rows
 from claims.extraction.not_figures import is_inside_names
 from claims.extraction.types import Quantity, decimal_to_str
-from claims.matching.text import load_words, tokens
+from claims.matching.text import tokens
 from claims.matching.units import is_currency
 
 # A bare "2048" is a count unless the record says kind or unit "date"; only dashed forms are dates by shape.
@@ -20,7 +21,17 @@ _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 # "66000000000-72000000000", "66e9 – 72e9", "1.5..2", "10 to 20": a range, low first.
 _RANGE = re.compile(rf"^({_NUMBER})\s*(?:-|–|—|\.\.|to)\s*({_NUMBER})$")
 DATE_UNITS = frozenset({"date"})
-YEAR_CUES = load_words("year_cues.txt")
+
+
+def year_cues() -> frozenset[str]:
+    """The words that make the bare four-digit number after them a year: every word of the year cues
+    both engines share (claims/extraction/data/year_cues.tsv) and matching's own single words."""
+    return frozenset(
+        word for phrase, readers in read_rows("year_cues.tsv") if readers != "extraction" for word in tokens(phrase)
+    )
+
+
+YEAR_CUES = year_cues()
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
@@ -129,7 +140,7 @@ class ReferenceStatement:
 
 def as_year(quantity, text: str = ""):
     """A bare four-digit year read as a count is a date when a year word comes right before it
-    ("السنة المالية 2025", "بحلول 2030"; data/year_cues.txt): context, never a figure that a count or
+    ("السنة المالية 2025", "بحلول 2030"; extraction/data/year_cues.tsv): context, never a figure that a count or
     a sum in a reference could support. `text` is the sentence the quantity's offsets point into."""
     if quantity.kind != "count" or quantity.qualifier != "exact" or "scale" in quantity.extras:
         return quantity

@@ -18,14 +18,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from claims.lib import http
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.representations import ClaimSerializer, claim_queryset
+from claims.services.rows import row_claim
 from claims.tasks.webhooks import deliver_webhook
 
 EVENT_VERDICT_PUBLISHED = "verdict.published"
@@ -84,11 +87,19 @@ def _notify(event: str, **claim_filter) -> list[WebhookDelivery]:
 def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
     """POST one delivery once and record the attempt on its row.
 
-    Raises WebhookTransientError (after recording it) when another try may succeed; a delivered or
-    failed delivery is left alone, so a task run twice never posts twice.
+    The delivery is taken from `pending` to `sending` by one conditional update (services.rows), so
+    of two runs of the same delivery only one POSTs; a delivered, failed or sending delivery is left
+    alone (a `sending` one older than FACTCHECK_STUCK_SECONDS was left by a dead worker and is taken
+    again). Raises WebhookTransientError (after recording it, the delivery `pending` again) when
+    another try may succeed.
     """
+    stale = timezone.now() - timedelta(seconds=settings.FACTCHECK_STUCK_SECONDS)
+    takeable = Q(status=DeliveryStatus.PENDING) | Q(status=DeliveryStatus.SENDING, sending_since__lt=stale)
+    taken = row_claim(
+        WebhookDelivery, pk=delivery_id, when=takeable, status=DeliveryStatus.SENDING, sending_since=timezone.now()
+    )
     delivery = WebhookDelivery.objects.select_related("subscription").get(pk=delivery_id)
-    if delivery.status != DeliveryStatus.PENDING:
+    if not taken:
         return delivery
 
     subscription = delivery.subscription
@@ -118,8 +129,7 @@ def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
         delivery.save(update_fields=fields)
         return delivery
     transient = not refused and (code is None or code >= 500 or code in TRANSIENT_STATUS_CODES)
-    if not transient:
-        delivery.status = DeliveryStatus.FAILED
+    delivery.status = DeliveryStatus.PENDING if transient else DeliveryStatus.FAILED
     delivery.save(update_fields=fields)
     if transient:
         raise WebhookTransientError(error)

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from bench.matching_speed import BruteForceMatcher
 from claims.extraction import extract
 from claims.matching import Matcher, MatchSettings, ReferenceStatement, statement_from_record
 
@@ -151,10 +152,13 @@ class TestBlocking:
         keys = [c.statement.key for c in matcher.candidates(text, extract(text).quantities[0])]
         assert keys == ["v3"]
 
-    def test_the_brute_force_scan_finds_the_same_best_statement(self, library):
+    def test_the_brute_force_scan_finds_the_same_best_statement(self, records, library):
+        brute_force = BruteForceMatcher(statement_from_record(record) for record in records)
         text = "وتبلغ تكلفة تدريب نموذج DeepSeek الكبير 558 مليون دولار أمريكي فقط."
         quantity = extract(text).quantities[0]
-        assert library.check_quantity(text, quantity, brute_force=True).reference_key == "dsv3-training-cost"
+        found, indexed = brute_force.check_quantity(text, quantity), library.check_quantity(text, quantity)
+        assert found.reference_key == "dsv3-training-cost"
+        assert (found.verdict, found.reference_key) == (indexed.verdict, indexed.reference_key)
 
 
 # Sentences of the tests above: their verdicts must not depend on how candidates are searched.

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from claims.lib.documents import document_sentences, guess_subject
+from claims.lib.documents import DATA_DIR, document_sentences, guess_subject
 from claims.models import Claim, ReferenceDocument, ReferenceSource, ReferenceStatement
 from claims.services.matching import claims_match
 from claims.services.references import reference_document_submit
@@ -177,6 +177,22 @@ def test_claims_are_matched_against_the_statements_of_a_document(
 )
 def test_it_guesses_the_subject_from_proper_names(text, subject):
     assert guess_subject(text) == subject
+
+
+def _name_words(name):
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("cue", _name_words("name_cues.txt"))
+def test_every_name_cue_introduces_the_name_after_it_however_it_is_written(cue):
+    # With a clitic and a tatweel, as a newsroom's copy may write it: the data is folded as the text is.
+    assert guess_subject(f"وأعلنت و{cue[0]}ـ{cue[1:]} الريادة أرباحا قياسية.") == "الريادة"
+
+
+@pytest.mark.parametrize("stop", _name_words("name_stops.txt"))
+def test_no_name_is_guessed_from_a_stop_word_after_a_cue(stop):
+    assert guess_subject(f"وأعلنت شركة {stop} الرياض أرباحا قياسية.") == ""
 
 
 def test_sentences_are_split_at_full_stops_but_never_inside_a_decimal():

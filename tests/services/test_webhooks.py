@@ -2,13 +2,15 @@ import hashlib
 import hmac
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.utils import timezone
 
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from claims.services.verdicts import verdict_publish
-from claims.services.webhooks import verdict_published_notify, webhook_delivery_retry
+from claims.services.webhooks import verdict_published_notify, webhook_delivery_attempt, webhook_delivery_retry
 from tests.factories import ClaimFactory, ReferenceStatementFactory, VerdictFactory, WebhookSubscriptionFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +160,50 @@ def test_it_records_an_unreachable_endpoint_and_delivers_when_retried_by_hand(
     assert delivery.status == DeliveryStatus.DELIVERED
     assert delivery.attempts == 3
     assert len(receiver.requests) == 1
+
+
+def test_a_second_run_of_a_delivery_being_sent_does_not_post_it_again(decided_claim, chief):
+    with Receiver() as receiver:
+        subscription = WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        delivery = WebhookDelivery.objects.create(
+            subscription=subscription, event="verdict.published", payload={"id": decided_claim.pk}
+        )
+        # The first run has taken the delivery and its POST is on the wire.
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.SENDING, sending_since=timezone.now()
+        )
+        second = webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert receiver.requests == []
+    assert (second.status, second.attempts) == (DeliveryStatus.SENDING, 0)
+
+
+def test_a_delivery_is_posted_once_however_often_its_task_runs(decided_claim, chief):
+    with Receiver() as receiver:
+        subscription = WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        delivery = WebhookDelivery.objects.create(
+            subscription=subscription, event="verdict.published", payload={"id": decided_claim.pk}
+        )
+        runs = [webhook_delivery_attempt(delivery_id=delivery.pk) for _ in range(3)]
+
+    assert len(receiver.requests) == 1
+    assert [(run.status, run.attempts) for run in runs] == [(DeliveryStatus.DELIVERED, 1)] * 3
+
+
+def test_a_delivery_left_sending_by_a_dead_worker_is_taken_again(decided_claim, chief, settings):
+    settings.FACTCHECK_STUCK_SECONDS = 60
+    with Receiver() as receiver:
+        subscription = WebhookSubscription.objects.create(owner=chief, url=receiver.url, secret=SECRET)
+        delivery = WebhookDelivery.objects.create(
+            subscription=subscription, event="verdict.published", payload={"id": decided_claim.pk}
+        )
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.SENDING, sending_since=timezone.now() - timedelta(seconds=61)
+        )
+        taken = webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert len(receiver.requests) == 1
+    assert taken.status == DeliveryStatus.DELIVERED
 
 
 def test_a_chief_editor_manages_their_subscriptions_through_the_api(chief_api, chief):
