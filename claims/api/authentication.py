@@ -1,13 +1,11 @@
 """Token authentication whose answer is cached: a busy API client's requests cost no query for it."""
 
 import hashlib
-import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from rest_framework.authentication import TokenAuthentication
 
-logger = logging.getLogger(__name__)
+from claims.lib.cache import cache_through
 
 CACHE_PREFIX = "factcheck:api-token:"
 
@@ -22,22 +20,11 @@ class CachedTokenAuthentication(TokenAuthentication):
     many seconds later. 0 (the default) turns the cache off. A cache that is down is skipped."""
 
     def authenticate_credentials(self, key):
-        seconds = settings.FACTCHECK_API_AUTH_CACHE_SECONDS
-        if seconds <= 0:
-            return super().authenticate_credentials(key)
+        def from_database():
+            user, token = super(CachedTokenAuthentication, self).authenticate_credentials(key)
+            user.get_all_permissions()  # fills the user's permission caches, pickled with it
+            return user, token
+
         # The token itself never leaves the database: the cache key is its digest.
         cache_key = CACHE_PREFIX + hashlib.sha256(key.encode()).hexdigest()
-        try:
-            cached = cache.get(cache_key)
-        except Exception:  # any cache failure: authenticate from the database
-            logger.warning("API token cache unavailable", exc_info=True)
-            cached = None
-        if cached is not None:
-            return cached
-        user, token = super().authenticate_credentials(key)
-        user.get_all_permissions()  # fills the user's permission caches, pickled with it
-        try:
-            cache.set(cache_key, (user, token), seconds)
-        except Exception:  # likewise: the user is still authenticated
-            logger.warning("API token cache unavailable", exc_info=True)
-        return user, token
+        return cache_through(cache_key, settings.FACTCHECK_API_AUTH_CACHE_SECONDS, from_database, what="API token")

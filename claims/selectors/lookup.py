@@ -24,23 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from rapidfuzz import fuzz
 
 from claims.extraction import extract, normalize
 from claims.lib import validation
+from claims.lib.cache import cache_through
 from claims.matching.text import content_tokens, search_words
 from claims.models import CheckedFigure, Claim, ClaimStatus, Quantity
 from claims.selectors.queue import decided_claims_with_words
-
-logger = logging.getLogger(__name__)
 
 DONE_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PUBLISHED)
 TEXT_WEIGHT = 0.55
@@ -158,23 +155,8 @@ def cached_answer(parts: list, compute: Callable[[], object]) -> object:
     shared by every web worker) without the database; a verdict recorded meanwhile shows once the
     entry expires. A cache that is down is skipped, never an error.
     """
-    seconds = settings.FACTCHECK_LOOKUP_CACHE_SECONDS
-    if seconds <= 0:
-        return compute()
     key = CACHE_PREFIX + hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
-    try:
-        cached = cache.get(key)
-    except Exception:  # any cache failure: answer from the database
-        logger.warning("lookup cache unavailable", exc_info=True)
-        cached = None
-    if cached is not None:
-        return cached
-    answer = compute()
-    try:
-        cache.set(key, answer, seconds)
-    except Exception:  # likewise: the answer is still good
-        logger.warning("lookup cache unavailable", exc_info=True)
-    return answer
+    return cache_through(key, settings.FACTCHECK_LOOKUP_CACHE_SECONDS, compute, what="lookup")
 
 
 def text_similarity(query_words: str, query_normalized: str, claim_normalized: str) -> float:

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+import claims.lib.cache
 from claims.models import DashboardSnapshot
-from claims.selectors import lookup
 from claims.selectors.dashboard import dashboard_counts, dashboard_snapshot_refresh
 from claims.tasks.dashboard import refresh_dashboard
 from tests.conftest import client_for
@@ -85,7 +85,7 @@ def test_a_lookup_still_answers_when_the_cache_is_down(editor, newsroom, setting
 
         set = get
 
-    monkeypatch.setattr(lookup, "cache", Gone())
+    monkeypatch.setattr(claims.lib.cache, "cache", Gone())
     response = client_for(editor).get(LOOKUP, QUESTION)
 
     assert response.status_code == 200 and response.json()["count"] >= 1
