@@ -4,37 +4,31 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from babel.dates import get_month_names
+from babel.numbers import get_currency_name
+
 from claims.extraction.types import decimal_to_str
 from claims.matching.compare import Comparison
 from claims.matching.references import ReferenceFigure, ReferenceStatement
 
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTHS_AR = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
-CURRENCIES_AR = {
-    "USD": "دولار",
-    "EUR": "يورو",
-    "SAR": "ريال سعودي",
-    "AED": "درهم إماراتي",
-    "EGP": "جنيه مصري",
-    "CNY": "يوان",
-    "GBP": "جنيه إسترليني",
-    "JPY": "ين",
-    "QAR": "ريال قطري",
-    "KWD": "دينار كويتي",
-}
+# Month and currency names for display come from CLDR (Babel), not from tables written here.
+MONTHS_EN = tuple(get_month_names("abbreviated", locale="en").values())
+MONTHS_AR = tuple(get_month_names("wide", locale="ar").values())
+# Arabic news names these currencies without their country ("دولار", not CLDR's "دولار أمريكي"):
+# the newsroom's short names win over CLDR's for them; every other ISO code takes CLDR's Arabic name.
+SHORT_CURRENCY_NAMES_AR = {"USD": "دولار", "CNY": "يوان", "JPY": "ين"}
+
+
+def currency_ar(code: str) -> str:
+    """The Arabic name of an ISO 4217 code ("SAR" → "ريال سعودي"); an unknown code stays as written."""
+    if code in SHORT_CURRENCY_NAMES_AR:
+        return SHORT_CURRENCY_NAMES_AR[code]
+    try:
+        return get_currency_name(code, locale="ar")
+    except (KeyError, ValueError):
+        return code
+
+
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 SCALES = (
     (Decimal("1e12"), "T", "trillion", "تريليون"),
@@ -85,7 +79,7 @@ def figure_ar(kind: str, value, unit: str | None) -> str:
     number, names = _scaled(Decimal(value))
     text = f"{number} {names[2]}" if names else number
     if kind == "money":
-        return f"{text} {CURRENCIES_AR.get(unit or '', unit or '')}".strip()
+        return f"{text} {currency_ar(unit or '')}".strip()
     if kind == "percent":
         return f"{text} نقطة مئوية" if (unit or "").lower() == "pp" else f"{text}%"
     if kind == "multiplier":
