@@ -164,7 +164,7 @@ class ArticleAddForm(forms.ModelForm):
             try:
                 incoming = uploaded_article(upload, title=title, source=source)
             except SourceRefused as error:
-                raise forms.ValidationError(str(error)) from error
+                raise forms.ValidationError(_("The file could not be read: %(error)s") % {"error": error}) from error
         elif url:
             try:
                 incoming = posted_article(url=url, title=title, source=source, door="admin")

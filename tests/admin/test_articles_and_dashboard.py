@@ -48,6 +48,16 @@ def test_the_add_form_wants_exactly_one_source_of_text(client, editor):
     assert Article.objects.count() == 0
 
 
+def test_an_unreadable_upload_is_refused_with_an_arabic_message(client, editor):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("old.txt", PASTED.encode("cp1256"))  # not UTF-8: never a guessed encoding
+
+    response = client.post(ADD, {"upload": upload})
+
+    assert response.status_code == 200 and Article.objects.count() == 0
+    assert "تعذّرت قراءة الملف" in response.content.decode()
+
+
 def test_a_viewer_cannot_add_articles(client, viewer):
     client.force_login(viewer)
     assert client.post(ADD, {"text": PASTED}).status_code == 403
