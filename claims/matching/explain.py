@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from babel.dates import get_month_names
 from babel.numbers import get_currency_name
@@ -14,9 +15,16 @@ from claims.matching.references import ReferenceFigure, ReferenceStatement
 # Month and currency names for display come from CLDR (Babel), not from tables written here.
 MONTHS_EN = tuple(get_month_names("abbreviated", locale="en").values())
 MONTHS_AR = tuple(get_month_names("wide", locale="ar").values())
-# Arabic news names these currencies without their country ("دولار", not CLDR's "دولار أمريكي"):
-# the newsroom's short names win over CLDR's for them; every other ISO code takes CLDR's Arabic name.
-SHORT_CURRENCY_NAMES_AR = {"USD": "دولار", "CNY": "يوان", "JPY": "ين"}
+
+
+def _short_currency_names() -> dict[str, str]:
+    """The newsroom's short names (data/currency_names_ar.tsv), which win over CLDR's for their codes."""
+    lines = (Path(__file__).parent / "data" / "currency_names_ar.tsv").read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return {code.strip(): name.strip() for code, name in rows}
+
+
+SHORT_CURRENCY_NAMES_AR = _short_currency_names()
 
 
 def currency_ar(code: str) -> str:
