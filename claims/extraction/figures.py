@@ -88,7 +88,6 @@ _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
 _DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
-_SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -396,7 +395,7 @@ def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
             continue
         earlier = next((f for f in reversed(found[:index]) if f.scale == later.scale), None)
         if (earlier is None or earlier.kind != "money" or later.start - earlier.end > 100
-                or _SENTENCE_END.search(norm, earlier.end, later.start)
+                or money.SENTENCE_END.search(norm, earlier.end, later.start)
                 or _COUNT_LEAD.search(norm, words_back(norm, later.start, 4), later.start)):
             continue
         found[index] = _as_money(norm, later, earlier.unit)

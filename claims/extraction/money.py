@@ -26,7 +26,7 @@ _SIGN_LAST = frozenset(sign[-1] for sign in SIGNS)  # a sign ends right before t
 _BARE_DEFAULTS = frozenset(default for default, _ in LEX.currency_regions.values())
 _REGION_CUE = re.compile(rf"(?<!\w){PREFIXES}(?:{_ARTICLE})?(?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 _SENTENCE_REACH = 120
-_SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
+SENTENCE_END = re.compile(r"[!?؟؛;\n]|\.(?!\d)")
 _ADJECTIVE_AFTER = re.compile(rf" (?P<cue>{phrase_pattern(LEX.currency_regions)})(?!\w)")
 
 
@@ -80,7 +80,7 @@ def currency(norm: str, phrase: str, start: int, end: int) -> tuple[str, int]:
             return region, end
     # none before it: a cue later in the same sentence ("250 ألف دينار في بورصة البحرين") still decides
     for position, (default, region) in cues[index:]:
-        if position - end > _SENTENCE_REACH or _SENTENCE_END.search(norm, end, position):
+        if position - end > _SENTENCE_REACH or SENTENCE_END.search(norm, end, position):
             break
         if default == code:
             return region, end

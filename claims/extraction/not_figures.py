@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_words
+from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.normalize import normalize
 from claims.extraction.numbers import IDIOMS, NUMBER_WORDS
 from claims.extraction.tokens import ANY_PREFIX, PREFIXES, readings, words_back
@@ -231,11 +231,7 @@ def is_marked_verb(original: str) -> bool:
     return False
 
 
-_NAME_SPELLINGS = frozenset(
-    line.strip()
-    for line in (DATA_DIR / "name_spellings.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_NAME_SPELLINGS = frozenset(row[0] for row in read_raw_rows("name_spellings.txt"))
 
 
 def is_name_spelling(original: str) -> bool:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from claims.extraction.lexicon import phrase_pattern, read_raw_rows, read_words
-from claims.extraction.normalize import normalize
+from claims.extraction.lexicon import phrase_pattern, read_roles, read_words
 from claims.extraction.numbers import LEX, ORDINAL_WORDS
 from claims.extraction.tokens import PREFIXES, WORD_LEAD
 from claims.extraction.types import RESERVED, Found
@@ -44,7 +43,7 @@ _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_ARTICLE})?(?:{phrase_pattern(LEX.card
 _HOUR_LEAD = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.not_count_nouns)}) \Z")
 _HOUR_TO = re.compile(rf" (?:{_AND} ?)?(?:{phrase_pattern(LEX.cues['range_to'])}) ")
 _DAY_PART_AFTER = re.compile(
-    rf" (?:{phrase_pattern({normalize(row[1]) for row in read_raw_rows('date_words.tsv') if row[0] == 'day_part'})})"
+    rf" (?:{phrase_pattern(read_roles('date_words.tsv')['day_part'])})"
     rf"(?!\w)"
 )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import get_currency_name
 
+from claims.extraction.lexicon import read_raw_rows
 from claims.extraction.types import decimal_to_str
 from claims.matching.compare import Comparison
 from claims.matching.references import ReferenceFigure, ReferenceStatement
@@ -19,9 +20,8 @@ MONTHS_AR = tuple(get_month_names("wide", locale="ar").values())
 
 def _short_currency_names() -> dict[str, str]:
     """The newsroom's short names (data/currency_names_ar.tsv), which win over CLDR's for their codes."""
-    lines = (Path(__file__).parent / "data" / "currency_names_ar.tsv").read_text(encoding="utf-8").splitlines()
-    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
-    return {code.strip(): name.strip() for code, name in rows}
+    rows = read_raw_rows("currency_names_ar.tsv", directory=Path(__file__).parent / "data")
+    return {code: name for code, name in rows}
 
 
 SHORT_CURRENCY_NAMES_AR = _short_currency_names()
