@@ -1,3 +1,4 @@
+
 """The claim object of interfaces.md §4, defined once: which rows it reads and how it is shown.
 
 The HTTP API, the JSON export, the lookup and the webhooks all show a claim through `ClaimSerializer`,
@@ -6,6 +7,7 @@ queries however many claims there are. `ClaimSerializer(claim_queryset(), many=T
 export's list; decimals are strings.
 """
 
+import functools
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
@@ -31,6 +33,7 @@ def claim_queryset() -> QuerySet[Claim]:
     )
 
 
+@functools.cache
 def rating_labels(rating: str) -> tuple[str, str]:
     """(Arabic, English) label of a rating key, whatever the request's language; an unknown key is both."""
     labels = dict(Rating.choices)

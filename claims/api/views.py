@@ -202,7 +202,7 @@ class LookupView(APIView):
 def _lookup_body(values: dict, context: dict) -> dict:
     figures = lookup_selectors.lookup_figures(q=values["q"], value=values.get("value"), unit=values.get("unit"))
     hits = lookup_selectors.claims_lookup(
-        q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"]
+        q=values["q"], value=values.get("value"), unit=values.get("unit"), limit=values["limit"], figures=figures
     )
     results = _lookup_matches(hits, context)
     return {

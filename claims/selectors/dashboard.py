@@ -45,10 +45,8 @@ def dashboard_compute(*, articles_limit: int = 20) -> dict:
     Seconds at a million claims: the beat task runs it (dashboard_snapshot_refresh), not the page.
     """
     claims = Claim.objects.order_by()
-    by_status = dict(claims.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_machine = dict(
-        claims.values_list("suggested_verdict").annotate(n=Count("pk")).values_list("suggested_verdict", "n")
-    )
+    by_status = _count_by("status")
+    by_machine = _count_by("suggested_verdict")
     by_rating = dict(
         Verdict.objects.order_by().values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
     )
@@ -118,9 +116,17 @@ def claim_counts_by(field: str) -> dict[str, int]:
     FACTCHECK_DASHBOARD_LIVE_LIMIT claims, above it the newest dashboard snapshot's (a grouped count
     reads the whole table: most of a second at a million claims)."""
     if estimated_count(Claim) <= settings.FACTCHECK_DASHBOARD_LIVE_LIMIT:
-        return dict(Claim.objects.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
-    snapshot = DashboardSnapshot.objects.order_by("-computed_at", "-id").first() or dashboard_snapshot_refresh()
-    return snapshot.counts[_SNAPSHOT_COUNTS[field]]
+        return _count_by(field)
+    return _newest_snapshot().counts[_SNAPSHOT_COUNTS[field]]
+
+
+def _count_by(field: str) -> dict:
+    """Claims per value of one column: one grouped count over the whole table."""
+    return dict(Claim.objects.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+
+def _newest_snapshot() -> DashboardSnapshot:
+    return DashboardSnapshot.objects.order_by("-computed_at", "-id").first() or dashboard_snapshot_refresh()
 
 
 def dashboard_counts() -> dict:
@@ -135,7 +141,7 @@ def dashboard_counts() -> dict:
     if estimated_count(Claim) <= settings.FACTCHECK_DASHBOARD_LIVE_LIMIT:
         raw = dashboard_compute()
     else:
-        snapshot = DashboardSnapshot.objects.order_by("-computed_at", "-id").first() or dashboard_snapshot_refresh()
+        snapshot = _newest_snapshot()
         raw, computed_at = snapshot.counts, snapshot.computed_at
     no_suggestion = [("", _("Not matched yet"))]
     statuses = dict(ArticleStatus.choices)

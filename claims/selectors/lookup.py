@@ -113,9 +113,12 @@ def claims_lookup(
     unit: str | None = None,
     limit: int = DEFAULT_LIMIT,
     min_similarity: float = MIN_SIMILARITY,
+    figures: list[Figure] | None = None,
 ) -> list[LookupHit]:
-    """Decided or published claims like the query, best first, each with a similarity in [0, 1]."""
-    figures = lookup_figures(q=q, value=value, unit=unit)
+    """Decided or published claims like the query, best first, each with a similarity in [0, 1].
+    `figures`: the query's, when the caller has already read them (`lookup_figures`)."""
+    if figures is None:
+        figures = lookup_figures(q=q, value=value, unit=unit)
     words = _words(q)
     candidate_ids = _candidates(search_words(q) if q else [], figures)
     if not candidate_ids:

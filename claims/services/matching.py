@@ -111,17 +111,17 @@ def engine_statements(statements: Iterable[ReferenceStatement]) -> list:
     return built
 
 
-def matcher_get(version: tuple | None = None) -> Matcher:
+def matcher_get() -> Matcher:
     """The matcher over the whole library, built once per process and rebuilt when the library (its
     number of statements, their last change, their sources) or the settings change."""
-    return matcher_with_version(version)[1]
+    return matcher_with_version()[1]
 
 
-def matcher_with_version(version: tuple | None = None) -> tuple[tuple, Matcher]:
+def matcher_with_version() -> tuple[tuple, Matcher]:
     """`matcher_get()` and the library version it was checked against (one read of the version per
     job: the claim memory keys its finds by the same version)."""
     global _cached_matcher
-    version = version or library_version()
+    version = library_version()
     with _cache_lock:
         if _cached_matcher is None or _cached_matcher[0] != version:
             statements = ReferenceStatement.objects.select_related("source").order_by("key")
@@ -227,11 +227,6 @@ def _check_fields(check, reference_ids: dict[str, int]) -> dict:
         "explanation_en": check.explanation_en,
         "candidates": data["candidates"],
     }
-
-
-def claim_match(*, claim: Claim, matcher: Matcher) -> str:
-    """Match one claim and store its checks and suggestion. Returns the suggested verdict."""
-    return _match_batch([claim], matcher, library_version())[claim.id]
 
 
 def context_before(title: str, text: str, start: int) -> str:
