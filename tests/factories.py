@@ -16,7 +16,6 @@ the Arabic defaults are sentences written for these tests. What a test asserts o
 - `UserFactory(role=roles.EDITORS)` is a staff member of that role's group.
 """
 
-import hashlib
 from decimal import Decimal
 
 import factory
@@ -41,7 +40,7 @@ from claims.models import (
     Verdict,
     WebhookSubscription,
 )
-from claims.services.articles import article_process, article_store_claims
+from claims.services.articles import article_process, article_store_claims, content_hash
 from claims.services.checked_figures import checked_figures_refresh
 
 PASSWORD = "pass-for-tests-only"
@@ -72,7 +71,7 @@ class ArticleFactory(DjangoModelFactory):
     title = "مقال تجريبي"
     source = "test.txt"
     text = "قال التقرير إن تكلفة التدريب بلغت 558 مليون دولار."
-    content_hash = factory.LazyAttribute(lambda article: hashlib.sha256(article.text.encode()).hexdigest())
+    content_hash = factory.LazyAttribute(lambda article: content_hash(article.text))
 
     @factory.post_generation
     def extracted(article, create, extracted, **kwargs):
