@@ -5,6 +5,8 @@ Usage:
   python eval/run_news_audit.py                 # precision of the judged figures, and which ones went stale
   python eval/run_news_audit.py --show          # also list every figure that is not "ok", with its sentence
   python eval/run_news_audit.py --draw 100 --seed 9   # draw figures to judge (see eval/news_audit.README.md)
+  python eval/run_news_audit.py --news ../corpora/snn_blind.jsonl --judged eval/news_blind_judged.jsonl
+                                                # the blind audit on sentences of the whole corpus
 
 The news sentences are research-only (SaudiNewsNet, CC BY-NC-SA 4.0) and are not in the project: the
 judged file keeps sentence ids, offsets, what the engine reported and the verdict, and this script joins
@@ -129,13 +131,16 @@ def main() -> int:
     parser.add_argument("--draw", type=int, help="draw this many new figures to judge")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--external", type=Path, default=EXTERNAL, help="the folder of the external evaluation data")
+    parser.add_argument("--news", type=Path, help="the sentences (default: the shared sample of 600; the blind "
+                        "audit's come from eval/build_news_corpus.py)")
+    parser.add_argument("--judged", type=Path, default=JUDGED, help="the judged figures")
     args = parser.parse_args()
-    news = args.external / "news_saudinewsnet_ar.jsonl"
+    news = args.news or args.external / "news_saudinewsnet_ar.jsonl"
     if not news.exists():
         print(f"skipped: {news} is not here (the news sentences are research-only and not in the project)")
         return 0
     texts = {row["id"]: row["text"] for row in read_jsonl(news)}
-    judged = read_jsonl(JUDGED) if JUDGED.exists() else []
+    judged = read_jsonl(args.judged) if args.judged.exists() else []
     if args.draw:
         draw(args.draw, args.seed, texts, judged, args.external / "news_audit_sample.jsonl")
         return 0
