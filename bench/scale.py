@@ -33,7 +33,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,6 +47,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+
+from factcheck.embedded_redis import free_port  # noqa: E402 - the project's root goes on the path first
+
 # Runs unattended as production runs (DEBUG off), over plain HTTP on loopback.
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 50)
@@ -473,12 +475,6 @@ def _serial_lookups(api, lookups: list[dict]) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -493,7 +489,7 @@ def measure_load(*, rate: float | None, seconds: float, workers: int, cached: bo
 
     token = Token.objects.get(user=User.objects.get(username="bench-editor-2")).key
     lookups = _lookup_queries(30)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DEBUG": "0",

