@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import ANCHOR_WORDS, find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -88,6 +88,11 @@ _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
 _DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
+# "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
+_OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
+_COMPARISON_WORDS = read_words("comparison_words.txt")
+_COMPARISON_REACH = 4  # words before the figure (or before its hedge)
+_CLAUSE_MARK = re.compile(r"[.,،؛:!?؟()«»\"]")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -133,6 +138,11 @@ def find_quantities(norm: str) -> list[Found]:
             below_zero = _BELOW_ZERO.match(norm, end) if kind == "measure" else None
             if below_zero:  # "درجتين تحت الصفر"
                 count, end = -count, below_zero.end()
+            if kind == "multiplier" and noun in _OCCURRENCE_NOUNS and not _is_ratio(norm, start, end, count):
+                # "زار المدينة مرتين": twice, a count of occurrences
+                found.append(Found(start, end, "count", count, None, qualifiers.qualifier_of(norm, start, end), ONE,
+                                   {"noun_span": (start, end)}))
+                continue
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
@@ -283,9 +293,16 @@ def _quantity(norm: str, number: Number) -> Found | None:
     extras: dict = _family(unit_kind, unit) if unit_kind else {}
     if unit_kind == "money" and (per := money.per_unit(norm, end)):
         extras["per"], end = per
+    if unit_kind == "multiplier" and suffix and suffix.group("suffix") in _OCCURRENCE_NOUNS and not _is_ratio(
+            norm, start, suffix.end(), value):
+        # "ذكرت أكثر من 20 مرة": occurrences, a count whose noun is مرة
+        unit_kind, unit = None, None
+        extras["noun_span"] = suffix.span("suffix")
     text = norm[number.start : number.end]
     if unit_kind is not None:
         kind = unit_kind
+    elif "noun_span" in extras:
+        kind = "count"
     elif number.fraction or "/" in text:
         kind = "fraction"
     elif number.year_like:
@@ -313,7 +330,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
         unit_kind = kind
     else:
         kind = "count"
-    if kind == "count":
+    if kind == "count" and "noun_span" not in extras:
         noun = _counted_noun(norm, end)
         if noun:
             extras["noun_span"] = noun
@@ -324,6 +341,25 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _is_ratio(norm: str, start: int, end: int, value: Decimal) -> bool:
+    """True when "مرة/مرات" at norm[start:end] is a ratio: a fractional number ("12.8 مرة"), or a word of
+    comparison_words.txt within a few words before the figure (before a hedge that ends with "من"/"عن": the "أكثر"
+    of "أكثر من 20 مرة" bounds a count) or right after it ("3 مرات أكثر من"), in the same clause."""
+    if value != int(value):
+        return True
+    hedge = qualifiers.hedge_before(norm, start)
+    before = hedge[1] if hedge else start
+    window = norm[words_back(norm, before, _COMPARISON_REACH) : before]
+    if hedge and norm[before:start].split()[-1] not in _CUES["compared_with"]:
+        window += " " + norm[before:start]  # "أكثر من 20 مرة" bounds a count; "يفوق 7 مرات", "أدنى 6 مرات" compare
+    marks = list(_CLAUSE_MARK.finditer(window))
+    if marks:
+        window = window[marks[-1].end() :]  # "ارتفعت الأسعار، وزار الوفد المصنع 5 مرات": another clause
+    after = NEXT_WORD.match(norm, end)
+    words = window.split() + ([after.group(1)] if after else [])
+    return any(stem in _COMPARISON_WORDS for word in words for _, stem in readings(word))
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:

@@ -602,3 +602,55 @@ def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
 )
 def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
     assert figures(sentence)[0].qualifier == qualifier
+
+
+# --- "مرة/مرات": occurrences are counts, only a comparison makes a ratio --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("ورد اسم المدينة في الرواية أكثر من 30 مرة", 30, "more_than"),
+        ("أعادت الصحيفة نشر الخبر 6 مرات خلال أسبوع", 6, "exact"),
+        ("حصل النادي على الكأس سبع مرات سابقة", 7, "exact"),
+        ("توج المنتخب باللقب القاري 4 مرات", 4, "exact"),
+        ("زار الوزير المحافظة مرتين هذا العام", 2, "exact"),
+        ("تم تأجيل الجلسة ثلاث مرات متتالية", 3, "exact"),
+    ],
+)
+def test_times_counting_occurrences_is_a_count_of_the_noun(sentence, value, qualifier):
+    figure = only(sentence)
+    assert (figure.kind, figure.value, figure.unit, figure.qualifier) == ("count", value, None, qualifier)
+    assert figure.extras["noun"] in {"مرة", "مرات", "مرتين"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("المجرة الجديدة أكبر بـ3 مرات من مجرتنا", 3),
+        ("الشريحة الجديدة أسرع 10 مرات من سابقتها", 10),
+        ("يستهلك الجهاز طاقة 5 مرات أقل من المصابيح القديمة", 5),
+        ("تضاعف عدد المشتركين 4 مرات منذ الإطلاق", 4),
+        ("زادت صادرات القمح 3 مرات خلال عقد", 3),
+        ("انخفضت تكلفة الألواح الشمسية بنحو 8 مرات", 8),
+        ("يفوق الإنتاج المحلي خمس مرات حاجة السوق", 5),
+        ("يتداول السهم عند مكرر ربحية يبلغ 14 مرة", 14),
+        ("تراوحت مضاعفات القطاع حول 9.5 مرة", 9.5),  # a fractional number of times is a ratio
+        ("أصبح المبنى أعلى مرتين من جاره", 2),
+        ("ارتفعت قيمة العقار ثلاثة أضعاف", 3),  # أضعاف is always a ratio
+        ("نما حجم البيانات 3x في عامين", 3),
+    ],
+)
+def test_times_in_a_comparison_stays_a_multiplier(sentence, value):
+    figure = only(sentence, "multiplier")
+    assert (figure.value, figure.unit) == (Decimal(str(value)), "times")
+
+
+@pytest.mark.parametrize("word", sorted(read_words("comparison_words.txt")))
+def test_every_comparison_word_of_the_data_makes_times_a_ratio(word):
+    assert only(f"كان الرقم {word} 6 مرات في التقرير", "multiplier").value == 6
+    assert only(f"ذكر التقرير 6 مرات {word} من ذلك", "multiplier").value == 6
+
+
+def test_a_comparison_in_another_clause_does_not_make_times_a_ratio():
+    assert only("ارتفعت الأسعار، وزار الوفد المصنع 5 مرات").kind == "count"
