@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import ANCHOR_WORDS, find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -28,7 +28,7 @@ from claims.extraction.numbers import (
     scan_page,
 )
 from claims.extraction.ordinals import find_ordinals
-from claims.extraction.ranges import join_ranges
+from claims.extraction.ranges import COMPARISON_WORDS, join_ranges
 from claims.extraction.tokens import PREFIXES, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
 
@@ -90,7 +90,6 @@ _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 # "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
 _OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
-_COMPARISON_WORDS = read_words("comparison_words.txt")
 _COMPARISON_REACH = 4  # words before the figure (or before its hedge)
 _CLAUSE_MARK = re.compile(r"[.,،؛:!?؟()«»\"]")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
@@ -359,7 +358,7 @@ def _is_ratio(norm: str, start: int, end: int, value: Decimal) -> bool:
         window = window[marks[-1].end() :]  # "ارتفعت الأسعار، وزار الوفد المصنع 5 مرات": another clause
     after = NEXT_WORD.match(norm, end)
     words = window.split() + ([after.group(1)] if after else [])
-    return any(stem in _COMPARISON_WORDS for word in words for _, stem in readings(word))
+    return any(stem in COMPARISON_WORDS for word in words for _, stem in readings(word))
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:

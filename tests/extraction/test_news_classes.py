@@ -654,3 +654,73 @@ def test_every_comparison_word_of_the_data_makes_times_a_ratio(word):
 
 def test_a_comparison_in_another_clause_does_not_make_times_a_ratio():
     assert only("ارتفعت الأسعار، وزار الوفد المصنع 5 مرات").kind == "count"
+
+
+# --- ranges of measures and durations with the unit on both ends, and across units of one family -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("يتراوح عمق المياه من نصف متر إلى متر ونصف", "measure", "m", "0.5", "1.5"),
+        ("يبلغ طول السمكة من متر إلى متر ونصف", "measure", "m", "1", "1.5"),
+        ("يبلغ وزن الصندوق من كيلو إلى كيلوين", "measure", "kg", "1", "2"),
+        ("يبلغ ارتفاع الشتلة من متر إلى مترين", "measure", "m", "1", "2"),
+        ("يحتاج الطفل من لتر إلى لترين يوميا", "measure", "l", "1", "2"),
+        ("يتراوح سمك الجليد من 3 أمتار إلى 5 أمتار", "measure", "m", "3", "5"),
+        ("تستغرق الرحلة من ساعة إلى ساعتين", "duration", "hour", "1", "2"),
+        ("تستمر الحملة من يومين إلى ثلاثة أيام", "duration", "day", "2", "3"),
+    ],
+)
+def test_a_measure_or_duration_range_with_its_unit_on_both_ends_is_one_range(sentence, kind, unit, low, high):
+    figure = only(sentence)
+    assert (figure.kind, figure.unit, figure.qualifier) == (kind, unit, "range")
+    assert (figure.extras["low"], figure.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("يستغرق إصدار التصريح من أسبوع إلى عشرة أيام", "duration", "day", "7", "10"),
+        ("تدوم العملية من ساعة إلى 90 دقيقة", "duration", "minute", "60", "90"),
+        ("يبقى المريض من أسبوعين إلى 20 يوما في المستشفى", "duration", "day", "14", "20"),
+        ("يستمر العقد من عام إلى 18 شهرا", "duration", "month", "12", "18"),
+        ("تزن الحقيبة من 2 كيلوغرام إلى 2500 غرام", "measure", "g", "2000", "2500"),
+        ("يصل عمق الحفرة من متر إلى 150 سنتيمترا", "measure", "cm", "100", "150"),
+    ],
+)
+def test_a_range_across_units_of_one_family_is_read_in_the_high_ends_unit(sentence, kind, unit, low, high):
+    figure = only(sentence)
+    assert (figure.kind, figure.unit, figure.qualifier) == (kind, unit, "range")
+    assert (figure.extras["low"], figure.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يستغرق العلاج من شهر إلى 45 يوما",  # a month is no whole number of days
+        "ارتفع منسوب النهر من 3 أمتار إلى 5 أمتار",  # a change, not a range
+        "انخفض وزن المريض من 90 كيلوغراما إلى 80 كيلوغراما",
+    ],
+)
+def test_no_exact_conversion_or_a_change_keeps_two_figures(sentence):
+    assert len(figures(sentence)) == 2
+    assert all(q.qualifier != "range" for q in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    "row", [row for row in read_raw_rows("unit_families.tsv") if len(row) > 2 and row[1] in ("time", "calendar")]
+)
+def test_every_duration_unit_with_a_size_is_converted_in_a_range(row):
+    unit, size = row[0], Decimal(row[2])
+    words = {k: v for k, v in LEX.units.items() if v[:2] == ("duration", unit) and v[2] is None and k.isalpha()}
+    assert words, unit
+    base = min(Decimal(r[2]) for r in read_raw_rows("unit_families.tsv") if len(r) > 2 and r[1] == row[1])
+    if size == base:
+        return
+    smallest = next(r[0] for r in read_raw_rows("unit_families.tsv") if len(r) > 2 and r[1] == row[1]
+                    and Decimal(r[2]) == base)
+    high_word = {"second": "ثانية", "month": "شهرا"}[smallest]
+    low_word = sorted(words)[0]
+    figure = only(f"يستغرق الأمر من {low_word} إلى 9999999 {high_word}")
+    assert figure.extras["low"] == size / base and figure.unit == smallest
