@@ -4,9 +4,9 @@
 - "من 10 إلى 20 دولار", "من عشرة لعشرين", "10-20 دولار", "20 ~ 100", "1000 – 5000": from ... to, when
   the unit is written once (the first figure borrows the scale and unit of the second); with a unit on
   each side ("من 40 مليار دولار إلى 1.3 تريليون دولار") it is a change, and stays two figures;
-- "من يومين إلى ثلاثة أيام", "من نصف متر إلى متر ونصف": a duration or a measure from ... to, with its unit
-  written on both ends (a measure not after a verb of change: "ارتفع المنسوب من 3 أمتار إلى 5 أمتار" is a
-  change); a unit alone is one of it ("من متر إلى متر ونصف", "من ساعة إلى ساعتين"), and two units of one family
+- "من يومين إلى ثلاثة أيام", "من نصف متر إلى متر ونصف": a duration, or a measure whose low end is written in
+  words, from ... to, with its unit written on both ends (a measure not after a verb of change: "ارتفع المنسوب من
+  متر إلى مترين" is a change; in digits, "من 67 ألف متر مكعب إلى 147 ألف متر مكعب", a change like money); a unit alone is one of it ("من متر إلى متر ونصف", "من ساعة إلى ساعتين"), and two units of one family
   meet in the high end's unit when the conversion is exact ("من أسبوع إلى عشرة أيام" is 7–10 days; months
   and days are not converted);
 - "أكبر من 10 وأصغر من 20", "لا يزيد عن 50 ولا يقل عن 20": a lower and an upper bound joined by و.
@@ -37,7 +37,7 @@ _UPPER = ("less_than", "at_most")
 _NOT_RANGED = ("date", "ordinal")
 _DASH_RATIO = 10
 _DASHES = frozenset(phrase for phrase in _CUES["range_to"] if not phrase.isalpha())
-# Comparatives and verbs of increase or decrease: "أكبر بـ3 مرات" is a ratio, "ارتفع من 3 أمتار إلى 5 أمتار" a change.
+# Comparatives and verbs of increase or decrease: "أكبر بـ3 مرات" is a ratio, "ارتفع من متر إلى مترين" a change.
 COMPARISON_WORDS = read_words("comparison_words.txt")
 _CHANGE_REACH = 4  # words before "من"
 _FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
@@ -91,9 +91,11 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     shared_unit = not low.has_unit or low.unit is None
     # "من يومين إلى ثلاثة أيام", "من ساعتين إلى خمس ساعات": a span of time names its unit on both ends
     shared_unit = shared_unit or (low.kind == "duration" and _FROM_BEFORE.search(norm, head, low.start) is not None)
-    # "من نصف متر إلى متر ونصف": so does a measure, unless a verb of change makes it a change
-    shared_unit = shared_unit or (low.kind == "measure" and _FROM_BEFORE.search(norm, head, low.start) is not None
-                                  and not _after_change(norm, _FROM_BEFORE.search(norm, head, low.start).start()))
+    # "من نصف متر إلى متر ونصف": so does a measure whose low end is written in words, unless a verb of change
+    # makes it a change; in digits ("من 67 ألف متر مكعب إلى 147 ألف متر مكعب") it is a change, like money
+    if not shared_unit and low.kind == "measure" and not any(char.isdigit() for char in norm[low.start : low.end]):
+        from_word = _FROM_BEFORE.search(norm, head, low.start)
+        shared_unit = from_word is not None and not _after_change(norm, from_word.start())
     # "10$-20$": a dash between two figures with the same unit is a range; "من 40 مليار دولار إلى 55 مليار
     # دولار", with words and a unit on each side, is a change.
     dashed = between.strip() in _DASHES and low.unit == high.unit and not _FROM_BEFORE.search(norm, head, low.start)
