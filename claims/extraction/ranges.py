@@ -6,7 +6,8 @@
   each side ("من 40 مليار دولار إلى 1.3 تريليون دولار") it is a change, and stays two figures;
 - "من يومين إلى ثلاثة أيام", "من نصف متر إلى متر ونصف": a duration, or a measure whose low end is written in
   words, from ... to, with its unit written on both ends (a measure not after a verb of change: "ارتفع المنسوب من
-  متر إلى مترين" is a change; in digits, "من 67 ألف متر مكعب إلى 147 ألف متر مكعب", a change like money); a unit alone is one of it ("من متر إلى متر ونصف", "من ساعة إلى ساعتين"), and two units of one family
+  متر إلى مترين" is a change; in digits, "من 67 ألف متر مكعب إلى 147 ألف متر مكعب", a change like money);
+  a unit alone is one of it ("من متر إلى متر ونصف", "من ساعة إلى ساعتين"), and two units of one family
   meet in the high end's unit when the conversion is exact ("من أسبوع إلى عشرة أيام" is 7–10 days; months
   and days are not converted);
 - "أكبر من 10 وأصغر من 20", "لا يزيد عن 50 ولا يقل عن 20": a lower and an upper bound joined by و.
