@@ -409,7 +409,8 @@ def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
     ("sentence", "qualifier"),
     [
         ("أقرت الحكومة خطة تصل كلفتها إلى 40 مليار دولار", "at_most"),  # a subject between the verb and إلى
-        ("وتصل مساحته إلى 500 متر مربع", "at_most"),
+        ("وتصل مساحته إلى 500 متر مربع", "exact"),  # an area reached; no cap noun
+        ("وتصل سعته إلى 500 متر مكعب", "at_most"),  # a capacity: up to
         ("ارتفع الدين ليصل حجمه إلى 322 مليار ريال", "exact"),  # the level reached
     ],
 )
@@ -725,3 +726,57 @@ def test_every_duration_unit_with_a_size_is_converted_in_a_range(row):
     low_word = sorted(words)[0]
     figure = only(f"يستغرق الأمر من {low_word} إلى 9999999 {high_word}")
     assert figure.extras["low"] == size / base and figure.unit == smallest
+
+
+# --- "يصل/تصل إلى": up to after a cap noun or a modal, otherwise the level reached -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يعاقب المخالف بغرامة تصل إلى 10 آلاف ريال",
+        "ويواجه المتهم السجن مدة تصل إلى 7 سنوات",
+        "أعلنت المتاجر خصومات تصل إلى 60% على الملابس",
+        "يمنح البنك تمويلا يصل إلى مليوني ريال للمشروعات الصغيرة",
+        "افتتح الملعب بسعة تصل إلى 45 ألف متفرج",
+        "قد تصل درجات الحرارة إلى 48 درجة مئوية",
+        "وقد تصل الخسائر إلى 3 مليارات دولار",
+        "يمكن أن يصل عدد الزوار إلى مليون زائر",
+        "تصل مدتها إلى 90 يوما قابلة للتجديد",  # the cap noun as the verb's subject, with its pronoun
+        "أقرت الحكومة حزمة تصل قيمتها إلى 20 مليار دولار",
+    ],
+)
+def test_reaching_after_a_cap_noun_or_a_modal_is_up_to(sentence):
+    assert only(sentence).qualifier == "at_most"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويصل طول النفق إلى 12 كيلومترا",
+        "ويصل طوله إلى 12 كيلومترا عند اكتماله",
+        "سجل المؤشر خسائر تصل قيمتها إلى 95 نقطة",
+        "وقال إن عدد الطلاب يصل إلى 2400 طالب",
+        "الذي كان يصل إلى 30 ريالا قبل الأزمة",
+        "ومن المتوقع أن يصل الإنفاق إلى 40 مليار دولار",
+        "حيث يصل إلى 35% من حصة السوق",
+    ],
+)
+def test_reaching_without_a_cap_is_the_level_reached(sentence):
+    assert only(sentence).qualifier == "exact"
+
+
+@pytest.mark.parametrize("phrase", ["لا يصل إلى", "لا تصل إلى", "لم يصل إلى", "لم تصل إلى"])
+def test_not_reaching_a_figure_is_below_it(phrase):
+    assert only(f"قال إن المبلغ المدفوع {phrase} 5% من التكلفة").qualifier == "less_than"
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("cap_nouns.txt")))
+def test_every_cap_noun_of_the_data_makes_reaching_up_to(noun):
+    assert only(f"أعلنت الجهة {noun} تصل إلى 500 ريال").qualifier == "at_most"
+    assert only(f"أعلنت الجهة أن {noun} يصل إلى 500 ريال").qualifier == "at_most"
+
+
+@pytest.mark.parametrize("modal", sorted(LEX.cues["modal"]))
+def test_every_modal_of_the_data_makes_reaching_up_to(modal):
+    assert only(f"وقال إن المبلغ {modal} يصل إلى 500 ريال").qualifier == "at_most"
