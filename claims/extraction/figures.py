@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import ANCHOR_WORDS, find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -29,7 +29,7 @@ from claims.extraction.numbers import (
 )
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.ranges import COMPARISON_WORDS, join_ranges
-from claims.extraction.tokens import PREFIXES, readings, words_back
+from claims.extraction.tokens import PREFIXES, noun_stems, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
@@ -92,6 +92,12 @@ _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
 _OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
 _COMPARISON_REACH = 4  # words before the figure (or before its hedge)
 _CLAUSE_MARK = re.compile(r"[.,،؛:!?؟()«»\"]")
+# "صافي مبيعاتهم من 103.9 مليون إلى 81 مليونا ... بـ1.2 مليار ريال": a money noun before a bare scaled amount.
+_MONEY_NOUNS = read_words("money_nouns.txt")
+_MONEY_NOUN_REACH = 4  # words before the amount
+_JOINED_AMOUNT = re.compile(
+    rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['compared_with'] | _CUES['and'])}) ?(?:{PREFIXES})?"
+)
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -146,7 +152,7 @@ def find_quantities(norm: str) -> list[Found]:
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, drop_overlaps(found)))
-    return join_ranges(norm, _lend_currency_across(norm, found))
+    return join_ranges(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
 
 
 def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
@@ -435,6 +441,53 @@ def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
             continue
         found[index] = _as_money(norm, later, earlier.unit)
     return found
+
+
+def _lend_sentence_currency(norm: str, found: list[Found]) -> list[Found]:
+    """"صافي مبيعاتهم من 103.9 مليون إلى 81 مليونا، بعد أن أسهموا بـ1.2 مليار ريال": a bare scaled amount after a
+    noun of money (money_nouns.txt), or compared with such an amount ("من … إلى", "و"), is money when its sentence
+    names exactly one currency and no figure of another unit stands between them. Never a counted amount
+    ("1.5 مليون زائر"), nor after a count word ("عدد")."""
+    previous_lent = None
+    for index, amount in enumerate(found):
+        if amount.kind != "count" or amount.scale == 1 or amount.has_unit or "noun_span" in amount.extras:
+            continue
+        begin, finish = _sentence_of(norm, amount.start, amount.end)
+        currencies = {f.unit for f in found if f.kind == "money" and begin <= f.start and f.end <= finish}
+        if len(currencies) != 1 or _COUNT_LEAD.search(norm, words_back(norm, amount.start, 4), amount.start):
+            continue
+        joined = (previous_lent is not None and previous_lent == index - 1
+                  and _JOINED_AMOUNT.fullmatch(norm, found[index - 1].end, amount.start) is not None)
+        if not joined and not _after_money_noun(norm, amount.start):
+            continue
+        unit = next(iter(currencies))
+        others = [f for f in found if begin <= f.start and f.end <= finish and f.has_unit and f.kind != "money"]
+        money_at = [f.start for f in found if f.kind == "money" and begin <= f.start and f.end <= finish]
+        if any(min(amount.start, m) < f.start < max(amount.start, m) for f in others for m in money_at):
+            continue  # "بـ5 ملايين و20% ... بـ3 مليارات ريال": another unit between them
+        found[index] = _as_money(norm, amount, unit)
+        previous_lent = index
+    return found
+
+
+def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
+    begin = start
+    while begin > 0 and not money.SENTENCE_END.match(norm, begin - 1):
+        begin -= 1
+    finish = money.SENTENCE_END.search(norm, end)
+    return begin, finish.start() if finish else len(norm)
+
+
+def _after_money_noun(norm: str, start: int) -> bool:
+    """A noun of money_nouns.txt in the few words before `start` ("صافي مبيعاتهم من 103.9 مليون")."""
+    words = norm[words_back(norm, start, _MONEY_NOUN_REACH) : start].split()
+    for index, word in enumerate(words):
+        stems = noun_stems(word)
+        if stems & _MONEY_NOUNS:
+            return True
+        if index + 1 < len(words) and any(f"{stem} {words[index + 1]}" in _MONEY_NOUNS for stem in stems):
+            return True  # "رأس المال"
+    return False
 
 
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:

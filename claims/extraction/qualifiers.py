@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_words
-from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, readings, words_back
+from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, noun_stems, readings, words_back
 
 LEX = lexicon()
 OR_EQUAL = "or_equal"
@@ -52,10 +52,6 @@ REACH = "reach"
 _CAP_NOUNS = read_words("cap_nouns.txt")
 _CAP_REACH = 3  # words before the verb
 _MODAL_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['modal'])}) \Z")
-_PRONOUNS = ("هما", "هم", "ها", "ه")  # folded: after a feminine noun's ة, which the pronoun turns into ت
-_FEMININE = "ت"
-_TA_MARBUTA = "ه"  # ة folded
-_ACCUSATIVE = "ا"  # "تمويلا"
 _PERCENT_LEADS = frozenset(
     f"{prefix}{lead}" for lead in LEX.cues["percent_lead"] for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
 )
@@ -98,16 +94,8 @@ def reach_qualifier(norm: str, verb: int, start: int) -> str:
     if _MODAL_BEFORE.search(norm, words_back(norm, verb, 3), verb):
         return "at_most"
     for word in norm[words_back(norm, verb, _CAP_REACH) : start].split():
-        for _, stem in readings(word):
-            if stem.startswith(_ARTICLE):
-                stem = stem[len(_ARTICLE) :]
-            if stem in _CAP_NOUNS or (stem.endswith(_ACCUSATIVE) and stem[:-1] in _CAP_NOUNS):
-                return "at_most"  # "غرامة", "تمويلا"
-            for pronoun in _PRONOUNS:
-                if stem.endswith(_FEMININE + pronoun) and stem[: -len(pronoun) - 1] + _TA_MARBUTA in _CAP_NOUNS:
-                    return "at_most"  # "سعتها", "مدته"
-                if stem.endswith(pronoun) and stem[: -len(pronoun)] in _CAP_NOUNS:
-                    return "at_most"
+        if noun_stems(word) & _CAP_NOUNS:
+            return "at_most"  # "غرامة", "بسعة", "سعتها", "مدته", "تمويلا"
     return "exact"
 
 

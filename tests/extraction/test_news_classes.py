@@ -780,3 +780,45 @@ def test_every_cap_noun_of_the_data_makes_reaching_up_to(noun):
 @pytest.mark.parametrize("modal", sorted(LEX.cues["modal"]))
 def test_every_modal_of_the_data_makes_reaching_up_to(modal):
     assert only(f"وقال إن المبلغ {modal} يصل إلى 500 ريال").qualifier == "at_most"
+
+
+# --- a currency written once in the sentence, at another scale, for amounts after a money noun ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("خفض المستثمرون صافي مشترياتهم ومبيعاتهم من 210.5 مليون إلى 95 مليونا، بعد أن ضخوا 2.4 مليار ريال",
+         [210500000, 95000000, 2400000000], "SAR"),
+        ("بلغت إيرادات المجموعة 640 مليونا، فيما بلغ صافي ربحها 1.7 مليار درهم", [640000000, 1700000000], "AED"),
+        ("ارتفعت تكلفة المشروع إلى 900 ألف، وتجاوزت ميزانية البلدية 2 مليون دينار كويتي",
+         [900000, 2000000], "KWD"),
+        ("زاد رأس المال إلى 750 مليونا بعد أن جمعت الشركة 3 مليارات جنيه", [750000000, 3000000000], "EGP"),
+    ],
+)
+def test_bare_amounts_after_a_money_noun_take_the_one_currency_of_their_sentence(sentence, values, unit):
+    money_figures = figures(sentence, "money")
+    assert [q.value for q in money_figures] == [Decimal(v) for v in values]
+    assert {q.unit for q in money_figures} == {unit}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("بلغ عدد الزوار 3 ملايين، وأنفقوا 5 مليارات ريال", 3000000),  # a count word
+        ("زار المعرض 2 مليون شخص، وبلغت المبيعات 300 مليون ريال", 2000000),  # a counted noun
+        ("يعيش 1.5 مليون في المدينة التي تبلغ ميزانيتها 10 مليارات ريال", 1500000),  # no money noun before it
+        ("بلغت المبيعات 40 مليونا، وصرفت 2 مليار دولار و3 مليارات يورو", 40000000),  # two currencies
+        ("بلغت الأرباح 20 مليونا بنمو 15% عن العام الماضي بعد إنفاق مليار ريال", 20000000),  # a percent between
+        ("بلغت الإيرادات 80 مليونا. وفي العام التالي استثمرت الشركة مليار ريال", 80000000),  # another sentence
+    ],
+)
+def test_amounts_that_are_not_plausibly_money_stay_counts(sentence, value):
+    assert [q.kind for q in figures(sentence) if q.value == value] == ["count"]
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("money_nouns.txt")))
+def test_every_money_noun_of_the_data_lends_the_sentences_currency(noun):
+    found = figures(f"قال التقرير إن {noun} بلغ 70 مليونا مقابل استثمارات بلغت 2 مليار ريال")
+    assert [(q.kind, q.value, q.unit) for q in found][0] == ("money", 70000000, "SAR")
+    assert [q.kind for q in figures("قال التقرير إن الزوار بلغوا 70 مليونا مع إنفاق 2 مليار ريال")][0] == "count"
