@@ -453,29 +453,40 @@ def _lend_sentence_currency(norm: str, found: list[Found]) -> list[Found]:
         if amount.kind != "count" or amount.scale == 1 or amount.has_unit or "noun_span" in amount.extras:
             continue
         begin, finish = _sentence_of(norm, amount.start, amount.end)
-        currencies = {f.unit for f in found if f.kind == "money" and begin <= f.start and f.end <= finish}
+        low = index
+        while low > 0 and found[low - 1].start >= begin:
+            low -= 1
+        high = index
+        while high + 1 < len(found) and found[high + 1].end <= finish:
+            high += 1
+        sentence = found[low : high + 1]  # the figures of the amount's sentence
+        currencies = {f.unit for f in sentence if f.kind == "money"}
         if len(currencies) != 1 or _COUNT_LEAD.search(norm, words_back(norm, amount.start, 4), amount.start):
             continue
         joined = (previous_lent is not None and previous_lent == index - 1
                   and _JOINED_AMOUNT.fullmatch(norm, found[index - 1].end, amount.start) is not None)
         if not joined and not _after_money_noun(norm, amount.start):
             continue
-        unit = next(iter(currencies))
-        others = [f for f in found if begin <= f.start and f.end <= finish and f.has_unit and f.kind != "money"]
-        money_at = [f.start for f in found if f.kind == "money" and begin <= f.start and f.end <= finish]
-        if any(min(amount.start, m) < f.start < max(amount.start, m) for f in others for m in money_at):
+        money_at = [f.start for f in sentence if f.kind == "money"]
+        if any(min(amount.start, m) < f.start < max(amount.start, m)
+               for f in sentence if f.has_unit and f.kind != "money" for m in money_at):
             continue  # "بـ5 ملايين و20% ... بـ3 مليارات ريال": another unit between them
-        found[index] = _as_money(norm, amount, unit)
+        found[index] = _as_money(norm, amount, next(iter(currencies)))
         previous_lent = index
     return found
 
 
+_SENTENCE_REACH = 400  # characters each way: a sentence longer than that is cut there
+
+
 def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
-    begin = start
-    while begin > 0 and not money.SENTENCE_END.match(norm, begin - 1):
-        begin -= 1
-    finish = money.SENTENCE_END.search(norm, end)
-    return begin, finish.start() if finish else len(norm)
+    """The span of the sentence around norm[start:end] (at most _SENTENCE_REACH characters each way)."""
+    head = max(0, start - _SENTENCE_REACH)
+    begin = head
+    for mark in money.SENTENCE_END.finditer(norm, head, start):
+        begin = mark.end()
+    finish = money.SENTENCE_END.search(norm, end, end + _SENTENCE_REACH)
+    return begin, finish.start() if finish else min(len(norm), end + _SENTENCE_REACH)
 
 
 def _after_money_noun(norm: str, start: int) -> bool:
