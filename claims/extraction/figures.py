@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import ANCHOR_WORDS, find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -28,8 +28,8 @@ from claims.extraction.numbers import (
     scan_page,
 )
 from claims.extraction.ordinals import find_ordinals
-from claims.extraction.ranges import join_ranges
-from claims.extraction.tokens import PREFIXES, readings, words_back
+from claims.extraction.ranges import COMPARISON_WORDS, join_ranges
+from claims.extraction.tokens import PREFIXES, noun_stems, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
@@ -88,6 +88,16 @@ _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
 _DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
 _BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
+# "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
+_OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
+_COMPARISON_REACH = 4  # words before the figure (or before its hedge)
+_CLAUSE_MARK = re.compile(r"[.,،؛:!?؟()«»\"]")
+# "صافي مبيعاتهم من 103.9 مليون إلى 81 مليونا ... بـ1.2 مليار ريال": a money noun before a bare scaled amount.
+_MONEY_NOUNS = read_words("money_nouns.txt")
+_MONEY_NOUN_REACH = 4  # words before the amount
+_JOINED_AMOUNT = re.compile(
+    rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['compared_with'] | _CUES['and'])}) ?(?:{PREFIXES})?"
+)
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -133,11 +143,16 @@ def find_quantities(norm: str) -> list[Found]:
             below_zero = _BELOW_ZERO.match(norm, end) if kind == "measure" else None
             if below_zero:  # "درجتين تحت الصفر"
                 count, end = -count, below_zero.end()
+            if kind == "multiplier" and noun in _OCCURRENCE_NOUNS and not _is_ratio(norm, start, end, count):
+                # "زار المدينة مرتين": twice, a count of occurrences
+                found.append(Found(start, end, "count", count, None, qualifiers.qualifier_of(norm, start, end), ONE,
+                                   {"noun_span": (start, end)}))
+                continue
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, drop_overlaps(found)))
-    return join_ranges(norm, _lend_currency_across(norm, found))
+    return join_ranges(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
 
 
 def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
@@ -283,9 +298,16 @@ def _quantity(norm: str, number: Number) -> Found | None:
     extras: dict = _family(unit_kind, unit) if unit_kind else {}
     if unit_kind == "money" and (per := money.per_unit(norm, end)):
         extras["per"], end = per
+    if unit_kind == "multiplier" and suffix and suffix.group("suffix") in _OCCURRENCE_NOUNS and not _is_ratio(
+            norm, start, suffix.end(), value):
+        # "ذكرت أكثر من 20 مرة": occurrences, a count whose noun is مرة
+        unit_kind, unit = None, None
+        extras["noun_span"] = suffix.span("suffix")
     text = norm[number.start : number.end]
     if unit_kind is not None:
         kind = unit_kind
+    elif "noun_span" in extras:
+        kind = "count"
     elif number.fraction or "/" in text:
         kind = "fraction"
     elif number.year_like:
@@ -313,7 +335,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
         unit_kind = kind
     else:
         kind = "count"
-    if kind == "count":
+    if kind == "count" and "noun_span" not in extras:
         noun = _counted_noun(norm, end)
         if noun:
             extras["noun_span"] = noun
@@ -324,6 +346,25 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _is_ratio(norm: str, start: int, end: int, value: Decimal) -> bool:
+    """True when "مرة/مرات" at norm[start:end] is a ratio: a fractional number ("12.8 مرة"), or a word of
+    comparison_words.txt within a few words before the figure (before a hedge that ends with "من"/"عن": the "أكثر"
+    of "أكثر من 20 مرة" bounds a count) or right after it ("3 مرات أكثر من"), in the same clause."""
+    if value != int(value):
+        return True
+    hedge = qualifiers.hedge_before(norm, start)
+    before = hedge[1] if hedge else start
+    window = norm[words_back(norm, before, _COMPARISON_REACH) : before]
+    if hedge and norm[before:start].split()[-1] not in _CUES["compared_with"]:
+        window += " " + norm[before:start]  # "أكثر من 20 مرة" bounds a count; "يفوق 7 مرات", "أدنى 6 مرات" compare
+    marks = list(_CLAUSE_MARK.finditer(window))
+    if marks:
+        window = window[marks[-1].end() :]  # "ارتفعت الأسعار، وزار الوفد المصنع 5 مرات": another clause
+    after = NEXT_WORD.match(norm, end)
+    words = window.split() + ([after.group(1)] if after else [])
+    return any(stem in COMPARISON_WORDS for word in words for _, stem in readings(word))
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:
@@ -400,6 +441,64 @@ def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
             continue
         found[index] = _as_money(norm, later, earlier.unit)
     return found
+
+
+def _lend_sentence_currency(norm: str, found: list[Found]) -> list[Found]:
+    """"صافي مبيعاتهم من 103.9 مليون إلى 81 مليونا، بعد أن أسهموا بـ1.2 مليار ريال": a bare scaled amount after a
+    noun of money (money_nouns.txt), or compared with such an amount ("من … إلى", "و"), is money when its sentence
+    names exactly one currency and no figure of another unit stands between them. Never a counted amount
+    ("1.5 مليون زائر"), nor after a count word ("عدد")."""
+    previous_lent = None
+    for index, amount in enumerate(found):
+        if amount.kind != "count" or amount.scale == 1 or amount.has_unit or "noun_span" in amount.extras:
+            continue
+        begin, finish = _sentence_of(norm, amount.start, amount.end)
+        low = index
+        while low > 0 and found[low - 1].start >= begin:
+            low -= 1
+        high = index
+        while high + 1 < len(found) and found[high + 1].end <= finish:
+            high += 1
+        sentence = found[low : high + 1]  # the figures of the amount's sentence
+        currencies = {f.unit for f in sentence if f.kind == "money"}
+        if len(currencies) != 1 or _COUNT_LEAD.search(norm, words_back(norm, amount.start, 4), amount.start):
+            continue
+        joined = (previous_lent is not None and previous_lent == index - 1
+                  and _JOINED_AMOUNT.fullmatch(norm, found[index - 1].end, amount.start) is not None)
+        if not joined and not _after_money_noun(norm, amount.start):
+            continue
+        money_at = [f.start for f in sentence if f.kind == "money"]
+        if any(min(amount.start, m) < f.start < max(amount.start, m)
+               for f in sentence if f.has_unit and f.kind != "money" for m in money_at):
+            continue  # "بـ5 ملايين و20% ... بـ3 مليارات ريال": another unit between them
+        found[index] = _as_money(norm, amount, next(iter(currencies)))
+        previous_lent = index
+    return found
+
+
+_SENTENCE_REACH = 400  # characters each way: a sentence longer than that is cut there
+
+
+def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around norm[start:end] (at most _SENTENCE_REACH characters each way)."""
+    head = max(0, start - _SENTENCE_REACH)
+    begin = head
+    for mark in money.SENTENCE_END.finditer(norm, head, start):
+        begin = mark.end()
+    finish = money.SENTENCE_END.search(norm, end, end + _SENTENCE_REACH)
+    return begin, finish.start() if finish else min(len(norm), end + _SENTENCE_REACH)
+
+
+def _after_money_noun(norm: str, start: int) -> bool:
+    """A noun of money_nouns.txt in the few words before `start` ("صافي مبيعاتهم من 103.9 مليون")."""
+    words = norm[words_back(norm, start, _MONEY_NOUN_REACH) : start].split()
+    for index, word in enumerate(words):
+        stems = noun_stems(word)
+        if stems & _MONEY_NOUNS:
+            return True
+        if index + 1 < len(words) and any(f"{stem} {words[index + 1]}" in _MONEY_NOUNS for stem in stems):
+            return True  # "رأس المال"
+    return False
 
 
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:

@@ -3,15 +3,17 @@
 A hedge before the figure ("نحو", "أكثر من", "لا يقل عن", ">="), after it ("تقريبا", "أو أكثر", "على
 الأقل"), or a hedging verb before it across a short subject ("تجاوزت الإيرادات 5 مليارات"). The longest
 phrase wins, so a negated comparative ("لا أقل من" → at_least) beats the comparative inside it, and
-"أقل من 5 أو يساوي" turns less_than into at_most ("or_equal" after the figure).
+"أقل من 5 أو يساوي" turns less_than into at_most ("or_equal" after the figure). "يصل/تصل إلى" (qualifier
+"reach" in the data) is at_most after a noun of cap_nouns.txt or a modal ("غرامة تصل إلى", "قد تصل إلى"), else
+the level reached, exact ("ويصل طوله إلى 37 كيلو مترا").
 """
 
 from __future__ import annotations
 
 import re
 
-from claims.extraction.lexicon import lexicon, phrase_pattern
-from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, readings, words_back
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_words
+from claims.extraction.tokens import ANY_PREFIX, CONJUNCTIONS, PREPOSITIONS, noun_stems, readings, words_back
 
 LEX = lexicon()
 OR_EQUAL = "or_equal"
@@ -45,6 +47,11 @@ _REACH = re.compile(
     rf"(?P<to>{phrase_pattern({to for _, to in _REACH_PHRASES})}) \Z"
 )
 _ARTICLE = next(iter(LEX.cues["article"]))
+# "يصل/تصل إلى" (hedges.tsv qualifier "reach"): up to after a cap noun or a modal, else the level reached.
+REACH = "reach"
+_CAP_NOUNS = read_words("cap_nouns.txt")
+_CAP_REACH = 3  # words before the verb
+_MODAL_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['modal'])}) \Z")
 _PERCENT_LEADS = frozenset(
     f"{prefix}{lead}" for lead in LEX.cues["percent_lead"] for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
 )
@@ -74,9 +81,22 @@ def hedge_before(norm: str, start: int) -> tuple[str, int] | None:
     match = _BEFORE.search(norm, max(0, words_back(norm, start, _WORDS_BEFORE) - 1), start)
     if match:
         whole = match.group().strip()  # with its prefix letter: "لتصل إلى" is a phrase of its own
-        return LEX.hedges_before.get(whole) or LEX.hedges_before[match.group("phrase") or match.group("sign")], \
-            match.start()
+        qualifier = LEX.hedges_before.get(whole) or LEX.hedges_before[match.group("phrase") or match.group("sign")]
+        if qualifier == REACH:
+            qualifier = reach_qualifier(norm, match.start(), start)
+        return qualifier, match.start()
     return None
+
+
+def reach_qualifier(norm: str, verb: int, start: int) -> str:
+    """"غرامة تصل إلى 5000 ريال", "بسعة تصل إلى", "قد تصل إلى": at_most (up to); "ويصل طوله إلى 37 كيلو مترا",
+    "خسائر تصل قيمتها إلى": exact (the level reached). `verb` is where "يصل/تصل" begins, `start` the figure."""
+    if _MODAL_BEFORE.search(norm, words_back(norm, verb, 3), verb):
+        return "at_most"
+    for word in norm[words_back(norm, verb, _CAP_REACH) : start].split():
+        if noun_stems(word) & _CAP_NOUNS:
+            return "at_most"  # "غرامة", "بسعة", "سعتها", "مدته", "تمويلا"
+    return "exact"
 
 
 def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
@@ -107,6 +127,8 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
             reach := _REACH.search(norm, words_back(norm, start, _VERB_WORDS), start)):
         words = reach.group("verb"), reach.group("to")
         qualifier = _REACH_PHRASES.get(words) or _REACH_PHRASES.get((words[0][1:], words[1]), qualifier)
+        if qualifier == REACH:  # "تصل قيمتها إلى": its subject may be the cap noun ("تصل مدتها إلى")
+            qualifier = reach_qualifier(norm, reach.start("verb"), start)
     after = hedge_after(norm, end)
     if after:
         if after[0] == OR_EQUAL:

@@ -4,7 +4,12 @@
 - "من 10 إلى 20 دولار", "من عشرة لعشرين", "10-20 دولار", "20 ~ 100", "1000 – 5000": from ... to, when
   the unit is written once (the first figure borrows the scale and unit of the second); with a unit on
   each side ("من 40 مليار دولار إلى 1.3 تريليون دولار") it is a change, and stays two figures;
-- "من يومين إلى ثلاثة أيام": a duration from ... to, with its unit written on both ends;
+- "من يومين إلى ثلاثة أيام", "من نصف متر إلى متر ونصف": a duration, or a measure whose low end is written in
+  words, from ... to, with its unit written on both ends (a measure not after a verb of change: "ارتفع المنسوب من
+  متر إلى مترين" is a change; in digits, "من 67 ألف متر مكعب إلى 147 ألف متر مكعب", a change like money);
+  a unit alone is one of it ("من متر إلى متر ونصف", "من ساعة إلى ساعتين"), and two units of one family
+  meet in the high end's unit when the conversion is exact ("من أسبوع إلى عشرة أيام" is 7–10 days; months
+  and days are not converted);
 - "أكبر من 10 وأصغر من 20", "لا يزيد عن 50 ولا يقل عن 20": a lower and an upper bound joined by و.
 The words are cues (cues.tsv: range_between, range_from, range_to, range_and).
 """
@@ -12,10 +17,11 @@ The words are cues (cues.tsv: range_between, range_from, range_to, range_and).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from claims.extraction import qualifiers
-from claims.extraction.lexicon import lexicon, phrase_pattern
-from claims.extraction.tokens import ANY_PREFIX, words_back
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
+from claims.extraction.tokens import ANY_PREFIX, readings, words_back
 from claims.extraction.types import ONE, Found
 
 LEX = lexicon()
@@ -32,9 +38,22 @@ _UPPER = ("less_than", "at_most")
 _NOT_RANGED = ("date", "ordinal")
 _DASH_RATIO = 10
 _DASHES = frozenset(phrase for phrase in _CUES["range_to"] if not phrase.isalpha())
+# Comparatives and verbs of increase or decrease: "أكبر بـ3 مرات" is a ratio, "ارتفع من متر إلى مترين" a change.
+COMPARISON_WORDS = read_words("comparison_words.txt")
+_CHANGE_REACH = 4  # words before "من"
+_FAMILIES = {row[0]: row[1] for row in read_raw_rows("unit_families.tsv")}
+_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
+_SPANNED = ("duration", "measure")
+# "من متر إلى متر ونصف", "من أسبوع إلى عشرة أيام": a unit written alone after "من" is one of it.
+_UNIT_ALONE = {k: v for k, v in LEX.units.items() if v[0] in _SPANNED and v[2] is None and k.isalpha()}
+_UNIT_ALONE_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_from'])}) (?P<unit>{phrase_pattern(_UNIT_ALONE)}) ?"
+    rf"(?:{phrase_pattern({to for to in _CUES['range_to'] if to.isalpha()})}) ?\Z"
+)
 
 
 def join_ranges(norm: str, found: list[Found]) -> list[Found]:
+    found = _units_alone(norm, found)
     result: list[Found] = []
     index = 0
     while index < len(found):
@@ -63,7 +82,7 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
         return _range(low, high, low.start if low.start < high.start else high.start, max(low.end, high.end))
     if len(between) > 8 or not _TO.search(" " + between):
         return None
-    lent = _lend_unit(low, high)
+    lent = _convert(_lend_unit(low, high), high)
     if not _compatible(lent, high):
         return None
     if _BETWEEN_BEFORE.search(norm, head, low.start) and _AND.search(" " + between):
@@ -73,6 +92,11 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     shared_unit = not low.has_unit or low.unit is None
     # "من يومين إلى ثلاثة أيام", "من ساعتين إلى خمس ساعات": a span of time names its unit on both ends
     shared_unit = shared_unit or (low.kind == "duration" and _FROM_BEFORE.search(norm, head, low.start) is not None)
+    # "من نصف متر إلى متر ونصف": so does a measure whose low end is written in words, unless a verb of change
+    # makes it a change; in digits ("من 67 ألف متر مكعب إلى 147 ألف متر مكعب") it is a change, like money
+    if not shared_unit and low.kind == "measure" and not any(char.isdigit() for char in norm[low.start : low.end]):
+        from_word = _FROM_BEFORE.search(norm, head, low.start)
+        shared_unit = from_word is not None and not _after_change(norm, from_word.start())
     # "10$-20$": a dash between two figures with the same unit is a range; "من 40 مليار دولار إلى 55 مليار
     # دولار", with words and a unit on each side, is a change.
     dashed = between.strip() in _DASHES and low.unit == high.unit and not _FROM_BEFORE.search(norm, head, low.start)
@@ -82,6 +106,45 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     if _FROM_BEFORE.search(norm, head, low.start) or high.value < _DASH_RATIO * lent.value:
         return _range(lent, high, low.start, high.end)
     return None
+
+
+def _units_alone(norm: str, found: list[Found]) -> list[Found]:
+    """"من متر إلى متر ونصف": the unit written alone after "من", before the measure or duration that ends the
+    range, is one of that unit (a low end the number reader cannot see)."""
+    result: list[Found] = []
+    for index, high in enumerate(found):
+        if high.kind in _SPANNED and high.has_unit and high.unit in _FAMILIES:
+            alone = _UNIT_ALONE_BEFORE.search(norm, words_back(norm, high.start, 4), high.start)
+            previous = found[index - 1] if index else None
+            if alone is not None and (previous is None or previous.end <= alone.start("unit")):
+                kind, unit, _ = LEX.units[alone.group("unit")]
+                # "من شهر إلى 45 يوما": a month and 45 days, two figures (months are no whole number of days)
+                if kind == high.kind and (kind == "duration" or _FAMILIES.get(unit) == _FAMILIES[high.unit]):
+                    extras = {"family": _FAMILIES[unit]} if kind == "measure" else {}
+                    result.append(Found(alone.start("unit"), alone.end("unit"), kind, ONE, unit, "exact", ONE,
+                                        extras, ONE, True))
+        result.append(high)
+    return result
+
+
+def _after_change(norm: str, start: int) -> bool:
+    """True when a word of change ("ارتفع", "انخفض", "زاد") stands within a few words before `start`."""
+    words = norm[words_back(norm, start, _CHANGE_REACH) : start].split()
+    return any(stem in COMPARISON_WORDS for word in words for _, stem in readings(word))
+
+
+def _convert(low: Found, high: Found) -> Found:
+    """The low end in the high end's unit when both are of one family and the conversion is exact
+    ("من أسبوع إلى عشرة أيام": 7 days); otherwise the low end as it is."""
+    if (low.kind != high.kind or low.unit == high.unit or low.unit not in _SIZES or high.unit not in _SIZES
+            or _FAMILIES[low.unit] != _FAMILIES[high.unit]):
+        return low
+    ratio = _SIZES[low.unit] / _SIZES[high.unit]
+    value = low.value * ratio
+    if value * _SIZES[high.unit] != low.value * _SIZES[low.unit]:
+        return low  # not exact
+    return Found(low.start, low.end, low.kind, value, high.unit, low.qualifier, (low.precision or ONE) * ratio,
+                 dict(low.extras), low.scale, True)
 
 
 def _is_bounds(norm: str, low: Found, high: Found) -> bool:

@@ -47,6 +47,30 @@ def readings(word: str) -> list[tuple[str, str]]:
     return result
 
 
+_ARTICLE = next(iter(LEX.cues["article"]))
+_PRONOUNS = ("هما", "هم", "ها", "ه")  # folded
+_FEMININE, _TA_MARBUTA, _ACCUSATIVE = "ت", "ه", "ا"  # "قيمتها" → "قيمة" (ة folds to ه), "تمويلا" → "تمويل"
+
+
+def noun_stems(word: str) -> set[str]:
+    """The stems a noun of the text can be looked up by: without its prefix letters, its article, an attached
+    pronoun ("مبيعاتهم" → "مبيعات", "سعتها" → "سعة") or the accusative alif ("تمويلا")."""
+    stems = set()
+    for _, stem in readings(word):
+        if stem.startswith(_ARTICLE) and len(stem) > len(_ARTICLE) + 1:
+            stem = stem[len(_ARTICLE) :]
+        stems.add(stem)
+        if stem.endswith(_ACCUSATIVE):
+            stems.add(stem[:-1])
+        for pronoun in _PRONOUNS:
+            if stem.endswith(pronoun) and len(stem) > len(pronoun) + 1:
+                bare = stem[: -len(pronoun)]
+                stems.add(bare)
+                if bare.endswith(_FEMININE):
+                    stems.add(bare[:-1] + _TA_MARBUTA)
+    return stems
+
+
 @lru_cache(maxsize=4096)  # several recognisers ask for the same window; a str caches its own hash
 def words_back(norm: str, start: int, count: int) -> int:
     """Where the `count`-th word before `start` begins (0 at the start of the text); stops at a line break."""

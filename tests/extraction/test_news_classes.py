@@ -409,7 +409,8 @@ def test_every_past_or_future_negation_before_the_figure_is_a_bound(phrase):
     ("sentence", "qualifier"),
     [
         ("أقرت الحكومة خطة تصل كلفتها إلى 40 مليار دولار", "at_most"),  # a subject between the verb and إلى
-        ("وتصل مساحته إلى 500 متر مربع", "at_most"),
+        ("وتصل مساحته إلى 500 متر مربع", "exact"),  # an area reached; no cap noun
+        ("وتصل سعته إلى 500 متر مكعب", "at_most"),  # a capacity: up to
         ("ارتفع الدين ليصل حجمه إلى 322 مليار ريال", "exact"),  # the level reached
     ],
 )
@@ -602,3 +603,222 @@ def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
 )
 def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
     assert figures(sentence)[0].qualifier == qualifier
+
+
+# --- "مرة/مرات": occurrences are counts, only a comparison makes a ratio --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("ورد اسم المدينة في الرواية أكثر من 30 مرة", 30, "more_than"),
+        ("أعادت الصحيفة نشر الخبر 6 مرات خلال أسبوع", 6, "exact"),
+        ("حصل النادي على الكأس سبع مرات سابقة", 7, "exact"),
+        ("توج المنتخب باللقب القاري 4 مرات", 4, "exact"),
+        ("زار الوزير المحافظة مرتين هذا العام", 2, "exact"),
+        ("تم تأجيل الجلسة ثلاث مرات متتالية", 3, "exact"),
+    ],
+)
+def test_times_counting_occurrences_is_a_count_of_the_noun(sentence, value, qualifier):
+    figure = only(sentence)
+    assert (figure.kind, figure.value, figure.unit, figure.qualifier) == ("count", value, None, qualifier)
+    assert figure.extras["noun"] in {"مرة", "مرات", "مرتين"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("المجرة الجديدة أكبر بـ3 مرات من مجرتنا", 3),
+        ("الشريحة الجديدة أسرع 10 مرات من سابقتها", 10),
+        ("يستهلك الجهاز طاقة 5 مرات أقل من المصابيح القديمة", 5),
+        ("تضاعف عدد المشتركين 4 مرات منذ الإطلاق", 4),
+        ("زادت صادرات القمح 3 مرات خلال عقد", 3),
+        ("انخفضت تكلفة الألواح الشمسية بنحو 8 مرات", 8),
+        ("يفوق الإنتاج المحلي خمس مرات حاجة السوق", 5),
+        ("يتداول السهم عند مكرر ربحية يبلغ 14 مرة", 14),
+        ("تراوحت مضاعفات القطاع حول 9.5 مرة", 9.5),  # a fractional number of times is a ratio
+        ("أصبح المبنى أعلى مرتين من جاره", 2),
+        ("ارتفعت قيمة العقار ثلاثة أضعاف", 3),  # أضعاف is always a ratio
+        ("نما حجم البيانات 3x في عامين", 3),
+    ],
+)
+def test_times_in_a_comparison_stays_a_multiplier(sentence, value):
+    figure = only(sentence, "multiplier")
+    assert (figure.value, figure.unit) == (Decimal(str(value)), "times")
+
+
+@pytest.mark.parametrize("word", sorted(read_words("comparison_words.txt")))
+def test_every_comparison_word_of_the_data_makes_times_a_ratio(word):
+    assert only(f"كان الرقم {word} 6 مرات في التقرير", "multiplier").value == 6
+    assert only(f"ذكر التقرير 6 مرات {word} من ذلك", "multiplier").value == 6
+
+
+def test_a_comparison_in_another_clause_does_not_make_times_a_ratio():
+    assert only("ارتفعت الأسعار، وزار الوفد المصنع 5 مرات").kind == "count"
+
+
+# --- ranges of measures and durations with the unit on both ends, and across units of one family -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("يتراوح عمق المياه من نصف متر إلى متر ونصف", "measure", "m", "0.5", "1.5"),
+        ("يبلغ طول السمكة من متر إلى متر ونصف", "measure", "m", "1", "1.5"),
+        ("يبلغ وزن الصندوق من كيلو إلى كيلوين", "measure", "kg", "1", "2"),
+        ("يبلغ ارتفاع الشتلة من متر إلى مترين", "measure", "m", "1", "2"),
+        ("يحتاج الطفل من لتر إلى لترين يوميا", "measure", "l", "1", "2"),
+        ("يتراوح سمك الجليد من ثلاثة أمتار إلى خمسة أمتار", "measure", "m", "3", "5"),
+        ("تستغرق الرحلة من ساعة إلى ساعتين", "duration", "hour", "1", "2"),
+        ("تستمر الحملة من يومين إلى ثلاثة أيام", "duration", "day", "2", "3"),
+    ],
+)
+def test_a_measure_or_duration_range_with_its_unit_on_both_ends_is_one_range(sentence, kind, unit, low, high):
+    figure = only(sentence)
+    assert (figure.kind, figure.unit, figure.qualifier) == (kind, unit, "range")
+    assert (figure.extras["low"], figure.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("يستغرق إصدار التصريح من أسبوع إلى عشرة أيام", "duration", "day", "7", "10"),
+        ("تدوم العملية من ساعة إلى 90 دقيقة", "duration", "minute", "60", "90"),
+        ("يبقى المريض من أسبوعين إلى 20 يوما في المستشفى", "duration", "day", "14", "20"),
+        ("يستمر العقد من عام إلى 18 شهرا", "duration", "month", "12", "18"),
+        ("تزن الحقيبة من كيلوغرامين إلى 2500 غرام", "measure", "g", "2000", "2500"),
+        ("يصل عمق الحفرة من متر إلى 150 سنتيمترا", "measure", "cm", "100", "150"),
+    ],
+)
+def test_a_range_across_units_of_one_family_is_read_in_the_high_ends_unit(sentence, kind, unit, low, high):
+    figure = only(sentence)
+    assert (figure.kind, figure.unit, figure.qualifier) == (kind, unit, "range")
+    assert (figure.extras["low"], figure.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يستغرق العلاج من شهر إلى 45 يوما",  # a month is no whole number of days
+        "ارتفع منسوب النهر من متر إلى مترين",  # a change, not a range
+        "زاد طول الجسر من ثلاثة كيلومترات إلى خمسة كيلومترات",
+        "رفعت البلدية قدرة محطات التحلية في المدن الثلاث من 40 ألف متر مكعب إلى 90 ألف متر مكعب",  # digits: a change
+    ],
+)
+def test_no_exact_conversion_or_a_change_keeps_two_figures(sentence):
+    assert len(figures(sentence)) == 2
+    assert all(q.qualifier != "range" for q in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    "row", [row for row in read_raw_rows("unit_families.tsv") if len(row) > 2 and row[1] in ("time", "calendar")]
+)
+def test_every_duration_unit_with_a_size_is_converted_in_a_range(row):
+    unit, size = row[0], Decimal(row[2])
+    words = {k: v for k, v in LEX.units.items() if v[:2] == ("duration", unit) and v[2] is None and k.isalpha()}
+    assert words, unit
+    base = min(Decimal(r[2]) for r in read_raw_rows("unit_families.tsv") if len(r) > 2 and r[1] == row[1])
+    if size == base:
+        return
+    smallest = next(r[0] for r in read_raw_rows("unit_families.tsv") if len(r) > 2 and r[1] == row[1]
+                    and Decimal(r[2]) == base)
+    high_word = {"second": "ثانية", "month": "شهرا"}[smallest]
+    low_word = sorted(words)[0]
+    figure = only(f"يستغرق الأمر من {low_word} إلى 9999999 {high_word}")
+    assert figure.extras["low"] == size / base and figure.unit == smallest
+
+
+# --- "يصل/تصل إلى": up to after a cap noun or a modal, otherwise the level reached -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يعاقب المخالف بغرامة تصل إلى 10 آلاف ريال",
+        "ويواجه المتهم السجن مدة تصل إلى 7 سنوات",
+        "أعلنت المتاجر خصومات تصل إلى 60% على الملابس",
+        "يمنح البنك تمويلا يصل إلى مليوني ريال للمشروعات الصغيرة",
+        "افتتح الملعب بسعة تصل إلى 45 ألف متفرج",
+        "قد تصل درجات الحرارة إلى 48 درجة مئوية",
+        "وقد تصل الخسائر إلى 3 مليارات دولار",
+        "يمكن أن يصل عدد الزوار إلى مليون زائر",
+        "تصل مدتها إلى 90 يوما قابلة للتجديد",  # the cap noun as the verb's subject, with its pronoun
+        "أقرت الحكومة حزمة تصل قيمتها إلى 20 مليار دولار",
+    ],
+)
+def test_reaching_after_a_cap_noun_or_a_modal_is_up_to(sentence):
+    assert only(sentence).qualifier == "at_most"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ويصل طول النفق إلى 12 كيلومترا",
+        "ويصل طوله إلى 12 كيلومترا عند اكتماله",
+        "سجل المؤشر خسائر تصل قيمتها إلى 95 نقطة",
+        "وقال إن عدد الطلاب يصل إلى 2400 طالب",
+        "الذي كان يصل إلى 30 ريالا قبل الأزمة",
+        "ومن المتوقع أن يصل الإنفاق إلى 40 مليار دولار",
+        "حيث يصل إلى 35% من حصة السوق",
+    ],
+)
+def test_reaching_without_a_cap_is_the_level_reached(sentence):
+    assert only(sentence).qualifier == "exact"
+
+
+@pytest.mark.parametrize("phrase", ["لا يصل إلى", "لا تصل إلى", "لم يصل إلى", "لم تصل إلى"])
+def test_not_reaching_a_figure_is_below_it(phrase):
+    assert only(f"قال إن المبلغ المدفوع {phrase} 5% من التكلفة").qualifier == "less_than"
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("cap_nouns.txt")))
+def test_every_cap_noun_of_the_data_makes_reaching_up_to(noun):
+    assert only(f"أعلنت الجهة {noun} تصل إلى 500 ريال").qualifier == "at_most"
+    assert only(f"أعلنت الجهة أن {noun} يصل إلى 500 ريال").qualifier == "at_most"
+
+
+@pytest.mark.parametrize("modal", sorted(LEX.cues["modal"]))
+def test_every_modal_of_the_data_makes_reaching_up_to(modal):
+    assert only(f"وقال إن المبلغ {modal} يصل إلى 500 ريال").qualifier == "at_most"
+
+
+# --- a currency written once in the sentence, at another scale, for amounts after a money noun ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("خفض المستثمرون صافي مشترياتهم ومبيعاتهم من 210.5 مليون إلى 95 مليونا، بعد أن ضخوا 2.4 مليار ريال",
+         [210500000, 95000000, 2400000000], "SAR"),
+        ("بلغت إيرادات المجموعة 640 مليونا، فيما بلغ صافي ربحها 1.7 مليار درهم", [640000000, 1700000000], "AED"),
+        ("ارتفعت تكلفة المشروع إلى 900 ألف، وتجاوزت ميزانية البلدية 2 مليون دينار كويتي",
+         [900000, 2000000], "KWD"),
+        ("زاد رأس المال إلى 750 مليونا بعد أن جمعت الشركة 3 مليارات جنيه", [750000000, 3000000000], "EGP"),
+    ],
+)
+def test_bare_amounts_after_a_money_noun_take_the_one_currency_of_their_sentence(sentence, values, unit):
+    money_figures = figures(sentence, "money")
+    assert [q.value for q in money_figures] == [Decimal(v) for v in values]
+    assert {q.unit for q in money_figures} == {unit}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("بلغ عدد الزوار 3 ملايين، وأنفقوا 5 مليارات ريال", 3000000),  # a count word
+        ("زار المعرض 2 مليون شخص، وبلغت المبيعات 300 مليون ريال", 2000000),  # a counted noun
+        ("يعيش 1.5 مليون في المدينة التي تبلغ ميزانيتها 10 مليارات ريال", 1500000),  # no money noun before it
+        ("بلغت المبيعات 40 مليونا، وصرفت 2 مليار دولار و3 مليارات يورو", 40000000),  # two currencies
+        ("بلغت الأرباح 20 مليونا بنمو 15% عن العام الماضي بعد إنفاق مليار ريال", 20000000),  # a percent between
+        ("بلغت الإيرادات 80 مليونا. وفي العام التالي استثمرت الشركة مليار ريال", 80000000),  # another sentence
+    ],
+)
+def test_amounts_that_are_not_plausibly_money_stay_counts(sentence, value):
+    assert [q.kind for q in figures(sentence) if q.value == value] == ["count"]
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("money_nouns.txt")))
+def test_every_money_noun_of_the_data_lends_the_sentences_currency(noun):
+    found = figures(f"قال التقرير إن {noun} بلغ 70 مليونا مقابل استثمارات بلغت 2 مليار ريال")
+    assert [(q.kind, q.value, q.unit) for q in found][0] == ("money", 70000000, "SAR")
+    assert [q.kind for q in figures("قال التقرير إن الزوار بلغوا 70 مليونا مع إنفاق 2 مليار ريال")][0] == "count"
