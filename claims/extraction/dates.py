@@ -113,6 +113,14 @@ _PLACE_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?:{_ARTICLE})?{_alt(LEX.place_nou
 _DAYS_AFTER_MONTH = re.compile(
     rf" {_alt(_WORDS['period_between'])} (?P<low>[0-3]?\d) ?{_alt(_WORDS['period_and'])} ?(?P<high>[0-3]?\d)(?!\d)")
 
+# "أغسطس الجاري وبالتحديد في اليوم الخامس والعشرين": a day word and an ordinal day at most four words after the
+# month (and its year or cue), in the same clause.
+_DAY_LATER = re.compile(
+    rf"(?: {_alt(LEX.month_cues_after)}(?!\w))?(?P<between>(?: ?[,،]? [^\W\d]+){{0,4}}?)(?: ?[,،])? "
+    rf"{_PREFIX}{_alt(_WORDS['day_word'])} ")
+_SAME_MONTH_AFTER = re.compile(rf" {_alt(_WORDS['same_month'])}(?!\w)")
+_OF_AFTER = re.compile(rf" {_OF}(?!\w)")
+
 # --- numeric dates and years ----------------------------------------------------------------------
 
 _NUMERIC = re.compile(
@@ -214,9 +222,9 @@ _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_
 _DIGIT_ANCHOR = re.compile(
     r"[0-9](?<![0-9][0-9])(?:[0-9]{0,3}(?=(?P<next> ?[-/.] ?[0-9]| [-/]|:(?=[0-9][0-9])))|[0-9]{3}(?![0-9]))")
 # "النصف الأول من شوال", "الأسبوع الثاني من مارس": an ordinal after a definite noun ranks that noun, it is not a
-# day; "اليوم السادس من مارس" is one.
+# day; "اليوم السادس من مارس", "الخميس الثالث من أغسطس" and "الموافق للثالث من أغسطس" are.
 _NOUN_BEFORE_ORDINAL = re.compile(
-    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'])}) ){_ARTICLE}[^\W\d]+ \Z")
+    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'] | _WEEKDAYS)}) ){_ARTICLE}[^\W\d]+ \Z")
 _LAST_WORD = re.compile(r"[^\W\d]+\Z")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
@@ -525,6 +533,9 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, first - 14), first)
         if weekday and (day is not None or year_value is not None):
             first = weekday.start("weekday")
+        if day is None and (later := _day_later(norm, end)) is not None:
+            later_day, later_start, later_end = later
+            dates.append(_Date(later_start, later_end, year_value, month, later_day, hijri))
         period = _DAYS_AFTER_MONTH.match(norm, end) if day is None else None
         if period:
             low_day, high_day = int(period.group("low")), int(period.group("high"))
@@ -554,7 +565,8 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
             stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
         ordinal = _ordinal_ending_at(norm, head, stem_end)
-        if ordinal and not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1]):
+        if ordinal and (_after_preposition(norm, ordinal[1])
+                        or not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1])):
             return ordinal
         number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():
@@ -562,6 +574,28 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
             if value:
                 return value, number[0]
     return None, start
+
+
+def _day_later(norm: str, end: int) -> tuple[int, int, int] | None:
+    """"أغسطس، في اليوم الخامس والعشرين": the day of the month that ends at `end`, named by a day word and an
+    ordinal later in its clause (no other month between): (day, start, end) of the ordinal, or None."""
+    later = _DAY_LATER.match(norm, end)
+    if later is None or _ANCHOR_WORD.search(" " + later.group("between")):
+        return None
+    ordinal = _ordinal_at(norm, later.end())
+    if ordinal is None:
+        return None
+    day, day_end = ordinal
+    if _OF_AFTER.match(norm, day_end) and not _SAME_MONTH_AFTER.match(norm, day_end):
+        return None  # "اليوم الخامس من الإضراب": of something else
+    return day, later.end(), day_end
+
+
+def _after_preposition(norm: str, start: int) -> bool:
+    """True when the ordinal at `start` carries ب or ل ("بالخامس", "للثالث"): it is then no adjective of the
+    noun before it ("الموافق للثالث من أغسطس"), so that noun does not stop it from being a day."""
+    word_start = norm.rfind(" ", 0, start) + 1
+    return any(letter in PREPOSITIONS for letter in norm[word_start:start]) or norm.startswith(_LAM + _LAM, start)
 
 
 def _day_after(norm: str, end: int) -> tuple[int, int] | None:

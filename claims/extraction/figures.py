@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
 from claims.extraction.dates import ANCHOR_WORDS, find_dates
-from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows
+from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
@@ -27,7 +28,7 @@ from claims.extraction.numbers import (
     numbers_in_run,
     scan_page,
 )
-from claims.extraction.ordinals import find_ordinals
+from claims.extraction.ordinals import CARDINAL, find_ordinals
 from claims.extraction.ranges import join_ranges
 from claims.extraction.tokens import PREFIXES, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
@@ -79,7 +80,9 @@ _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
 _YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
 _ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
-_EDITION_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'])}) {_ARTICLE}\Z")
+_EDITION_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'] | read_words('event_words.txt'))})"
+    rf"(?: (?:{_ARTICLE}|{_ARTICLE[1]}{_ARTICLE[1]})[^\W\d]+){{0,3}} {_ARTICLE}\Z")
 _DURATION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
     rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
@@ -107,6 +110,8 @@ def find_quantities(norm: str) -> list[Found]:
     reserved.sort()
     for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
+            if ordinal.kind == CARDINAL:
+                ordinal = _cardinal(norm, ordinal)
             if ordinal.kind != RESERVED:  # "العاشرة من مساء" is a clock time
                 found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
@@ -305,7 +310,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
         return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "سنة 850 للميلاد"
     elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and _EDITION_BEFORE.search(
-            norm, max(0, start - 16), start):
+            norm, words_back(norm, start, 5), start) and not _indefinite_noun_after(norm, end):
         return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورته الـ31"
     elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and (
             unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
@@ -324,6 +329,24 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _indefinite_noun_after(norm: str, end: int) -> bool:
+    """True when an indefinite counted noun follows `end` ("الـ15 زائرا"): a count, not an edition's rank. A word
+    with the article or a prefix letter ("المنعقد", "لتأسيس", "للبطولة") is no counted noun of a rank."""
+    noun = _counted_noun(norm, end)
+    return noun is not None and not norm.startswith(_ARTICLE, noun[0]) and len(readings(norm[noun[0]:noun[1]])) == 1
+
+
+def _cardinal(norm: str, word: Found) -> Found:
+    """A definite number word that ordinals.py read as a cardinal: an age before "من العمر" ("في العشرين من
+    عمره", a duration in years), else a count with its qualifier ("تتجاوز العشرين" → more_than 20)."""
+    end, kind, unit = word.end, "count", None
+    if age := _AGE_AFTER.match(norm, end):
+        kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
+        end = age.end()
+    qualifier = qualifiers.qualifier_of(norm, word.start, end)
+    return replace(word, end=end, kind=kind, unit=unit, qualifier=qualifier, has_unit=unit is not None)
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:

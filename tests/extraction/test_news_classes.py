@@ -1,6 +1,7 @@
 """Classes of errors found by the news audit (eval/news_audit.README.md), each fixed as a class and tested
 here on sentences written for these tests, and over the data lines that fix it."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -602,3 +603,148 @@ def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
 )
 def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
     assert figures(sentence)[0].qualifier == qualifier
+
+
+# --- issue 9: ordinal days with a prefix letter, days named after their month, definite tens as cardinals,
+# --- "الـN" after an event's name -------------------------------------------------------------------------
+
+def _days(sentence):
+    """The dates of the sentence that name a day ("--08-25", "2016-08-10")."""
+    return [q.value for q in figures(sentence, "date") if re.search(r"-\d\d-\d\d\Z", q.value)]
+
+
+_DAY_ORDINALS = [(row[0], int(row[1])) for row in read_raw_rows("ordinals.tsv") if not row[0].endswith(("ة", "ى"))]
+
+
+def _prefixed(word):
+    """The ordinal day `word` with every prefix a date takes: و ف ب, the article after ل ("للثالث"), و+ب, و+ل."""
+    lam = "ل" + word[1:]  # ل before the article drops its alef
+    return [word, "و" + word, "ف" + word, "ب" + word, "وب" + word, lam, "و" + lam, "ف" + lam]
+
+
+@pytest.mark.parametrize(("word", "day"), _DAY_ORDINALS)
+@pytest.mark.parametrize("of", ["من ", ""])
+def test_an_ordinal_day_with_a_prefix_letter_is_the_day_of_its_date(word, day, of):
+    for written in _prefixed(word):
+        sentence = f"وقعت الاتفاقية يوم الخميس الموافق {written} {of}مارس 2014 في الرياض"
+        dates = [q for q in figures(sentence) if q.kind == "date"]
+        assert [q.value for q in dates] == [f"2014-03-{day:02d}"], (sentence, [(q.text, q.value) for q in dates])
+        assert dates[0].text.startswith(written.lstrip("وفب")), dates[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("أغلق السهم يوم الثلاثاء الموافق للثالث من أغسطس 2015 على ارتفاع", "2015-08-03"),
+        ("وتبدأ الإجازة بالحادي والعشرين من ديسمبر", "--12-21"),
+        ("وصل الوفد الرسمي للخامس عشر من يناير 2016", "2016-01-15"),  # a prefix: no adjective of the noun
+        ("وتقام الانتخابات في الخميس الثاني من مايو", "--05-02"),
+    ],
+)
+def test_prefixed_and_weekday_ordinal_days_in_sentences(sentence, value):
+    assert only(sentence, "date").value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "شارك الوفد الثالث من مصر في الاجتماع",  # no month after it
+        "وصل الوفد الثالث من أغسطس الماضي",  # a definite noun ranked, no prefix: the third delegation
+        "هذا هو الأسبوع الثاني من مارس",
+    ],
+)
+def test_an_ordinal_that_ranks_the_noun_before_it_is_no_day(sentence):
+    assert all(q.value.count("-") < 3 for q in figures(sentence, "date")), [
+        (q.text, q.value) for q in figures(sentence, "date")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("ستشهد البلاد نهاية شهر أغسطس الجاري وبالتحديد في اليوم الخامس والعشرين انطلاق الانتخابات", "--08-25"),
+        ("تقام البطولة في شهر أغسطس، في اليوم الخامس والعشرين منه", "--08-25"),
+        ("تقام البطولة في أغسطس 2016، في اليوم العاشر منه", "2016-08-10"),
+        ("يبدأ الموسم في مارس المقبل، وتحديدا اليوم الأول", "--03-01"),
+        ("في شهر مايو ، وفي اليوم الحادي والثلاثين من الشهر", "--05-31"),
+    ],
+)
+def test_an_ordinal_day_after_its_month_in_the_clause_is_a_date(sentence, value):
+    assert _days(sentence) == [value], [(q.text, q.value) for q in figures(sentence)]
+    assert figures(sentence, "ordinal") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "دخل العمال اليوم الخامس والعشرين من الإضراب",  # no month
+        "في مارس دخل العمال اليوم الخامس والعشرين من الإضراب",  # of something else
+        "في مارس 2015 بدأت الاحتجاجات التي استمرت طويلا حتى اليوم الثالث",  # too far from the month
+        "في مارس. وفي اليوم الثالث وصلوا",  # another sentence
+        "في شهر مايو ، وفي اليوم العاشر من يونيو",  # its own month
+    ],
+)
+def test_a_day_ordinal_without_its_month_just_before_is_no_date_of_that_month(sentence):
+    days = _days(sentence)
+    assert days == (["--06-10"] if "يونيو" in sentence else []), [(q.text, q.value) for q in figures(sentence)]
+
+
+_TENS = [(row[0], int(row[1])) for row in read_raw_rows("ordinal_words.tsv") if row[2] == "tens"]
+_COMPARISONS = [("تتجاوز", "more_than"), ("فوق", "more_than"), ("دون", "less_than"), ("أكثر من", "more_than"),
+                ("نحو", "approx"), ("تجاوز", "more_than")]
+
+
+@pytest.mark.parametrize(("word", "value"), _TENS)
+@pytest.mark.parametrize(("comparison", "qualifier"), _COMPARISONS)
+def test_a_definite_tens_word_after_a_comparison_word_is_a_cardinal(word, value, comparison, qualifier):
+    quantity = only(f"ويبلغ عدد أفراد هذه الفئة ({comparison} {word}) حسب الدراسة")
+    assert (quantity.kind, quantity.value, quantity.qualifier) == ("count", value, qualifier)
+
+
+@pytest.mark.parametrize(("word", "value"), _TENS)
+@pytest.mark.parametrize("age", ["من العمر", "من عمره", "من عمرها"])
+def test_a_definite_tens_word_before_an_age_word_is_an_age(word, value, age):
+    quantity = only(f"توفي الشاعر وهو في {word} {age} بعد مرض")
+    assert (quantity.kind, quantity.value, quantity.unit, quantity.qualifier) == ("duration", value, "year", "exact")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("انطلقت الدورة العشرين للمهرجان أمس", "ordinal", 20),  # no comparison word: the rank
+        ("احتفلت الجامعة بالذكرى الثلاثين لتأسيسها", "ordinal", 30),
+        ("وهو لاعب تجاوز الأربعين من العمر", "duration", 40),
+        ("وتوفيت وهي في الخامسة عشرة من عمرها", "duration", 15),  # any ordinal before an age word
+    ],
+)
+def test_definite_tens_without_a_comparison_stay_ordinals(sentence, kind, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("شارك في مؤتمر الاتحاد البريدي العالمي الـ25 المنعقد في الدوحة", 25),
+        ("أقيمت الدورة الـ24 للبطولة في جدة", 24),
+        ("تحتفل المملكة بالذكرى الـ85 لتأسيسها", 85),
+        ("افتتح المعرض الدولي للكتاب الـ30 أمس", 30),
+        ("انطلقت القمة العربية الـ26 في القاهرة", 26),
+        ("وفي ختام البطولة الآسيوية الـ17 للناشئين", 17),
+    ],
+)
+def test_al_and_digits_after_an_event_or_edition_name_is_its_rank(sentence, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == ("ordinal", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("اجتمع وزراء خارجية الدول الـ28 في بروكسل", 28),  # no event word: the 28 states
+        ("انضم اللاعبون الـ23 إلى المعسكر", 23),
+        ("ونظم مهرجان الزهور الـ15 زائرا", 15),  # an indefinite counted noun after it
+    ],
+)
+def test_al_and_digits_after_other_nouns_stay_counts(sentence, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == ("count", value)
