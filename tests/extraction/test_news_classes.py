@@ -748,3 +748,34 @@ def test_al_and_digits_after_an_event_or_edition_name_is_its_rank(sentence, valu
 def test_al_and_digits_after_other_nouns_stay_counts(sentence, value):
     quantity = only(sentence)
     assert (quantity.kind, quantity.value) == ("count", value)
+
+
+@pytest.mark.parametrize(
+    ("amount", "value", "precision", "scale"),
+    [
+        # the precision of a compound is that of its last part read alone ("500 ألف" → 1E+3, as "750 ألف");
+        # its scale is the first part's, the scale of the amount
+        ("3 ملايين و500 ألف", "3500000", "1E+3", "1E+6"),
+        ("مليار و200 مليون", "1200000000", "1E+6", "1E+9"),
+        ("5 آلاف و300", "5300", "1", "1E+3"),
+        ("2.5 مليار و300 مليون", "2800000000", "1E+6", "1E+9"),
+        ("ثلاثة ملايين وخمسمائة ألف", "3500000", "1E+5", "1E+6"),  # words: the place of the last non-zero digit
+        ("3 ملايين وخمسمائة ألف", "3500000", "1E+5", "1E+6"),
+        ("مليون وألف", "1001000", "1E+3", "1E+6"),
+        ("مليونين و500 ألف", "2500000", "1E+3", "1E+3"),  # a dual records no scale: the later part's
+    ],
+)
+def test_a_compound_amount_has_the_precision_of_its_last_part_and_the_scale_of_its_first(
+        amount, value, precision, scale):
+    quantity = only(f"بلغت قيمة الصفقة {amount} ريال في العام الماضي", "money")
+    assert quantity.value == Decimal(value)
+    assert quantity.precision == Decimal(precision)
+    assert quantity.extras["scale"] == Decimal(scale)
+
+
+@pytest.mark.parametrize(
+    ("amount", "precision"),
+    [("500 ألف", "1E+3"), ("3 ملايين", "1E+6"), ("1.5 مليار", "1E+8"), ("ثلاثة ملايين ونصف", "1E+5")],
+)
+def test_a_single_scaled_amount_keeps_the_step_of_its_last_written_digit(amount, precision):
+    assert only(f"بلغت قيمة الصفقة {amount} ريال", "money").precision == Decimal(precision)
