@@ -109,6 +109,11 @@ _WORDS_AFTER = re.compile(rf"(?:{_SEP})?(?:{_OF} )?(?:{_PREFIX}{_YEAR_NOUN} )?(?
 _MONTH_CUE_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?{_alt(LEX.month_cues_before)} \Z")
 _MONTH_CUE_AFTER = re.compile(rf" {_alt(LEX.month_cues_after)}(?!\w)")
 _PLACE_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?:{_ARTICLE})?{_alt(LEX.place_nouns)} \Z")
+# "في القاهرة والجيزة و6 أكتوبر", "6 أكتوبر أو الشيخ زايد": a day and month joined by و/أو to a place of
+# place_names.txt is a place in a list of places.
+_OR = _alt(LEX.cues["or"])
+_PLACE_LIST_BEFORE = re.compile(rf"(?<!\w){_PREFIX}{_alt(LEX.place_names)} (?:{_AND}|{_OR} )\Z")
+_PLACE_LIST_AFTER = re.compile(rf" (?:{_AND} ?|{_OR} ){_PREFIX}{_alt(LEX.place_names)}(?!\w)")
 # "شهر نوفمبر بين 19 و 20": the days of a period after their month.
 _DAYS_AFTER_MONTH = re.compile(
     rf" {_alt(_WORDS['period_between'])} (?P<low>[0-3]?\d) ?{_alt(_WORDS['period_and'])} ?(?P<high>[0-3]?\d)(?!\d)")
@@ -521,8 +526,10 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             end = year_end
         else:
             year_value = None
-        if day is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 16), first):
-            reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر": a name
+        if day is not None and year is None and (_PLACE_BEFORE.search(norm, max(0, first - 16), first)
+                                                 or _PLACE_LIST_BEFORE.search(norm, max(0, first - 24), first)
+                                                 or _PLACE_LIST_AFTER.match(norm, end)):
+            reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر", "والجيزة و6 أكتوبر": a name
             consumed = max(consumed, end)
             continue
         if hijri and year_value is None:

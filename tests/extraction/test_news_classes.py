@@ -779,3 +779,42 @@ def test_a_compound_amount_has_the_precision_of_its_last_part_and_the_scale_of_i
 )
 def test_a_single_scaled_amount_keeps_the_step_of_its_last_written_digit(amount, precision):
     assert only(f"بلغت قيمة الصفقة {amount} ريال", "money").precision == Decimal(precision)
+
+
+_PLACES = sorted(read_words("place_names.txt"))
+
+
+@pytest.mark.parametrize("place", ["القاهرة", "الجيزة", "حلوان", "الشيخ زايد", "المطرية", "الفيوم"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "وقعت اشتباكات في {place} و6 أكتوبر مساء أمس",
+        "انتشرت قوات الأمن في 6 أكتوبر و{place}",
+        "يسكن في {place} أو 15 مايو منذ سنوات",
+        "وتشمل المرحلة محافظتي {place} و10 رمضان",
+    ],
+)
+def test_a_day_and_month_in_a_list_of_places_is_a_place(place, frame):
+    sentence = frame.format(place=place)
+    assert figures(sentence, "date") == [], [(q.text, q.value) for q in figures(sentence)]
+
+
+def test_every_place_name_is_read_in_a_list():
+    assert len(_PLACES) >= 20
+    for place in _PLACES:
+        sentence = f"وقعت اشتباكات في {place} و6 أكتوبر"
+        assert figures(sentence, "date") == [], place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("القاهرة، 6 أكتوبر (رويترز) - قال مسؤول إن", "--10-06"),  # a dateline: a comma is no list
+        ("وصل الرئيس إلى القاهرة في 6 أكتوبر", "--10-06"),
+        ("احتفلت مصر في 6 أكتوبر بذكرى الحرب", "--10-06"),
+        ("زار القاهرة و6 أكتوبر 2015 كان موعد الزيارة", "2015-10-06"),  # a year: a date
+        ("اجتمعوا في الرياض و6 أكتوبر موعد القمة", "--10-06"),  # a city not in place_names.txt
+    ],
+)
+def test_a_day_and_month_beside_a_place_but_not_listed_with_it_stays_a_date(sentence, value):
+    assert [q.value for q in figures(sentence, "date")] == [value]
