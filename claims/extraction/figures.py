@@ -309,8 +309,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         return Found(number.start, number.end, "date", str(int(value)))
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
         return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "سنة 850 للميلاد"
-    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and _EDITION_BEFORE.search(
-            norm, words_back(norm, start, 5), start) and not _indefinite_noun_after(norm, end):
+    elif number.digits_only and (article_end := _article_before(norm, start)) and _EDITION_BEFORE.search(
+            norm, words_back(norm, start, 5), article_end) and not _indefinite_noun_after(norm, end):
         return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورته الـ31"
     elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and (
             unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
@@ -329,6 +329,15 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if sub_unit:
         extras["_sub_unit"] = True
     return Found(start, end, kind, value, unit, qualifier, precision, extras, number.scale, unit_kind is not None)
+
+
+def _article_before(norm: str, start: int) -> int | None:
+    """Where the article before the digits at `start` ends: glued ("الـ36") or typed with a space ("الـ 36")."""
+    if norm.endswith(_ARTICLE, 0, start):
+        return start
+    if norm.endswith(" " + _ARTICLE + " ", 0, start):
+        return start - 1
+    return None
 
 
 def _indefinite_noun_after(norm: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_rows, read_words
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD, is_word_char, lam_forms
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, WORD_LEAD, is_word_char
 
 LEX = lexicon()
 ONE = Decimal(1)
@@ -99,8 +99,6 @@ def _words_at_word_start() -> dict[str, tuple]:
                 words.setdefault(first + second + word, ("ordinal", word))
             for phrase in IDIOMS:
                 words.setdefault(first + second + phrase, ("idiom", phrase))
-    for written, word in lam_forms(ORDINAL_WORDS).items():  # "للثالث من أغسطس"
-        words.setdefault(written, ("ordinal", word))
     return words
 
 

@@ -27,7 +27,10 @@ _TENS_CARDINALS = {word: int(value) for word, value in LEX.cardinals.items() if 
 _AND = phrase_pattern(LEX.cues["and"])
 _ARTICLE = phrase_pattern(LEX.cues["article"])
 _LEAD = WORD_LEAD
-_LAM_FORMS = lam_forms(_WORDS)  # "للثالث": ل before the article drops its alef
+# "للثالث": ل before the article drops its alef. Read when the page is scanned here, as the date hook does for
+# a day before its month ("الموافق للثالث من أغسطس"); the page scan of numbers.scan_page leaves these forms
+# out, so alone ("من مدينة للثانية") they are not reported.
+_LAM_FORMS = lam_forms(_WORDS)
 _FIRST = re.compile(
     rf"{_LEAD}(?:{PREFIXES}(?P<word>{phrase_pattern(_WORDS)})|(?P<lam>{phrase_pattern(_LAM_FORMS)}))(?!\w)")
 _TEN = re.compile(rf" (?:{phrase_pattern(LEX.cues['ten'])})(?!\w)")
@@ -56,6 +59,8 @@ _DAY_PART_AFTER = re.compile(
 # "في العشرين من عمره", "في الخامسة عشرة من العمر": an ordinal before these is an age (cues.tsv age_after).
 _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(LEX.cues['age_after'])})(?!\w)")
 _TENS_STEP = Decimal(10)
+# "في العقد الثالث من عمره": after a definite noun the ordinal ranks that noun (the third decade), it is no age.
+_DEFINITE_BEFORE = re.compile(rf"(?<!\w){PREFIXES}{_ARTICLE}[^\W\d]+ \Z")
 
 
 def _compared(norm: str, start: int) -> bool:
@@ -103,7 +108,8 @@ def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None
             found.append(Found(start - 1, end - 1, RESERVED, Decimal(rank)))
             consumed = end - 1
             continue
-        if _AGE_AFTER.match(padded, end) or form == "tens" and _compared(norm, start - 1):
+        if (_AGE_AFTER.match(padded, end) and not _DEFINITE_BEFORE.search(padded, max(0, start - 24), start)
+                or form == "tens" and _compared(norm, start - 1)):
             # the cardinal of a count or an age read with the article, not a rank: figures reads its qualifier
             precision = _TENS_STEP if rank % 10 == 0 else ONE
             found.append(Found(start - 1, end - 1, CARDINAL, Decimal(rank), precision=precision))

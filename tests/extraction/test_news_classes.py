@@ -645,6 +645,11 @@ def test_prefixed_and_weekday_ordinal_days_in_sentences(sentence, value):
     assert only(sentence, "date").value == value
 
 
+@pytest.mark.parametrize("sentence", ["عند الانتقال من مدينة للثانية", "وانتقل من الفقرة الأولى للثالثة"])
+def test_an_ordinal_after_lam_is_read_only_as_the_day_of_a_date(sentence):
+    assert [q.text for q in figures(sentence) if q.text.startswith("لل")] == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -714,6 +719,8 @@ def test_a_definite_tens_word_before_an_age_word_is_an_age(word, value, age):
         ("احتفلت الجامعة بالذكرى الثلاثين لتأسيسها", "ordinal", 30),
         ("وهو لاعب تجاوز الأربعين من العمر", "duration", 40),
         ("وتوفيت وهي في الخامسة عشرة من عمرها", "duration", 15),  # any ordinal before an age word
+        ("قبض على مواطن في العقد الثالث من عمره", "ordinal", 3),  # after a noun it ranks the noun: a decade
+        ("وهو شاب في العقد الرابع من العمر", "ordinal", 4),
     ],
 )
 def test_definite_tens_without_a_comparison_stay_ordinals(sentence, kind, value):
@@ -730,6 +737,8 @@ def test_definite_tens_without_a_comparison_stay_ordinals(sentence, kind, value)
         ("افتتح المعرض الدولي للكتاب الـ30 أمس", 30),
         ("انطلقت القمة العربية الـ26 في القاهرة", 26),
         ("وفي ختام البطولة الآسيوية الـ17 للناشئين", 17),
+        ("اختتم الصندوق اجتماعه في دورته الـ 36 أمس", 36),  # the article typed apart from the digits
+        ("ودشن فعاليات الملتقى الصيفي الـ 13 وذلك بمقر المركز", 13),
     ],
 )
 def test_al_and_digits_after_an_event_or_edition_name_is_its_rank(sentence, value):
@@ -818,3 +827,18 @@ def test_every_place_name_is_read_in_a_list():
 )
 def test_a_day_and_month_beside_a_place_but_not_listed_with_it_stays_a_date(sentence, value):
     assert [q.value for q in figures(sentence, "date")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("وتفاجأت السيدة التي تعدت التاسعة والتسعين من العمر بالرسالة", "more_than"),
+        ("وقد تعدت خسائر الشركة 5 ملايين ريال", "more_than"),
+        ("وتعدى عدد الزوار 300 ألف زائر", "more_than"),
+        ("سجلت المدينة عددا يتعدى 30 حالة", "more_than"),
+        ("بعدد لا يتعدى 30 طالبا", "at_most"),
+        ("لم يتعد عدد الطلاب 30 طالبا", "at_most"),
+    ],
+)
+def test_the_verb_taada_exceeded_is_a_hedge_like_tajawaza(sentence, qualifier):
+    assert only(sentence).qualifier == qualifier
