@@ -10,7 +10,9 @@ duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.tsv):
 - a month name (Gregorian from months.tsv, Hijri from hijri_months.tsv) with a day before or after it
   (digits, an ordinal "السادس من مارس", a number word "واحد وعشرين مايو", "أول يناير") and/or a year
   after it (digits or words, "2016", "ألفين وثمانية عشر"); a Gregorian month alone after a cue
-  (month_cues.tsv);
+  (month_cues.tsv); an ordinal day may carry ل before the article ("الموافق للثالث من أغسطس"); a day ordinal
+  after a day word a few words after its month is that month's day ("أغسطس، في اليوم الخامس والعشرين منه");
+  a day and month after a place noun or listed with a place of place_names.txt is a place, reserved;
 - numeric dates: "2016/02/22", "22-4-2016", "25/6/1436" (Hijri by its year), "3/2015", "2015-3", and a
   day and month alone ("22-4", "4/22") when one of them can only be a day, or after a date cue when
   written with a point ("في 4.22"); pairs both of which can be a month ("3-1", "1/2") are scores and

@@ -5,7 +5,9 @@ ten and the conjunction are cues (cues.tsv); tens after و may also be cardinals
 An ordinal after a name word (ordinal_name_words.txt: "الجيل الخامس", "محمد السادس") or right after a
 number word ("الأشهر التسعة الأولى") is not reported. An ordinal after a rank noun (rank_nouns.txt:
 "المرتبة الثانية") is a ranking and says so in extras["ranked"]; the claim scorer weighs it above a bare
-ordinal.
+ordinal. A definite tens word after a comparison word of hedges.tsv ("تتجاوز العشرين") and an ordinal before an
+age word ("في العشرين من عمره") are cardinals: returned as kind CARDINAL, which figures.py reads as a count or
+an age with its qualifier.
 """
 
 from __future__ import annotations
