@@ -10,7 +10,9 @@ duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.tsv):
 - a month name (Gregorian from months.tsv, Hijri from hijri_months.tsv) with a day before or after it
   (digits, an ordinal "السادس من مارس", a number word "واحد وعشرين مايو", "أول يناير") and/or a year
   after it (digits or words, "2016", "ألفين وثمانية عشر"); a Gregorian month alone after a cue
-  (month_cues.tsv);
+  (month_cues.tsv); an ordinal day may carry ل before the article ("الموافق للثالث من أغسطس"); a day ordinal
+  after a day word a few words after its month is that month's day ("أغسطس، في اليوم الخامس والعشرين منه");
+  a day and month after a place noun or listed with a place of place_names.txt is a place, reserved;
 - numeric dates: "2016/02/22", "22-4-2016", "25/6/1436" (Hijri by its year), "3/2015", "2015-3", and a
   day and month alone ("22-4", "4/22") when one of them can only be a day, or after a date cue when
   written with a point ("في 4.22"); pairs both of which can be a month ("3-1", "1/2") are scores and
@@ -109,9 +111,22 @@ _WORDS_AFTER = re.compile(rf"(?:{_SEP})?(?:{_OF} )?(?:{_PREFIX}{_YEAR_NOUN} )?(?
 _MONTH_CUE_BEFORE = re.compile(rf"(?<!\w)[{CONJUNCTIONS}]?{_alt(LEX.month_cues_before)} \Z")
 _MONTH_CUE_AFTER = re.compile(rf" {_alt(LEX.month_cues_after)}(?!\w)")
 _PLACE_BEFORE = re.compile(rf"(?<!\w){_PREFIX}(?:{_ARTICLE})?{_alt(LEX.place_nouns)} \Z")
+# "في القاهرة والجيزة و6 أكتوبر", "6 أكتوبر أو الشيخ زايد": a day and month joined by و/أو to a place of
+# place_names.txt is a place in a list of places.
+_OR = _alt(LEX.cues["or"])
+_PLACE_LIST_BEFORE = re.compile(rf"(?<!\w){_PREFIX}{_alt(LEX.place_names)} (?:{_AND}|{_OR} )\Z")
+_PLACE_LIST_AFTER = re.compile(rf" (?:{_AND} ?|{_OR} ){_PREFIX}{_alt(LEX.place_names)}(?!\w)")
 # "شهر نوفمبر بين 19 و 20": the days of a period after their month.
 _DAYS_AFTER_MONTH = re.compile(
     rf" {_alt(_WORDS['period_between'])} (?P<low>[0-3]?\d) ?{_alt(_WORDS['period_and'])} ?(?P<high>[0-3]?\d)(?!\d)")
+
+# "أغسطس الجاري وبالتحديد في اليوم الخامس والعشرين": a day word and an ordinal day at most four words after the
+# month (and its year or cue), in the same clause.
+_DAY_LATER = re.compile(
+    rf"(?: {_alt(LEX.month_cues_after)}(?!\w))?(?P<between>(?: ?[,،]? [^\W\d]+){{0,4}}?)(?: ?[,،])? "
+    rf"{_PREFIX}{_alt(_WORDS['day_word'])} ")
+_SAME_MONTH_AFTER = re.compile(rf" {_alt(_WORDS['same_month'])}(?!\w)")
+_OF_AFTER = re.compile(rf" {_OF}(?!\w)")
 
 # --- numeric dates and years ----------------------------------------------------------------------
 
@@ -214,9 +229,9 @@ _ANCHOR_WORD = re.compile(rf"[^\u0621-\u064aa-z0-9](?<!\w)(?P<word>{_alt(ANCHOR_
 _DIGIT_ANCHOR = re.compile(
     r"[0-9](?<![0-9][0-9])(?:[0-9]{0,3}(?=(?P<next> ?[-/.] ?[0-9]| [-/]|:(?=[0-9][0-9])))|[0-9]{3}(?![0-9]))")
 # "النصف الأول من شوال", "الأسبوع الثاني من مارس": an ordinal after a definite noun ranks that noun, it is not a
-# day; "اليوم السادس من مارس" is one.
+# day; "اليوم السادس من مارس", "الخميس الثالث من أغسطس" and "الموافق للثالث من أغسطس" are.
 _NOUN_BEFORE_ORDINAL = re.compile(
-    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'])}) ){_ARTICLE}[^\W\d]+ \Z")
+    rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'] | _WEEKDAYS)}) ){_ARTICLE}[^\W\d]+ \Z")
 _LAST_WORD = re.compile(r"[^\W\d]+\Z")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
@@ -513,8 +528,10 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             end = year_end
         else:
             year_value = None
-        if day is not None and year is None and _PLACE_BEFORE.search(norm, max(0, first - 16), first):
-            reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر": a name
+        if day is not None and year is None and (_PLACE_BEFORE.search(norm, max(0, first - 16), first)
+                                                 or _PLACE_LIST_BEFORE.search(norm, max(0, first - 24), first)
+                                                 or _PLACE_LIST_AFTER.match(norm, end)):
+            reserved.append(Found(first, end, RESERVED, ""))  # "مدينة 6 أكتوبر", "والجيزة و6 أكتوبر": a name
             consumed = max(consumed, end)
             continue
         if hijri and year_value is None:
@@ -525,6 +542,9 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, first - 14), first)
         if weekday and (day is not None or year_value is not None):
             first = weekday.start("weekday")
+        if day is None and (later := _day_later(norm, end)) is not None:
+            later_day, later_start, later_end = later
+            dates.append(_Date(later_start, later_end, year_value, month, later_day, hijri))
         period = _DAYS_AFTER_MONTH.match(norm, end) if day is None else None
         if period:
             low_day, high_day = int(period.group("low")), int(period.group("high"))
@@ -554,7 +574,8 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
             stem_end = start - len(phrase) - 2
     if stem_end > 0 and norm[stem_end] == " ":
         ordinal = _ordinal_ending_at(norm, head, stem_end)
-        if ordinal and not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1]):
+        if ordinal and (_after_preposition(norm, ordinal[1])
+                        or not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1])):
             return ordinal
         number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():
@@ -562,6 +583,28 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
             if value:
                 return value, number[0]
     return None, start
+
+
+def _day_later(norm: str, end: int) -> tuple[int, int, int] | None:
+    """"أغسطس، في اليوم الخامس والعشرين": the day of the month that ends at `end`, named by a day word and an
+    ordinal later in its clause (no other month between): (day, start, end) of the ordinal, or None."""
+    later = _DAY_LATER.match(norm, end)
+    if later is None or _ANCHOR_WORD.search(" " + later.group("between")):
+        return None
+    ordinal = _ordinal_at(norm, later.end())
+    if ordinal is None:
+        return None
+    day, day_end = ordinal
+    if _OF_AFTER.match(norm, day_end) and not _SAME_MONTH_AFTER.match(norm, day_end):
+        return None  # "اليوم الخامس من الإضراب": of something else
+    return day, later.end(), day_end
+
+
+def _after_preposition(norm: str, start: int) -> bool:
+    """True when the ordinal at `start` carries ب or ل ("بالخامس", "للثالث"): it is then no adjective of the
+    noun before it ("الموافق للثالث من أغسطس"), so that noun does not stop it from being a day."""
+    word_start = norm.rfind(" ", 0, start) + 1
+    return any(letter in PREPOSITIONS for letter in norm[word_start:start]) or norm.startswith(_LAM + _LAM, start)
 
 
 def _day_after(norm: str, end: int) -> tuple[int, int] | None:

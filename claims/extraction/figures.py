@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
@@ -27,7 +28,7 @@ from claims.extraction.numbers import (
     numbers_in_run,
     scan_page,
 )
-from claims.extraction.ordinals import find_ordinals
+from claims.extraction.ordinals import CARDINAL, find_ordinals
 from claims.extraction.ranges import COMPARISON_WORDS, join_ranges
 from claims.extraction.tokens import PREFIXES, noun_stems, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
@@ -79,7 +80,9 @@ _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
 _YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
 _ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
-_EDITION_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'])}) {_ARTICLE}\Z")
+_EDITION_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'] | read_words('event_words.txt'))})"
+    rf"(?: (?:{_ARTICLE}|{_ARTICLE[1]}{_ARTICLE[1]})[^\W\d]+){{0,3}} {_ARTICLE}\Z")
 _DURATION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
     rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
@@ -117,6 +120,8 @@ def find_quantities(norm: str) -> list[Found]:
     reserved.sort()
     for ordinal in find_ordinals(norm, hits):
         if not _inside(ordinal.start, ordinal.end, reserved):
+            if ordinal.kind == CARDINAL:
+                ordinal = _cardinal(norm, ordinal)
             if ordinal.kind != RESERVED:  # "العاشرة من مساء" is a clock time
                 found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
@@ -326,8 +331,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
         return Found(number.start, number.end, "date", str(int(value)))
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
         return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "سنة 850 للميلاد"
-    elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and _EDITION_BEFORE.search(
-            norm, max(0, start - 16), start):
+    elif number.digits_only and (article_end := _article_before(norm, start)) and _EDITION_BEFORE.search(
+            norm, words_back(norm, start, 5), article_end) and not _indefinite_noun_after(norm, end):
         return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورته الـ31"
     elif number.digits_only and norm.endswith(_ARTICLE, 0, start) and (
             unit_before := _DURATION_BEFORE.search(norm, max(0, start - 20), start)):
@@ -365,6 +370,31 @@ def _is_ratio(norm: str, start: int, end: int, value: Decimal) -> bool:
     after = NEXT_WORD.match(norm, end)
     words = window.split() + ([after.group(1)] if after else [])
     return any(stem in COMPARISON_WORDS for word in words for _, stem in readings(word))
+def _article_before(norm: str, start: int) -> int | None:
+    """Where the article before the digits at `start` ends: glued ("الـ36") or typed with a space ("الـ 36")."""
+    if norm.endswith(_ARTICLE, 0, start):
+        return start
+    if norm.endswith(" " + _ARTICLE + " ", 0, start):
+        return start - 1
+    return None
+
+
+def _indefinite_noun_after(norm: str, end: int) -> bool:
+    """True when an indefinite counted noun follows `end` ("الـ15 زائرا"): a count, not an edition's rank. A word
+    with the article or a prefix letter ("المنعقد", "لتأسيس", "للبطولة") is no counted noun of a rank."""
+    noun = _counted_noun(norm, end)
+    return noun is not None and not norm.startswith(_ARTICLE, noun[0]) and len(readings(norm[noun[0]:noun[1]])) == 1
+
+
+def _cardinal(norm: str, word: Found) -> Found:
+    """A definite number word that ordinals.py read as a cardinal: an age before "من العمر" ("في العشرين من
+    عمره", a duration in years), else a count with its qualifier ("تتجاوز العشرين" → more_than 20)."""
+    end, kind, unit = word.end, "count", None
+    if age := _AGE_AFTER.match(norm, end):
+        kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
+        end = age.end()
+    qualifier = qualifiers.qualifier_of(norm, word.start, end)
+    return replace(word, end=end, kind=kind, unit=unit, qualifier=qualifier, has_unit=unit is not None)
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:

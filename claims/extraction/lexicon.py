@@ -82,6 +82,7 @@ class Lexicon:
     year_cues: frozenset[str]
     name_words: frozenset[str]
     place_nouns: frozenset[str]
+    place_names: frozenset[str]
     plan_words: frozenset[str]
     latin_function_words: frozenset[str]
     listing_nouns: frozenset[str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         year_cues=frozenset(phrase for phrase, readers in read_rows("year_cues.tsv") if readers != "matching"),
         name_words=read_words("name_words.txt"),
         place_nouns=read_words("place_nouns.txt"),
+        place_names=read_words("place_names.txt"),
         plan_words=read_words("plan_words.txt"),
         latin_function_words=read_words("latin_function_words.txt"),
         listing_nouns=read_words("listing_nouns.txt"),

@@ -201,7 +201,8 @@ class _Builder:
 
     # One builder per run of the page: slots make it cheaper to build and to read
     __slots__ = ("start", "end", "total", "group", "last_term", "last_place", "last_kind", "scale", "last_scale",
-                 "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale")
+                 "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale", "part_digits",
+                 "part_scale", "part_value", "later")
 
     def __init__(self, start: int):
         self.start = start
@@ -220,6 +221,15 @@ class _Builder:
         self.vague = False
         self.year_like = False
         self.latin_scale = False
+        # A part after و and a closed scale group ("3 ملايين و500 ألف", "5 آلاف و300"): its precision is the
+        # number's, the step of its last written digit after its own scale; the number's scale stays the first.
+        self.later = False
+        self.part_digits: Decimal | None = None  # the written step of its digits, None for words
+        self.part_scale = ONE
+        self.part_value: Decimal | None = None  # its value before its scale, once a scale word closed it
+
+    def start_part(self, digits: Decimal | None) -> None:
+        self.later, self.part_digits, self.part_scale, self.part_value = True, digits, ONE, None
 
     @property
     def value(self) -> Decimal:
@@ -233,16 +243,16 @@ class _Builder:
 
     def number(self) -> Number:
         value = self.value
-        if self.digit_precision is not None:
+        if self.later and not self.fraction:
+            part = self.part_value if self.part_value is not None else self.group
+            precision = (self.part_digits * self.part_scale if self.part_digits is not None
+                         else _trailing_step(part * self.part_scale))
+        elif self.digit_precision is not None:
             precision = self.digit_precision * self.scale
         elif self.fraction:
             precision = precision_of(value)
         else:
-            precision = ONE
-            mantissa = value
-            while mantissa >= 10 and mantissa % 10 == 0:
-                mantissa /= 10
-                precision *= 10
+            precision = _trailing_step(value)
         return Number(
             self.start,
             self.end,
@@ -255,6 +265,16 @@ class _Builder:
             vague=self.vague and self.atoms == 1,
             latin_scale=self.latin_scale,
         )
+
+def _trailing_step(value: Decimal) -> Decimal:
+    """The place of the last non-zero digit of a whole number written in words (1 for a fraction)."""
+    precision = ONE
+    mantissa = value
+    while mantissa >= 10 and mantissa % 10 == 0:
+        mantissa /= 10
+        precision *= 10
+    return precision
+
 
 def _place(value: Decimal) -> Decimal:
     if value < 10:
@@ -329,6 +349,8 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         value, precision = parsed
         if not fresh and (b.last_place is None or value >= b.last_place):
             return False
+        if not fresh and b.group == 0 and b.total != 0:
+            b.start_part(precision)  # "3 ملايين و500"
         latin = token.group("latin")
         if latin:
             b.scale = LEX.latin_scales[latin]
@@ -368,6 +390,9 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         elif conj:
             if scale >= _scale_place(b):
                 return False
+            if b.group == 0 and b.total != 0:  # "مليون وألف": a part of one scale word
+                b.start_part(None)
+                b.part_value, b.part_scale = ONE, scale
             b.total += b.group + scale
             b.group = Decimal(0)
             b.last_scale, b.last_place, b.last_kind = scale, scale, "scale"
@@ -376,9 +401,14 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
             b.scale *= scale
             b.last_scale = b.last_place = scale
         elif b.group > 0 and (b.last_scale is None or scale < b.last_scale or b.total == 0):
+            if b.later and b.part_value is None:  # "3 ملايين و500 ألف": the scale closes the later part
+                b.part_value, b.part_scale = b.group, scale
+                if b.scale == 1:  # "مليونين و500 ألف": a dual records no scale of its own
+                    b.scale = scale
+            else:
+                b.scale = scale if b.scale == 1 or b.digit_precision is None else b.scale * scale
             b.total += b.group * scale
             b.group = Decimal(0)
-            b.scale = scale if b.scale == 1 or b.digit_precision is None else b.scale * scale
             b.last_scale, b.last_place, b.last_kind = scale, scale, "scale"
         else:
             return False
@@ -421,6 +451,10 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
             b.add(value, _place(value), "word")
         elif conj and _own_scale(b, norm, token.end()):
             return False
+        elif conj and b.group == 0 and b.total != 0 and b.last_place is not None and (
+                value < b.last_place or (b.last_kind == "scale" and value < b.last_scale)) and value != 0:
+            b.start_part(None)  # "ثلاثة ملايين وخمسمائة ألف"
+            b.add(value, _place(value), "word" if value < 100 else "hundred")
         elif value == 10 and not conj and b.last_kind == "word" and b.last_term < 10 and word in _CUES["ten"]:
             b.group += 10
             b.last_term, b.last_place = b.last_term + 10, Decimal(10)

@@ -5,7 +5,9 @@ ten and the conjunction are cues (cues.tsv); tens after و may also be cardinals
 An ordinal after a name word (ordinal_name_words.txt: "الجيل الخامس", "محمد السادس") or right after a
 number word ("الأشهر التسعة الأولى") is not reported. An ordinal after a rank noun (rank_nouns.txt:
 "المرتبة الثانية") is a ranking and says so in extras["ranked"]; the claim scorer weighs it above a bare
-ordinal.
+ordinal. A definite tens word after a comparison word of hedges.tsv ("تتجاوز العشرين") and an ordinal before an
+age word ("في العشرين من عمره") are cardinals: returned as kind CARDINAL, which figures.py reads as a count or
+an age with its qualifier.
 """
 
 from __future__ import annotations
@@ -15,16 +17,24 @@ from decimal import Decimal
 
 from claims.extraction.lexicon import phrase_pattern, read_roles, read_words
 from claims.extraction.numbers import LEX, ORDINAL_WORDS
-from claims.extraction.tokens import PREFIXES, WORD_LEAD
+from claims.extraction.qualifiers import hedge_before
+from claims.extraction.tokens import PREFIXES, WORD_LEAD, lam_forms, readings, words_back
 from claims.extraction.types import RESERVED, Found
 
 ONE = Decimal(1)
+# The kind of a definite tens word that is a cardinal ("تتجاوز العشرين"), turned into a count or an age by figures.
+CARDINAL = "cardinal"
 _WORDS = ORDINAL_WORDS
 _TENS_CARDINALS = {word: int(value) for word, value in LEX.cardinals.items() if 20 <= value < 100 and value % 10 == 0}
 _AND = phrase_pattern(LEX.cues["and"])
 _ARTICLE = phrase_pattern(LEX.cues["article"])
 _LEAD = WORD_LEAD
-_FIRST = re.compile(rf"{_LEAD}{PREFIXES}(?P<word>{phrase_pattern(_WORDS)})(?!\w)")
+# "للثالث": ل before the article drops its alef. Read when the page is scanned here, as the date hook does for
+# a day before its month ("الموافق للثالث من أغسطس"); the page scan of numbers.scan_page leaves these forms
+# out, so alone ("من مدينة للثانية") they are not reported.
+_LAM_FORMS = lam_forms(_WORDS)
+_FIRST = re.compile(
+    rf"{_LEAD}(?:{PREFIXES}(?P<word>{phrase_pattern(_WORDS)})|(?P<lam>{phrase_pattern(_LAM_FORMS)}))(?!\w)")
 _TEN = re.compile(rf" (?:{phrase_pattern(LEX.cues['ten'])})(?!\w)")
 _AND_WORD = re.compile(rf" {_AND} ?(?P<word>{phrase_pattern(set(_WORDS) | set(_TENS_CARDINALS))})(?!\w)")
 # A word right before "الأولى" that is not feminine makes it the adjective "الأوّلي" ("البحث الأولي").
@@ -48,12 +58,30 @@ _DAY_PART_AFTER = re.compile(
 )
 
 
+# "في العشرين من عمره", "في الخامسة عشرة من العمر": an ordinal before these is an age (cues.tsv age_after).
+_AGE_AFTER = re.compile(rf" (?:{phrase_pattern(LEX.cues['age_after'])})(?!\w)")
+_TENS_STEP = Decimal(10)
+# "في العقد الثالث من عمره": after a definite noun the ordinal ranks that noun (the third decade), it is no age.
+_DEFINITE_BEFORE = re.compile(rf"(?<!\w){PREFIXES}{_ARTICLE}[^\W\d]+ \Z")
+
+
+def _compared(norm: str, start: int) -> bool:
+    """True when a comparison word of hedges.tsv (a hedge before the figure, or a hedging verb) ends right
+    before `start`: "تتجاوز العشرين", "فوق الثلاثين", "دون الأربعين", "تجاوز الستين"."""
+    if hedge_before(norm, start) is not None:
+        return True
+    last = norm[words_back(norm, start, 1):start].strip().lstrip("(«\"")
+    return any(stem in LEX.hedge_verbs for _, stem in readings(last))
+
+
 def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None) -> list[Found]:
     """The ordinals of the folded text, in order. `hits` are the ("ordinal", start, end, word) entries of
     numbers.scan_page(norm), the page's one word-start scan; without them the page is scanned here."""
     padded = " " + norm  # padded index = norm index + 1: every pattern below reads the padded text
     if hits is None:
-        hits = [("ordinal", m.start("word") - 1, m.end() - 1, m.group("word")) for m in _FIRST.finditer(padded)]
+        hits = [("ordinal", m.start("word") - 1, m.end() - 1, m.group("word")) if m.group("word") else
+                ("ordinal", m.end() - 1 - len(_LAM_FORMS[m.group("lam")]), m.end() - 1, _LAM_FORMS[m.group("lam")])
+                for m in _FIRST.finditer(padded)]
     found: list[Found] = []
     consumed = 0
     for kind, start, end, word in hits:
@@ -80,6 +108,13 @@ def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None
             if opening is not None and _HOUR_TO.fullmatch(padded, opening.end + 1, start):
                 found[-1] = Found(opening.start, opening.end, RESERVED, opening.value)
             found.append(Found(start - 1, end - 1, RESERVED, Decimal(rank)))
+            consumed = end - 1
+            continue
+        if (_AGE_AFTER.match(padded, end) and not _DEFINITE_BEFORE.search(padded, max(0, start - 24), start)
+                or form == "tens" and _compared(norm, start - 1)):
+            # the cardinal of a count or an age read with the article, not a rank: figures reads its qualifier
+            precision = _TENS_STEP if rank % 10 == 0 else ONE
+            found.append(Found(start - 1, end - 1, CARDINAL, Decimal(rank), precision=precision))
             consumed = end - 1
             continue
         if _NAME_BEFORE.search(padded, max(0, start - 16), start) or _NUMBER_BEFORE.search(

@@ -30,6 +30,17 @@ WORD_LEAD = "[^\u0621-\u064aa-z0-9](?<!\\w)"
 LOOSE_WORD_LEAD = "[^\u0621-\u064aa-z0-9]"
 
 
+_ARTICLE = next(iter(LEX.cues["article"]))
+_LAM = _ARTICLE[1]  # the article's lam, also the preposition ل
+
+
+def lam_forms(words) -> dict[str, str]:
+    """The words of `words` that begin with the article, written after the preposition ل, which drops the
+    article's alef ("للثالث", "وللحادي"), optionally after و/ف: {written form: word}."""
+    return {conjunction + _LAM + word[1:]: word
+            for word in words if word.startswith(_ARTICLE) for conjunction in ("", *CONJUNCTIONS)}
+
+
 def is_word_char(char: str) -> bool:
     """What `\\w` matches: a letter, a digit or "_"."""
     return char.isalnum() or char == "_"

@@ -1,6 +1,7 @@
 """Classes of errors found by the news audit (eval/news_audit.README.md), each fixed as a class and tested
 here on sentences written for these tests, and over the data lines that fix it."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -822,3 +823,242 @@ def test_every_money_noun_of_the_data_lends_the_sentences_currency(noun):
     found = figures(f"قال التقرير إن {noun} بلغ 70 مليونا مقابل استثمارات بلغت 2 مليار ريال")
     assert [(q.kind, q.value, q.unit) for q in found][0] == ("money", 70000000, "SAR")
     assert [q.kind for q in figures("قال التقرير إن الزوار بلغوا 70 مليونا مع إنفاق 2 مليار ريال")][0] == "count"
+
+
+# --- issue 9: ordinal days with a prefix letter, days named after their month, definite tens as cardinals,
+# --- "الـN" after an event's name -------------------------------------------------------------------------
+
+def _days(sentence):
+    """The dates of the sentence that name a day ("--08-25", "2016-08-10")."""
+    return [q.value for q in figures(sentence, "date") if re.search(r"-\d\d-\d\d\Z", q.value)]
+
+
+_DAY_ORDINALS = [(row[0], int(row[1])) for row in read_raw_rows("ordinals.tsv") if not row[0].endswith(("ة", "ى"))]
+
+
+def _prefixed(word):
+    """The ordinal day `word` with every prefix a date takes: و ف ب, the article after ل ("للثالث"), و+ب, و+ل."""
+    lam = "ل" + word[1:]  # ل before the article drops its alef
+    return [word, "و" + word, "ف" + word, "ب" + word, "وب" + word, lam, "و" + lam, "ف" + lam]
+
+
+@pytest.mark.parametrize(("word", "day"), _DAY_ORDINALS)
+@pytest.mark.parametrize("of", ["من ", ""])
+def test_an_ordinal_day_with_a_prefix_letter_is_the_day_of_its_date(word, day, of):
+    for written in _prefixed(word):
+        sentence = f"وقعت الاتفاقية يوم الخميس الموافق {written} {of}مارس 2014 في الرياض"
+        dates = [q for q in figures(sentence) if q.kind == "date"]
+        assert [q.value for q in dates] == [f"2014-03-{day:02d}"], (sentence, [(q.text, q.value) for q in dates])
+        assert dates[0].text.startswith(written.lstrip("وفب")), dates[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("أغلق السهم يوم الثلاثاء الموافق للثالث من أغسطس 2015 على ارتفاع", "2015-08-03"),
+        ("وتبدأ الإجازة بالحادي والعشرين من ديسمبر", "--12-21"),
+        ("وصل الوفد الرسمي للخامس عشر من يناير 2016", "2016-01-15"),  # a prefix: no adjective of the noun
+        ("وتقام الانتخابات في الخميس الثاني من مايو", "--05-02"),
+    ],
+)
+def test_prefixed_and_weekday_ordinal_days_in_sentences(sentence, value):
+    assert only(sentence, "date").value == value
+
+
+@pytest.mark.parametrize("sentence", ["عند الانتقال من مدينة للثانية", "وانتقل من الفقرة الأولى للثالثة"])
+def test_an_ordinal_after_lam_is_read_only_as_the_day_of_a_date(sentence):
+    assert [q.text for q in figures(sentence) if q.text.startswith("لل")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "شارك الوفد الثالث من مصر في الاجتماع",  # no month after it
+        "وصل الوفد الثالث من أغسطس الماضي",  # a definite noun ranked, no prefix: the third delegation
+        "هذا هو الأسبوع الثاني من مارس",
+    ],
+)
+def test_an_ordinal_that_ranks_the_noun_before_it_is_no_day(sentence):
+    assert all(q.value.count("-") < 3 for q in figures(sentence, "date")), [
+        (q.text, q.value) for q in figures(sentence, "date")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("ستشهد البلاد نهاية شهر أغسطس الجاري وبالتحديد في اليوم الخامس والعشرين انطلاق الانتخابات", "--08-25"),
+        ("تقام البطولة في شهر أغسطس، في اليوم الخامس والعشرين منه", "--08-25"),
+        ("تقام البطولة في أغسطس 2016، في اليوم العاشر منه", "2016-08-10"),
+        ("يبدأ الموسم في مارس المقبل، وتحديدا اليوم الأول", "--03-01"),
+        ("في شهر مايو ، وفي اليوم الحادي والثلاثين من الشهر", "--05-31"),
+    ],
+)
+def test_an_ordinal_day_after_its_month_in_the_clause_is_a_date(sentence, value):
+    assert _days(sentence) == [value], [(q.text, q.value) for q in figures(sentence)]
+    assert figures(sentence, "ordinal") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "دخل العمال اليوم الخامس والعشرين من الإضراب",  # no month
+        "في مارس دخل العمال اليوم الخامس والعشرين من الإضراب",  # of something else
+        "في مارس 2015 بدأت الاحتجاجات التي استمرت طويلا حتى اليوم الثالث",  # too far from the month
+        "في مارس. وفي اليوم الثالث وصلوا",  # another sentence
+        "في شهر مايو ، وفي اليوم العاشر من يونيو",  # its own month
+    ],
+)
+def test_a_day_ordinal_without_its_month_just_before_is_no_date_of_that_month(sentence):
+    days = _days(sentence)
+    assert days == (["--06-10"] if "يونيو" in sentence else []), [(q.text, q.value) for q in figures(sentence)]
+
+
+_TENS = [(row[0], int(row[1])) for row in read_raw_rows("ordinal_words.tsv") if row[2] == "tens"]
+_COMPARISONS = [("تتجاوز", "more_than"), ("فوق", "more_than"), ("دون", "less_than"), ("أكثر من", "more_than"),
+                ("نحو", "approx"), ("تجاوز", "more_than")]
+
+
+@pytest.mark.parametrize(("word", "value"), _TENS)
+@pytest.mark.parametrize(("comparison", "qualifier"), _COMPARISONS)
+def test_a_definite_tens_word_after_a_comparison_word_is_a_cardinal(word, value, comparison, qualifier):
+    quantity = only(f"ويبلغ عدد أفراد هذه الفئة ({comparison} {word}) حسب الدراسة")
+    assert (quantity.kind, quantity.value, quantity.qualifier) == ("count", value, qualifier)
+
+
+@pytest.mark.parametrize(("word", "value"), _TENS)
+@pytest.mark.parametrize("age", ["من العمر", "من عمره", "من عمرها"])
+def test_a_definite_tens_word_before_an_age_word_is_an_age(word, value, age):
+    quantity = only(f"توفي الشاعر وهو في {word} {age} بعد مرض")
+    assert (quantity.kind, quantity.value, quantity.unit, quantity.qualifier) == ("duration", value, "year", "exact")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("انطلقت الدورة العشرين للمهرجان أمس", "ordinal", 20),  # no comparison word: the rank
+        ("احتفلت الجامعة بالذكرى الثلاثين لتأسيسها", "ordinal", 30),
+        ("وهو لاعب تجاوز الأربعين من العمر", "duration", 40),
+        ("وتوفيت وهي في الخامسة عشرة من عمرها", "duration", 15),  # any ordinal before an age word
+        ("قبض على مواطن في العقد الثالث من عمره", "ordinal", 3),  # after a noun it ranks the noun: a decade
+        ("وهو شاب في العقد الرابع من العمر", "ordinal", 4),
+    ],
+)
+def test_definite_tens_without_a_comparison_stay_ordinals(sentence, kind, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("شارك في مؤتمر الاتحاد البريدي العالمي الـ25 المنعقد في الدوحة", 25),
+        ("أقيمت الدورة الـ24 للبطولة في جدة", 24),
+        ("تحتفل المملكة بالذكرى الـ85 لتأسيسها", 85),
+        ("افتتح المعرض الدولي للكتاب الـ30 أمس", 30),
+        ("انطلقت القمة العربية الـ26 في القاهرة", 26),
+        ("وفي ختام البطولة الآسيوية الـ17 للناشئين", 17),
+        ("اختتم الصندوق اجتماعه في دورته الـ 36 أمس", 36),  # the article typed apart from the digits
+        ("ودشن فعاليات الملتقى الصيفي الـ 13 وذلك بمقر المركز", 13),
+    ],
+)
+def test_al_and_digits_after_an_event_or_edition_name_is_its_rank(sentence, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == ("ordinal", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("اجتمع وزراء خارجية الدول الـ28 في بروكسل", 28),  # no event word: the 28 states
+        ("انضم اللاعبون الـ23 إلى المعسكر", 23),
+        ("ونظم مهرجان الزهور الـ15 زائرا", 15),  # an indefinite counted noun after it
+    ],
+)
+def test_al_and_digits_after_other_nouns_stay_counts(sentence, value):
+    quantity = only(sentence)
+    assert (quantity.kind, quantity.value) == ("count", value)
+
+
+@pytest.mark.parametrize(
+    ("amount", "value", "precision", "scale"),
+    [
+        # the precision of a compound is that of its last part read alone ("500 ألف" → 1E+3, as "750 ألف");
+        # its scale is the first part's, the scale of the amount
+        ("3 ملايين و500 ألف", "3500000", "1E+3", "1E+6"),
+        ("مليار و200 مليون", "1200000000", "1E+6", "1E+9"),
+        ("5 آلاف و300", "5300", "1", "1E+3"),
+        ("2.5 مليار و300 مليون", "2800000000", "1E+6", "1E+9"),
+        ("ثلاثة ملايين وخمسمائة ألف", "3500000", "1E+5", "1E+6"),  # words: the place of the last non-zero digit
+        ("3 ملايين وخمسمائة ألف", "3500000", "1E+5", "1E+6"),
+        ("مليون وألف", "1001000", "1E+3", "1E+6"),
+        ("مليونين و500 ألف", "2500000", "1E+3", "1E+3"),  # a dual records no scale: the later part's
+    ],
+)
+def test_a_compound_amount_has_the_precision_of_its_last_part_and_the_scale_of_its_first(
+        amount, value, precision, scale):
+    quantity = only(f"بلغت قيمة الصفقة {amount} ريال في العام الماضي", "money")
+    assert quantity.value == Decimal(value)
+    assert quantity.precision == Decimal(precision)
+    assert quantity.extras["scale"] == Decimal(scale)
+
+
+@pytest.mark.parametrize(
+    ("amount", "precision"),
+    [("500 ألف", "1E+3"), ("3 ملايين", "1E+6"), ("1.5 مليار", "1E+8"), ("ثلاثة ملايين ونصف", "1E+5")],
+)
+def test_a_single_scaled_amount_keeps_the_step_of_its_last_written_digit(amount, precision):
+    assert only(f"بلغت قيمة الصفقة {amount} ريال", "money").precision == Decimal(precision)
+
+
+_PLACES = sorted(read_words("place_names.txt"))
+
+
+@pytest.mark.parametrize("place", ["القاهرة", "الجيزة", "حلوان", "الشيخ زايد", "المطرية", "الفيوم"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "وقعت اشتباكات في {place} و6 أكتوبر مساء أمس",
+        "انتشرت قوات الأمن في 6 أكتوبر و{place}",
+        "يسكن في {place} أو 15 مايو منذ سنوات",
+        "وتشمل المرحلة محافظتي {place} و10 رمضان",
+    ],
+)
+def test_a_day_and_month_in_a_list_of_places_is_a_place(place, frame):
+    sentence = frame.format(place=place)
+    assert figures(sentence, "date") == [], [(q.text, q.value) for q in figures(sentence)]
+
+
+def test_every_place_name_is_read_in_a_list():
+    assert len(_PLACES) >= 20
+    for place in _PLACES:
+        sentence = f"وقعت اشتباكات في {place} و6 أكتوبر"
+        assert figures(sentence, "date") == [], place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("القاهرة، 6 أكتوبر (رويترز) - قال مسؤول إن", "--10-06"),  # a dateline: a comma is no list
+        ("وصل الرئيس إلى القاهرة في 6 أكتوبر", "--10-06"),
+        ("احتفلت مصر في 6 أكتوبر بذكرى الحرب", "--10-06"),
+        ("زار القاهرة و6 أكتوبر 2015 كان موعد الزيارة", "2015-10-06"),  # a year: a date
+        ("اجتمعوا في الرياض و6 أكتوبر موعد القمة", "--10-06"),  # a city not in place_names.txt
+    ],
+)
+def test_a_day_and_month_beside_a_place_but_not_listed_with_it_stays_a_date(sentence, value):
+    assert [q.value for q in figures(sentence, "date")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("وتفاجأت السيدة التي تعدت التاسعة والتسعين من العمر بالرسالة", "more_than"),
+        ("وقد تعدت خسائر الشركة 5 ملايين ريال", "more_than"),
+        ("وتعدى عدد الزوار 300 ألف زائر", "more_than"),
+        ("سجلت المدينة عددا يتعدى 30 حالة", "more_than"),
+        ("بعدد لا يتعدى 30 طالبا", "at_most"),
+        ("لم يتعد عدد الطلاب 30 طالبا", "at_most"),
+    ],
+)
+def test_the_verb_taada_exceeded_is_a_hedge_like_tajawaza(sentence, qualifier):
+    assert only(sentence).qualifier == qualifier
