@@ -602,3 +602,48 @@ def test_a_four_digit_clock_time_after_the_hour_word_is_no_figure():
 )
 def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualifier):
     assert figures(sentence)[0].qualifier == qualifier
+
+
+# --- classes revealed by the blind audit (blind1) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تأهل المنتخب إلى نصف نهائي البطولة العربية",
+        "ودع الفريق البطولة من الدور نصف النهائي",
+        "يلتقي الفائزان بنصف النهائي الأسبوع المقبل",
+        "بلغ الفريقان نصف نهائيات الكأس",
+        "خسر الفريق في ربع النهائي أمام منافسه",
+        "والدور ربع النهائي يقام في جدة",
+        "تأهل النادي إلى ثمن نهائي دوري الأبطال",
+        "تأهل الفريق إلى دور الـ16 بعد فوزه على ضيفه",
+        "وتأهل للدور الـ16 من البطولة",
+        "خرج الفريق من دور الـ32 لكأس الملك",
+        "وصل المنتخب إلى دور الـ8 لكأس آسيا",
+        "بالدور الـ 16 من المسابقة",
+        "تأهل الفريق إلى دور الستة عشر",
+        "تأهل الفريق إلى دور الثمانية",
+    ],
+)
+def test_competition_stages_named_by_a_fraction_or_a_number_are_not_figures(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind, str(q.value)) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("حصل الفريق على نصف النقاط في الدور الأول", "fraction", Decimal("0.5")),  # a half of something: a figure
+        ("أنفق ربع الميزانية على التدريب", "fraction", Decimal("0.25")),
+        ("تأهل 16 فريقا إلى الدور الثاني", "count", 16),
+        ("سجل الفريق في نصف النهائي 12 هدفا", "count", 12),  # a figure after the stage's name
+    ],
+)
+def test_fractions_and_counts_near_stage_names_stay_figures(sentence, kind, value):
+    assert only(sentence, kind).value == value
+
+
+@pytest.mark.parametrize("phrase", sorted(p for p in read_words("idioms.txt") if "نهاي" in p or "دور" in p))
+def test_every_stage_idiom_of_the_data_reserves_its_number_word(phrase):
+    assert figures(f"تأهل الفريق إلى {phrase} للمرة الثانية", "fraction") == []
+    assert figures(f"تأهل الفريق إلى {phrase} للمرة الثانية", "count") == []
