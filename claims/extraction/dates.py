@@ -137,6 +137,10 @@ _LEAD = rf"{_alt(_WORDS['period_from'] | _WORDS['period_between'])}"
 _LEAD_BEFORE = re.compile(
     rf"(?<!\w)[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|"
     rf"{_PREFIX}(?P<pair>{_alt(_WORDS['period_pair'])}) )\Z")
+# The lead inside a year's own cue: "منذ عام 2004 وحتى 2014" ("منذ عام" is a year cue and opens the period);
+# its "pair" group never matches (no dual is a year cue), it is there for _period_allowed.
+_LEAD_AT = re.compile(
+    rf"[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|(?P<pair>(?!)))(?=\d)")
 _TO = re.compile(
     rf"\A(?: ?(?P<dash>[-–/]) ?| (?P<to>{_alt(_WORDS['period_to'])}) | ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
@@ -792,7 +796,8 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
         between = norm[previous.end:high.start]
         to = _TO.match(between)
         if to and len(between) <= 16:
-            lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start)
+            lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start) or _LEAD_AT.match(
+                norm, previous.start)
             if _period_allowed(to, lead, previous, high):
                 start = lead.start() + (lead.group().find(lead.group("lead") or lead.group("pair"))) if lead \
                     else previous.start

@@ -608,6 +608,56 @@ def test_a_hedge_reaches_across_the_article_glued_to_the_digits(sentence, qualif
 
 
 @pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("تولى الرجل رئاسة النادي منذ عام 1998 وحتى 2006", "1998", "2006"),  # the lead inside the year's cue
+        ("عمل مراسلا في القاهرة منذ 2009 حتى 2013", "2009", "2013"),
+        ("ومنذ عام 2011 وحتى 2015 تضاعفت الصادرات", "2011", "2015"),
+        ("من عام 2010 حتى 2015", "2010", "2015"),  # as before
+    ],
+)
+def test_a_bare_year_after_until_closes_a_period_opened_by_since(sentence, low, high):
+    period = only(sentence, "date")
+    assert (period.qualifier, period.extras["low"], period.extras["high"]) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("وقع اللاعب على تجديد عقده مع النادي وحتى 2019", "2019"),
+        ("تستمر أعمال التطوير في الموقع حتى 2030", "2030"),
+        ("تبقى الرسوم الحالية سارية حتى 2021.", "2021"),
+        ("سيبقى المدرب مع الفريق لغاية 2018", "2018"),
+        ("تمتد الاتفاقية إلى غاية 2025", "2025"),
+        ("يبقى القرار نافذا حتى مارس 2022", "2022-03"),  # a month and its year: a date as before
+    ],
+)
+def test_a_year_after_until_with_nothing_counted_is_a_date_not_an_at_most_count(sentence, year):
+    date = only(sentence, "date")
+    assert (date.value, date.qualifier) == (year, "exact")
+    assert figures(sentence, "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit"),
+    [
+        ("يتسع المسرح حتى 2000 شخص", "count", 2000, None),  # a counted noun after it: a count
+        ("قد تصل الغرامة حتى 5000 ريال", "money", 5000, "SAR"),  # a currency after it: money
+        ("استقبل المعرض حتى 1950 زائرا في يوم واحد", "count", 1950, None),
+    ],
+)
+def test_a_four_digit_figure_after_until_with_a_noun_or_unit_stays_an_at_most_amount(sentence, kind, value, unit):
+    found = only(sentence, kind)
+    assert (found.value, found.unit, found.qualifier) == (value, unit, "at_most")
+    assert figures(sentence, "date") == []
+
+
+def test_until_between_two_figures_still_joins_them_as_a_range():
+    found = only("تتراوح الأسعار في السوق من 1500 حتى 2500")
+    assert (found.kind, found.qualifier, found.extras["low"], found.extras["high"]) == ("count", "range", 1500, 2500)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "تأهل المنتخب إلى نصف نهائي البطولة العربية",
