@@ -697,3 +697,41 @@ def test_fractions_and_counts_near_stage_names_stay_figures(sentence, kind, valu
 def test_every_stage_idiom_of_the_data_reserves_its_number_word(phrase):
     assert figures(f"تأهل الفريق إلى {phrase} للمرة الثانية", "fraction") == []
     assert figures(f"تأهل الفريق إلى {phrase} للمرة الثانية", "count") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seconds", "qualifier"),
+    [
+        ("سجل السباح زمنا قدره 1.54.75 دقيقة", Decimal("114.75"), "exact"),  # minutes, seconds, hundredths
+        ("فاز العداء بعد أن قطع المسافة في 3:41:08 دقيقة", Decimal("221.08"), "exact"),
+        ("أنهى العداء سباق الماراثون في 2:03:45 ساعة", Decimal("7425"), "exact"),  # hours, minutes, seconds
+        ("أنهى الدراج المرحلة في 4.12.30 ساعات", Decimal("15150"), "exact"),
+        ("قطع المسافة في نحو 1:02:5 دقيقة", Decimal("62.5"), "approx"),
+    ],
+)
+def test_a_time_in_parts_before_its_unit_is_one_duration_in_seconds(sentence, seconds, qualifier):
+    found = only(sentence)
+    assert (found.kind, found.value, found.unit, found.qualifier) == ("duration", seconds, "second", qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "سجل العداء 12.34.56 ثانية",  # a unit below the minute: the parts cannot be read
+        "أنهى السباق في 2.03.75 ساعة",  # 75 cannot be seconds after hours
+    ],
+)
+def test_a_time_in_parts_that_does_not_fit_its_unit_is_no_figure_and_its_last_part_is_not_read_alone(sentence):
+    assert figures(sentence) == [], [(q.text, q.kind, str(q.value)) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("استغرقت الرحلة 1.5 ساعة", Decimal("1.5"), "hour"),  # one separator: a decimal, as before
+        ("قطع المسافة في 1.54 دقيقة", Decimal("1.54"), "minute"),
+    ],
+)
+def test_a_time_with_one_separator_stays_a_count_of_its_written_unit(sentence, value, unit):
+    found = only(sentence, "duration")
+    assert (found.value, found.unit) == (value, unit)
