@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from claims.extraction import extract
+from claims.extraction import extract, normalize
 from claims.extraction.figures import UNIT_FAMILIES, UNIT_SIZES
 from claims.extraction.lexicon import lexicon, read_raw_rows, read_words
 
@@ -735,3 +735,46 @@ def test_a_time_in_parts_that_does_not_fit_its_unit_is_no_figure_and_its_last_pa
 def test_a_time_with_one_separator_stays_a_count_of_its_written_unit(sentence, value, unit):
     found = only(sentence, "duration")
     assert (found.value, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("على ألا تقل حصة الشركات المحلية في المشروع عن 30%", "at_least"),  # subject and a preposition phrase
+        ("ويشترط ألا يقل عمر المتقدم للوظيفة عن 21 عاما", "at_least"),
+        ("لن تقل أرباح البنك في العام المقبل عن 5 مليارات ريال", "at_least"),
+        ("تقل نسبة الإنفاق على البحث العلمي عن 1% من الناتج", "less_than"),  # no negation
+        ("تقل درجات الحرارة في المناطق الشمالية عن 5 درجات", "less_than"),
+        ("تزيد مساحة المشروع في شمال المدينة على 500 ألف متر مربع", "more_than"),
+        ("يزيد عدد سكان المدينة عن مليوني نسمة", "more_than"),
+        ("لا تزيد نسبة البطالة في المدن الكبرى عن 4%", "at_most"),
+        ("لم تزد قيمة الصادرات خلال الربع عن 3 مليارات دولار", "at_most"),
+        ("تتجاوز قيمة الصفقة 8 ملايين دولار", "more_than"),  # the present tense of a hedging verb
+        ("لن يتجاوز سعر البرميل 90 دولارا", "at_most"),
+    ],
+)
+def test_a_comparing_verb_reaches_its_figure_across_its_subject_and_its_preposition(sentence, qualifier):
+    assert figures(sentence)[-1].qualifier == qualifier, [(q.text, q.qualifier) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تقل نسبة البطالة في المدن الكبرى والصغيرة خلال هذا العام عن 5%",  # a subject of seven words: too far
+        "تقل نسبة البطالة، في المدن، عن 5%",  # punctuation between the verb and the figure
+        "تقل نسبة البطالة في 3 مدن عن 5%",  # another figure between
+        "تزيد الحكومة من الضغط على 5 شركات",  # "تزيد من": increases, no comparison
+        "تحدث الوزير في المؤتمر عن 5 مشاريع",  # no comparing verb
+    ],
+)
+def test_a_comparing_verb_too_far_or_past_another_figure_leaves_the_figure_exact(sentence):
+    assert figures(sentence)[-1].qualifier == "exact", [(q.text, q.qualifier) for q in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    "phrase", sorted(p for p, w in ((r[0], r[2]) for r in read_raw_rows("hedges.tsv")) if w == "governs"))
+def test_every_governing_verb_of_the_data_reaches_across_a_subject_of_five_words(phrase):
+    *verb, preposition = phrase.split()
+    qualifier = LEX.hedge_governing_verbs[normalize(phrase)]
+    sentence = f"{' '.join(verb)} قيمة الاستثمار في القطاع الصناعي {preposition} 40 مليون دولار"
+    assert only(sentence, "money").qualifier == qualifier
