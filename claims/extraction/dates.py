@@ -152,6 +152,10 @@ _LEAD = rf"{_alt(_WORDS['period_from'] | _WORDS['period_between'])}"
 _LEAD_BEFORE = re.compile(
     rf"(?<!\w)[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|"
     rf"{_PREFIX}(?P<pair>{_alt(_WORDS['period_pair'])}) )\Z")
+# The lead inside a year's own cue: "منذ عام 2004 وحتى 2014" ("منذ عام" is a year cue and opens the period);
+# its "pair" group never matches (no dual is a year cue), it is there for _period_allowed.
+_LEAD_AT = re.compile(
+    rf"[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|(?P<pair>(?!)))(?=\d)")
 _TO = re.compile(
     rf"\A(?: ?(?P<dash>[-–/]) ?| (?P<to>{_alt(_WORDS['period_to'])}) | ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
@@ -344,6 +348,7 @@ def find_dates(norm: str, words: list[tuple[int, int, str]] | None = None) -> li
     found = _periods(norm, _drop_overlapping(dates))
     found.extend(reserved)
     found.extend(_parts_of_year(norm, anchors.year_parts))
+    found.extend(_split_durations(norm, anchors.units))  # longer than a clock time inside them: they win
     spans = _merged((f.start, f.end) for f in found)
     found.extend(d for d in _durations(norm, anchors.units) if not _overlaps(d.start, d.end, spans))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -835,7 +840,8 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
         between = norm[previous.end:high.start]
         to = _TO.match(between)
         if to and len(between) <= 16:
-            lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start)
+            lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start) or _LEAD_AT.match(
+                norm, previous.start)
             if _period_allowed(to, lead, previous, high):
                 start = lead.start() + (lead.group().find(lead.group("lead") or lead.group("pair"))) if lead \
                     else previous.start
@@ -962,6 +968,44 @@ def _durations(norm: str, units) -> list[Found]:
         exponent = value.as_tuple().exponent
         precision = ONE.scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else ONE
         found.append(Found(start, end, "duration", value, unit, qualifier, precision, {}, ONE, True))
+    return found
+
+
+# "1.54.75 دقيقة" (a race time: 1 minute and 54.75 seconds), "2:03:45 ساعة": a time with two separators before
+# its unit. The first part counts the written unit, each next part the next smaller unit; after the seconds,
+# the digits are their fraction.
+_SPLIT_BEFORE = re.compile(
+    r"(?<![\d.,:])(?P<first>\d{1,2})(?P<separator>[.:])(?P<second>[0-5]\d)(?P=separator)(?P<third>\d{1,2}) \Z")
+_SPLIT_UNITS = ("hour", "minute", "second")
+_UNIT_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
+
+
+def _split_durations(norm: str, units) -> list[Found]:
+    """A time written in parts before its unit, as one duration in seconds ("1.54.75 دقيقة" = 114.75 seconds,
+    "2:03:45 ساعة" = 7425 seconds). Parts that do not fit (a third part of 60 or more after hours, a unit below
+    the minute or above the hour) say no figure: the span is reserved, and its last part is never read alone."""
+    found: list[Found] = []
+    for start, end, word, prefixed in units:
+        if prefixed or not norm.startswith(" ", start - 1) or not norm[start - 2 : start - 1].isdigit():
+            continue
+        split = _SPLIT_BEFORE.search(norm, max(0, start - 12), start)
+        if split is None:
+            continue
+        unit = _DURATION_UNITS[word][0]
+        first, second, third = (int(split.group(name)) for name in ("first", "second", "third"))
+        if unit not in _SPLIT_UNITS[:2] or unit == "hour" and third >= 60:
+            found.append(Found(split.start(), end, RESERVED, ""))
+            continue
+        smaller = _SPLIT_UNITS[_SPLIT_UNITS.index(unit) + 1]
+        seconds = Decimal(first * _UNIT_SECONDS[unit] + second * _UNIT_SECONDS[smaller])
+        precision = ONE
+        if unit == "hour":
+            seconds += third
+        else:  # after the seconds: their fraction ("54.75")
+            precision = ONE.scaleb(-len(split.group("third")))
+            seconds += Decimal(split.group("third")) * precision
+        qualifier = qualifier_of(norm, split.start(), end)
+        found.append(Found(split.start(), end, "duration", seconds, "second", qualifier, precision, {}, ONE, True))
     return found
 
 

@@ -319,7 +319,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
         if not_figures.is_name_year(norm, start):
             return None  # "رؤية 2030", "القانون رقم 194 لسنة 2020": part of a name
         cue = _YEAR_CUE_BEFORE.search(norm, words_back(norm, start, 4), start)
-        counted = qualifiers.hedge_before(norm, start) is not None or _PARTITIVE_AFTER.match(norm, end)
+        hedge = qualifiers.hedge_before(norm, start)
+        counted = (hedge is not None and not _until_year(norm, hedge[1], start, end)) or _PARTITIVE_AFTER.match(
+            norm, end)
         if counted and not cue:
             cue = None  # "ما يقارب 2000 من المعتقلين": a hedge or a partitive makes it a count
         elif cue and not cue.group("gap"):
@@ -370,6 +372,8 @@ def _is_ratio(norm: str, start: int, end: int, value: Decimal) -> bool:
     after = NEXT_WORD.match(norm, end)
     words = window.split() + ([after.group(1)] if after else [])
     return any(stem in COMPARISON_WORDS for word in words for _, stem in readings(word))
+
+
 def _article_before(norm: str, start: int) -> int | None:
     """Where the article before the digits at `start` ends: glued ("الـ36") or typed with a space ("الـ 36")."""
     if norm.endswith(_ARTICLE, 0, start):
@@ -395,6 +399,16 @@ def _cardinal(norm: str, word: Found) -> Found:
         end = age.end()
     qualifier = qualifiers.qualifier_of(norm, word.start, end)
     return replace(word, end=end, kind=kind, unit=unit, qualifier=qualifier, has_unit=unit is not None)
+
+
+def _until_year(norm: str, hedge_start: int, start: int, end: int) -> bool:
+    """"بتمديد العقد وحتى 2017": a hedge that is also a "to" word (range_to: "حتى") before a year with nothing
+    counted after it and no figure before it means "until", not "at most" ("حتى 2000 شخص" stays a count,
+    "من 1000 حتى 2000" a range)."""
+    word = norm[hedge_start:start].strip()
+    if not any(stem in _CUES["range_to"] for _, stem in readings(word)):
+        return False
+    return not _counted_noun(norm, end) and not _NUMBER_BEFORE.search(norm, max(0, hedge_start - 24), hedge_start)
 
 
 def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:

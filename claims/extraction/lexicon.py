@@ -76,6 +76,7 @@ class Lexicon:
     hedges_before: dict[str, str]
     hedges_after: dict[str, str]
     hedge_verbs: dict[str, str]
+    hedge_governing_verbs: dict[str, str]  # "verb preposition" phrases: the verb, its subject, then the preposition
     months: dict[str, int]
     month_cues_before: frozenset[str]
     month_cues_after: frozenset[str]
@@ -99,7 +100,7 @@ def lexicon() -> Lexicon:
     units = {}
     for row in read_rows("units.tsv"):
         units[row[0]] = (row[1], row[2], Decimal(row[3]) if len(row) > 3 else None)
-    hedges: dict[str, dict[str, str]] = {"before": {}, "after": {}, "verb": {}}
+    hedges: dict[str, dict[str, str]] = {"before": {}, "after": {}, "verb": {}, "governs": {}}
     for phrase, qualifier, where in read_rows("hedges.tsv"):
         hedges[where][phrase] = qualifier
     currencies = read_rows("currencies.tsv")
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         hedges_before=hedges["before"],
         hedges_after=hedges["after"],
         hedge_verbs=hedges["verb"],
+        hedge_governing_verbs=hedges["governs"],
         months={row[0]: int(row[1]) for row in read_rows("months.tsv")},
         month_cues_before=frozenset(row[0] for row in month_cues if row[1] == "before"),
         month_cues_after=frozenset(row[0] for row in month_cues if row[1] == "after"),

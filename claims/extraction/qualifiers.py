@@ -1,7 +1,8 @@
 """Qualifiers: what the words around a figure say about it (hedges.tsv).
 
 A hedge before the figure ("نحو", "أكثر من", "لا يقل عن", ">="), after it ("تقريبا", "أو أكثر", "على
-الأقل"), or a hedging verb before it across a short subject ("تجاوزت الإيرادات 5 مليارات"). The longest
+الأقل"), a hedging verb before it across a short subject ("تجاوزت الإيرادات 5 مليارات"), or a verb and the
+preposition it governs around a subject of up to five words ("ألا تقل استثماراتها في المشروع عن 1%"). The longest
 phrase wins, so a negated comparative ("لا أقل من" → at_least) beats the comparative inside it, and
 "أقل من 5 أو يساوي" turns less_than into at_most ("or_equal" after the figure). "يصل/تصل إلى" (qualifier
 "reach" in the data) is at_most after a noun of cap_nouns.txt or a modal ("غرامة تصل إلى", "قد تصل إلى"), else
@@ -59,6 +60,16 @@ _PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.c
 _NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
 _NEXT_FIGURE = re.compile(rf" (?:{phrase_pattern(LEX.cues['range_from'])}) (?:[\d٠-٩]|(?:{_NUMBER_WORDS})(?!\w))")
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
+# "ألا تقل استثماراتها في المشروع عن 1%": a verb and the preposition it governs (hedges.tsv, "governs"), with a
+# subject of one to five words between: no figure, no punctuation, not "من" ("تزيد من" is "increases").
+_GOVERNING = {(" ".join(p.split()[:-1]), p.split()[-1]): q for p, q in LEX.hedge_governing_verbs.items()}
+_GOVERNED = frozenset(preposition for _, preposition in _GOVERNING)
+_SUBJECT_WORD = rf" (?!(?:{_NUMBER_WORDS}|{phrase_pattern(LEX.cues['of'])})(?!\w))[^\W\d]+"
+_GOVERNING_VERB = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?P<verb>{phrase_pattern({verb for verb, _ in _GOVERNING})})(?:{_SUBJECT_WORD}){{1,5}} "
+    rf"(?P<preposition>{phrase_pattern(_GOVERNED)}) \Z"
+)
+_GOVERNING_WORDS = 9  # a negation, the verb, five words of its subject and the preposition, with room to spare
 
 
 def sign_before(norm: str, start: int) -> int | None:
@@ -121,6 +132,9 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
     before = hedge_before(norm, start)
     if before:
         qualifier = before[0]
+    elif norm[words_back(norm, start, 1) : start].strip() in _GOVERNED and (
+            governed := _GOVERNING_VERB.search(norm, words_back(norm, start, _GOVERNING_WORDS), start)):
+        qualifier = _GOVERNING.get((governed.group("verb"), governed.group("preposition")), qualifier)
     elif verb := _VERB.search(norm, words_back(norm, start, _VERB_WORDS), start):
         qualifier = LEX.hedge_verbs[verb.group("verb")]
     elif norm[words_back(norm, start, 1) : start].strip() in _REACH_TO and (
