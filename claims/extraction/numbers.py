@@ -34,6 +34,9 @@ _DIGITS = (
     r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
     r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
     r"|\d+،\d{1,2}(?!\d)"  # "322،8": an Arabic comma before one or two digits is a decimal comma
+    # "1.433.500", "(1.071.5)", "134.230.802.95": dots as thousands separators, two dots or more with every inner
+    # group of exactly three digits (a race time "1.54.75" has groups of two and is not one); see _parse_digits
+    r"|(?<![\d.٫])\d{1,3}(?:\.\d{3})+\.(?:\d{3}|\d{1,2}|\d{4,})(?![.٫]?\d)"
     r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
     r"|(?<!\d)[.٫]\d+"
 )
@@ -160,6 +163,12 @@ def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | 
                 return None
             value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
             return value, precision_of(value)
+        if text.count(".") >= 2:
+            # Dots grouping thousands: the last group is a decimal part unless it has three digits ("1.071.5" is
+            # 1071.5; "1.433.500" is read as 1433500, the integer grouping, though it could be 1433.5 written with
+            # trailing zeros).
+            head, _, tail = text.rpartition(".")
+            text = head.replace(".", "") + ("" if len(tail) == 3 else ".") + tail
         head, comma, tail = text.rpartition("،")
         if comma and tail.isdigit() and len(tail) < 3:
             text = head.replace("،", "") + "." + tail

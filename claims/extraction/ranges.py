@@ -32,6 +32,10 @@ _UPPER = ("less_than", "at_most")
 _NOT_RANGED = ("date", "ordinal")
 _DASH_RATIO = 10
 _DASHES = frozenset(phrase for phrase in _CUES["range_to"] if not phrase.isalpha())
+# Kinds whose range names its unit on both ends and is still one quantity: "ما بين 4.37% إلى 2.17%", "من 3% إلى
+# 7%". After "بين" the ends may come in either order (the range is reported ascending); after "من" a fall ("من 7%
+# إلى 3%") is a change and stays two figures.
+_UNIT_ON_BOTH_ENDS = frozenset({"percent"})
 
 
 def join_ranges(norm: str, found: list[Found]) -> list[Found]:
@@ -66,6 +70,8 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     lent = _lend_unit(low, high)
     if not _compatible(lent, high):
         return None
+    if low.kind in _UNIT_ON_BOTH_ENDS and low.has_unit and high.has_unit:
+        return _both_ends(norm, head, low, high)
     if _BETWEEN_BEFORE.search(norm, head, low.start) and _AND.search(" " + between):
         return _range(lent, high, low.start, high.end)
     if _AND.search(" " + between):
@@ -81,6 +87,17 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     # Without "من" a dash joins only figures of one size ("1000-5000"), not a code or a score ("1-222").
     if _FROM_BEFORE.search(norm, head, low.start) or high.value < _DASH_RATIO * lent.value:
         return _range(lent, high, low.start, high.end)
+    return None
+
+
+def _both_ends(norm: str, head: int, low: Found, high: Found) -> Found | None:
+    """"ما بين 1.72% إلى 0.36%", "بين 5% و10%", "من 3% إلى 7%": a range with its unit written on both ends."""
+    if _BETWEEN_BEFORE.search(norm, head, low.start):
+        first, second = (low, high) if low.value < high.value else (high, low)
+        return _range(first, second, low.start, high.end)
+    if _FROM_BEFORE.search(norm, head, low.start) and low.value < high.value and not _AND.search(
+            " " + norm[low.end : high.start]):
+        return _range(low, high, low.start, high.end)
     return None
 
 
