@@ -36,6 +36,7 @@ _DASHES = frozenset(phrase for phrase in _CUES["range_to"] if not phrase.isalpha
 # 7%". After "بين" the ends may come in either order (the range is reported ascending); after "من" a fall ("من 7%
 # إلى 3%") is a change and stays two figures.
 _UNIT_ON_BOTH_ENDS = frozenset({"percent"})
+_RESPECTIVELY = re.compile(rf" ?[,،]? ?(?:{phrase_pattern(_CUES['respectively'])})(?!\w)")
 
 
 def join_ranges(norm: str, found: list[Found]) -> list[Found]:
@@ -70,6 +71,8 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     lent = _lend_unit(low, high)
     if not _compatible(lent, high):
         return None
+    if low.has_unit and _RESPECTIVELY.match(norm, high.end):
+        return None  # "بين 0.18% و0.04% على التوالي": one figure for each of two things
     if low.kind in _UNIT_ON_BOTH_ENDS and low.has_unit and high.has_unit:
         return _both_ends(norm, head, low, high)
     if _BETWEEN_BEFORE.search(norm, head, low.start) and _AND.search(" " + between):

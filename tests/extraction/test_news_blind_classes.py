@@ -289,3 +289,10 @@ def test_a_hijri_day_range_with_its_year_is_a_gregorian_range():
 
 def test_a_count_before_a_hijri_day_stays_a_count():
     assert only("أقيمت 4 مباريات من 9 شوال", "count").value == 4
+
+
+@pytest.mark.parametrize("phrase", sorted(read_roles("cues.tsv")["respectively"]))
+def test_two_figures_said_respectively_are_no_range(phrase):
+    sentence = f"وتراجع القطاعان ما بين 0.25% و0.07% {phrase}"
+    assert [(q.value, q.qualifier) for q in figures(sentence, "percent")] == [
+        (Decimal("0.25"), "exact"), (Decimal("0.07"), "exact")], described(sentence)
