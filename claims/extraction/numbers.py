@@ -20,6 +20,7 @@ LEX = lexicon()
 ONE = Decimal(1)
 ZERO = Decimal(0)
 YEAR_MIN, YEAR_MAX = 1900, 2100
+_RESTATED_SCALE_MIN = Decimal(10) ** 6
 _CUES = LEX.cues
 _AND = next(iter(_CUES["and"]))
 _ARTICLE = next(iter(_CUES["article"]))
@@ -210,7 +211,7 @@ class _Builder:
 
     # One builder per run of the page: slots make it cheaper to build and to read
     __slots__ = ("start", "end", "total", "group", "last_term", "last_place", "last_kind", "scale", "last_scale",
-                 "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale")
+                 "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale", "dot_grouped")
 
     def __init__(self, start: int):
         self.start = start
@@ -229,6 +230,7 @@ class _Builder:
         self.vague = False
         self.year_like = False
         self.latin_scale = False
+        self.dot_grouped = False  # "134.230.802": digits grouped by two dots or more
 
     @property
     def value(self) -> Decimal:
@@ -347,11 +349,20 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         b.digit_precision = precision if fresh else b.digit_precision
         text = token.group("digits")
         b.year_like = fresh and not latin and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX
+        b.dot_grouped = fresh and text.count(".") >= 2
         b.atoms += 1
         return True
 
     if word in LEX.scales:
         scale, form = LEX.scales[word]
+        if b.dot_grouped and b.last_kind == "digits" and not conj and b.value >= scale >= _RESTATED_SCALE_MIN:
+            # "134.230.802.95 مليون ريال": digits grouped in full already write the millions; a scale word of a
+            # million or more after them restates their order and multiplies nothing ("(1.500.000) ألف ريال", an
+            # amount in thousands as budgets write them, still multiplies)
+            b.atoms += 1
+            b.words += 1
+            b.last_kind = "restated_scale"
+            return True
         if form == "definite":
             # "مليونين ونصف المليون": repeats the scale that the half belongs to, adds nothing
             if b.last_kind != "scale_fraction" or scale != b.last_place:

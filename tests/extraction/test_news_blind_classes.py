@@ -45,6 +45,20 @@ def test_dots_grouping_thousands_make_one_number(sentence, kind, value, unit):
     assert (found.kind, found.value, found.unit) == (kind, Decimal(value), unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("خصصت الوزارة 245.118.906.40 مليون ريال للمدارس", "245118906.40"),  # the millions restated
+        ("بلغت الموازنة 3.700.000.000 مليار ريال", "3700000000"),
+        ("بلغت الموازنة 1.500.000 ألف ريال", "1500000000"),  # thousands, as budgets write them: multiplied
+        ("بلغت الموازنة 1.250 مليون ريال", "1250000"),  # one dot: a decimal point, as before
+        ("بلغت الموازنة 2.318.5 مليون ريال", "2318500000"),  # fewer than a million written: multiplied
+    ],
+)
+def test_a_scale_after_digits_grouped_in_full_restates_them(sentence, value):
+    assert only(sentence, "money").value == Decimal(value)
+
+
 def test_three_digits_after_the_last_dot_are_read_as_a_thousands_group():
     # "1.433.500" could be 1433.5 written with trailing zeros; the integer grouping is the rule.
     assert only("بلغت المبيعات 1.433.500 ريال").value == Decimal("1433500")
