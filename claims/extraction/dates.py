@@ -19,8 +19,10 @@ duration_units.tsv, weekdays.txt, month_cues.tsv, year_cues.tsv):
   fractions, never dates;
 - years after a year cue (year_cues.tsv) or before a Hijri/Gregorian marker ("1436هـ", "2015م");
 - periods: two dates, days or years joined by a "to" word or a dash, with "من"/"بين" before the first
-  when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"); the first end
-  borrows the month and year of the second. Kind `date`, qualifier `range`, `low`/`high`, value the low end;
+  when needed ("من 3 حتى 12 سبتمبر", "بين عامي 2010 و2015", "2014-2018", "1435/1436هـ"), a month's cue
+  between them ("من 29 يوليو الجاري وحتى السادس من أغسطس"); the first end borrows the month and year of the
+  second. Kind `date`, qualifier `range`, `low`/`high`, value the low end; a Hijri day period without a year
+  ("من 3 - 4 ذي الحجة") is reserved whole, like a Hijri day alone;
 - quarters and halves of a year ("الربع الأول من عام 2015"): the year, with its months in extras["period"];
 - durations: a number and a time unit (duration_units.tsv): "3 أيام", "عشرين دقيقة", "يومين",
   "ساعة ونصف", "نصف عام"; kind `duration`, value the count of the written unit, qualifier from its hedge;
@@ -541,7 +543,9 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             continue
         if hijri and year_value is None:
             if day is not None and not _SCORE_SEPARATOR.search(norm, first, start):
-                reserved.append(Found(first, end, RESERVED, ""))  # "16 رمضان": no year to convert
+                # "16 رمضان": no year to convert; "من 3 - 4 ذي الحجة": nor for the first day of the period
+                first = _first_day_of_days(norm, head, first, day)
+                reserved.append(Found(first, end, RESERVED, ""))
             consumed = max(consumed, end)
             continue
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, first - 14), first)
@@ -564,6 +568,22 @@ def _month_dates(norm: str, months, dates: list[_Date], reserved: list[Found]) -
             continue
         dates.append(_Date(first, end, year_value, month, day, hijri))
         consumed = max(consumed, end)
+
+
+def _first_day_of_days(norm: str, head: int, start: int, day: int) -> int:
+    """Where a period of days that ends with the day at `start` begins ("من 3 - 4 ذي الحجة", "بين 3 و4
+    شوال"): the bare first day, a "to" word or a dash, and "من"/"بين" (a dash alone needs no lead word)."""
+    match = _BARE_DAY_BEFORE.search(norm, head, start)
+    to = _TO.match(match.group("to")) if match and not match.group("month") else None
+    if to is None or not 1 <= int(match.group("day")) < day:
+        return start
+    day_start = match.start("day")
+    lead = _LEAD_BEFORE.search(norm, max(0, day_start - 20), day_start)
+    if lead is None and not to.group("dash"):
+        return start
+    if to.group("and") and not (lead and (lead.group("lead") in _BETWEEN_WORDS or lead.group("pair"))):
+        return start
+    return lead.start() + lead.group().find(lead.group("lead") or lead.group("pair")) if lead else day_start
 
 
 def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
@@ -838,6 +858,8 @@ def _low_end(norm: str, previous: _Date | None, high: _Date) -> tuple[int, _Date
     head = max(0, high.start - 40)
     if previous is not None and previous.end <= high.start:
         between = norm[previous.end:high.start]
+        if previous.month is not None and (cue := _MONTH_CUE_AFTER.match(between)):
+            between = between[cue.end():]  # "من 29 يوليو الجاري وحتى السادس من أغسطس": the month's cue stays
         to = _TO.match(between)
         if to and len(between) <= 16:
             lead = _LEAD_BEFORE.search(norm, max(0, previous.start - 20), previous.start) or _LEAD_AT.match(

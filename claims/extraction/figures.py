@@ -23,6 +23,7 @@ from claims.extraction.numbers import (
     NEXT_WORD,
     NUMBER_WORDS,
     ONE,
+    RUN,
     Number,
     join_divisions,
     numbers_in_run,
@@ -41,6 +42,7 @@ UNIT_SIZES = {row[0]: Decimal(row[2]) for row in read_raw_rows("unit_families.ts
 _ARTICLE = next(iter(_CUES["article"]))
 # Dual nouns are units too after a number: "14 ضعفا" (accusative after 11–99) is spelled like the dual "ضعفا".
 _SUFFIXES = {**LEX.currencies, **LEX.units}
+_SUFFIX_LONGEST = max(map(len, _SUFFIXES)) + 1
 _SUFFIX = re.compile(
     rf" ?(?P<of>(?:{phrase_pattern(_CUES['of'])}) )?(?P<suffix>{phrase_pattern(_SUFFIXES)})(?![\w$€£])"
 )
@@ -101,6 +103,9 @@ _MONEY_NOUN_REACH = 4  # words before the amount
 _JOINED_AMOUNT = re.compile(
     rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['compared_with'] | _CUES['and'])}) ?(?:{PREFIXES})?"
 )
+# "(1.071.5) كيلو جرام", "(500) ريال": digits alone in brackets before their unit or currency.
+_OPEN_BRACKET_BEFORE = re.compile(r"\( ?\Z")
+_CLOSE_BRACKET = re.compile(r" ?\)")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -135,7 +140,7 @@ def find_quantities(norm: str) -> list[Found]:
             numbers.extend(numbers_in_run(norm, start, end))
     numbers = join_divisions(norm, _with_reversed_decimals(norm, runs, numbers))
     consumed_until = -1
-    for number in numbers:
+    for number in _after_consumed(norm, numbers, reserved):
         if number.start < consumed_until:
             continue
         quantity = _quantity(norm, number)
@@ -158,6 +163,24 @@ def find_quantities(norm: str) -> list[Found]:
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, drop_overlaps(found)))
     return join_ranges(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
+
+
+def _after_consumed(norm: str, numbers: list[Number], reserved: list[tuple[int, int]]) -> list[Number]:
+    """"5 في المئة و10 في المئة": a unit ending in a number word ("المئة") may open the next run; what follows it
+    in that run ("و10") is read again as numbers of its own."""
+    result: list[Number] = []
+    for index, number in enumerate(numbers):
+        result.append(number)
+        following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if following is None or not 0 <= following.start - number.end <= _SUFFIX_LONGEST or not number.digits_only:
+            continue
+        suffix = _SUFFIX.match(norm, number.end)
+        if suffix is None or not suffix.start("suffix") < following.start < suffix.end() < following.end:
+            continue
+        rest = RUN.search(norm, suffix.end(), following.end)
+        if rest is not None and not _inside(rest.start(), rest.end(), reserved):
+            result.extend(numbers_in_run(norm, rest.start(), following.end))
+    return sorted(result, key=lambda n: n.start)
 
 
 def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: list[Number]) -> list[Number]:
@@ -228,6 +251,11 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if after.isalpha() and not times_x:
         return None  # glued to letters: a name ("H100"), or a unit typed without its space, which we leave
     suffix = _SUFFIX.match(norm, end)
+    if suffix is None and after in ") " and (closing := _CLOSE_BRACKET.match(norm, end)) and (
+            opening := _OPEN_BRACKET_BEFORE.search(norm, max(0, start - 2), start)):
+        suffix = _SUFFIX.match(norm, closing.end())
+        if suffix:
+            start = opening.start()
     if suffix and suffix.group("of") and not suffix.group("suffix").startswith(_ARTICLE):
         suffix = None  # "5 من الدولارات" is money; "3 من يورو" is not a phrase
     if suffix and number.year_like and suffix.group("suffix") in _YEAR_MARKERS:

@@ -5,7 +5,9 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
 - `is_name_digits(norm, start, end)`: the digits at norm[start:end] belong to a name: glued to letters
   (`H100`, `4o`), after a Latin word and a hyphen (`GPT-4`), after a Latin name that is not an English
   function word (`LLaMA 3`, `Windows 11`), in a list of Latin names (`Baidu و Alibaba و 360`), or after a
-  product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`), in a formula
+  product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`) or a brand of
+  brand_words.txt, article allowed (`سناب دراجون 810`, `الآيفون 6`), a service number after `الرقم` and contact
+  words (`مركز خدمة العملاء على الرقم 959`, `بالرقم 920 أو 966590000959`), in a formula
   or a group's name (`5 + 1`), alone in quotes (`العقد " 29 "`), or the number of a list item at the start of its
   line (`5 – ...`).
 - `is_quoted_alone(norm, start, end)`: a number, in digits or words, alone in quotes (`العدد «صفر»`).
@@ -51,6 +53,11 @@ _ACT_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(_CUES['act_number'])}) \d+ (?:{phrase_pattern(_CUES['act_year'])}) \Z"
 )
 _NAME_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.name_words)}) ?[-(]? ?\Z")
+# "سناب دراجون 810", "الآيفون 6": a brand or product line in Arabic letters (brand_words.txt), article allowed.
+_BRAND_WORD_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['article'])})?(?:{phrase_pattern(read_words('brand_words.txt'))})"
+    rf" ?[-(]? ?\Z"
+)
 _ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
 _WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
 _SHADDA = "\u0651"
@@ -74,6 +81,15 @@ _CONTACT_BEFORE = re.compile(
 # "رقم الرسائل النصية (600700)": five digits or more right after a contact word and at most two more words.
 _CONTACT_NEAR = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?: [^\W\d]+){{0,2}} ?\(? ?\Z")
 _CONTACT_AFTER = re.compile(rf" ?(?:{phrase_pattern(_CUES['contact_after'])})(?!\w)")
+# "مركز خدمة المشتركين على الرقم 959", "اتصل بالرقم 920 أو 966590000959": a number named a number ("الرقم") after
+# contact words, or before "أو" and a phone number.
+_SERVICE_NUMBER_BEFORE = re.compile(
+    rf"(?<!\w)(?:{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) )?{ANY_PREFIX}"
+    rf"(?:{phrase_pattern(_CUES['contact_number'])}) ?\(? ?\Z"
+)
+_CONTACT_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?!\w)")
+_OR_PHONE_AFTER = re.compile(rf" ?\)? (?:{phrase_pattern(_CUES['or'])}) \+?\d{{5,}}")
+_SERVICE_OR_BEFORE = re.compile(rf"(?<![\d.])(\d+) ?\)? (?:{phrase_pattern(_CUES['or'])}) \+?\Z")
 _LETTER_NAME_BEFORE = re.compile(
     rf"(?<!\w)(?:{phrase_pattern(read_words('latin_letter_names.txt'))})(?: ?[-‐–] ?| )?\Z"
 )
@@ -115,7 +131,7 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
     if latin and latin.group(1) not in LEX.latin_function_words:
         return True
-    if _NAME_WORD_BEFORE.search(norm, head, start) is not None:
+    if _NAME_WORD_BEFORE.search(norm, head, start) is not None or _BRAND_WORD_BEFORE.search(norm, head, start):
         return True
     if (_LETTER_NAME_BEFORE.search(norm, max(0, start - 8), start) or _LETTER_NAME_AFTER.match(norm, end)
             or _CODE_LETTER_BEFORE.search(norm, max(0, start - 4), start)):
@@ -123,7 +139,26 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     bare = _bare(norm, end)
     if bare and end - start <= 3 and _EVENT_BEFORE.search(norm, words_back(norm, start, 5), start):
         return True  # the edition of an event (a year stays a date)
-    return end - start >= 4 and (bare or _CONTACT_AFTER.match(norm, end) is not None) and _is_contact(norm, start, end)
+    if end - start >= 4 and (bare or _CONTACT_AFTER.match(norm, end) is not None) and _is_contact(norm, start, end):
+        return True
+    if end - start >= 5 and (previous := _SERVICE_OR_BEFORE.search(norm, max(0, start - 40), start)):
+        return _is_service_number(norm, previous.start(1), previous.end(1))  # "الرقم 959 أو 966590000959"
+    return _is_service_number(norm, start, end)
+
+
+def _is_service_number(norm: str, start: int, end: int) -> bool:
+    """"مركز خدمة العملاء على الرقم 959", "بالرقم 920 أو 966590000959": digits after "الرقم" with contact words
+    before it, or with "أو" and a phone number after them."""
+    named = _SERVICE_NUMBER_BEFORE.search(norm, words_back(norm, start, 4), start)
+    if named is None:
+        return False
+    if _OR_PHONE_AFTER.match(norm, end):
+        return True
+    if not (_bare(norm, end) or norm.startswith(")", end)):
+        return False
+    window = words_back(norm, named.start(), 8)
+    return (_CONTACT_WORD_BEFORE.search(norm, window, named.start()) is not None
+            and not _COUNT_LEAD.search(norm, window, named.start()))
 
 
 def _is_contact(norm: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ LEX = lexicon()
 ONE = Decimal(1)
 ZERO = Decimal(0)
 YEAR_MIN, YEAR_MAX = 1900, 2100
+_RESTATED_SCALE_MIN = Decimal(10) ** 6
 _CUES = LEX.cues
 _AND = next(iter(_CUES["and"]))
 _ARTICLE = next(iter(_CUES["article"]))
@@ -34,6 +35,9 @@ _DIGITS = (
     r"|\d{1,3}(?:[,٬،]\d{3})+(?![\d])(?:[.٫,]\d+)?"
     r"|\d{1,3}(?: \d{3})+(?![\d])(?:[.٫]\d+)?"
     r"|\d+،\d{1,2}(?!\d)"  # "322،8": an Arabic comma before one or two digits is a decimal comma
+    # "1.433.500", "(1.071.5)", "134.230.802.95": dots as thousands separators, two dots or more with every inner
+    # group of exactly three digits (a race time "1.54.75" has groups of two and is not one); see _parse_digits
+    r"|(?<![\d.٫])\d{1,3}(?:\.\d{3})+\.(?:\d{3}|\d{1,2}|\d{4,})(?![.٫]?\d)"
     r"|(?<!\d\.)\d+(?:[.٫,]\d+(?![.٫,]?\d))?|\d+"
     r"|(?<!\d)[.٫]\d+"
 )
@@ -160,6 +164,12 @@ def _parse_digits(text: str, exponent: str | None) -> tuple[Decimal, Decimal] | 
                 return None
             value = Decimal(numerator) / Decimal(denominator) + (Decimal(whole) if whole else 0)
             return value, precision_of(value)
+        if text.count(".") >= 2:
+            # Dots grouping thousands: the last group is a decimal part unless it has three digits ("1.071.5" is
+            # 1071.5; "1.433.500" is read as 1433500, the integer grouping, though it could be 1433.5 written with
+            # trailing zeros).
+            head, _, tail = text.rpartition(".")
+            text = head.replace(".", "") + ("" if len(tail) == 3 else ".") + tail
         head, comma, tail = text.rpartition("،")
         if comma and tail.isdigit() and len(tail) < 3:
             text = head.replace("،", "") + "." + tail
@@ -202,7 +212,7 @@ class _Builder:
     # One builder per run of the page: slots make it cheaper to build and to read
     __slots__ = ("start", "end", "total", "group", "last_term", "last_place", "last_kind", "scale", "last_scale",
                  "fraction", "digit_precision", "atoms", "words", "vague", "year_like", "latin_scale", "part_digits",
-                 "part_scale", "part_value", "later")
+                 "part_scale", "part_value", "later", "dot_grouped")
 
     def __init__(self, start: int):
         self.start = start
@@ -227,6 +237,7 @@ class _Builder:
         self.part_digits: Decimal | None = None  # the written step of its digits, None for words
         self.part_scale = ONE
         self.part_value: Decimal | None = None  # its value before its scale, once a scale word closed it
+        self.dot_grouped = False  # "134.230.802": digits grouped by two dots or more
 
     def start_part(self, digits: Decimal | None) -> None:
         self.later, self.part_digits, self.part_scale, self.part_value = True, digits, ONE, None
@@ -360,11 +371,20 @@ def _merge(b: _Builder, token: re.Match, word: str | None, conj: bool, norm: str
         b.digit_precision = precision if fresh else b.digit_precision
         text = token.group("digits")
         b.year_like = fresh and not latin and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX
+        b.dot_grouped = fresh and text.count(".") >= 2
         b.atoms += 1
         return True
 
     if word in LEX.scales:
         scale, form = LEX.scales[word]
+        if b.dot_grouped and b.last_kind == "digits" and not conj and b.value >= scale >= _RESTATED_SCALE_MIN:
+            # "134.230.802.95 مليون ريال": digits grouped in full already write the millions; a scale word of a
+            # million or more after them restates their order and multiplies nothing ("(1.500.000) ألف ريال", an
+            # amount in thousands as budgets write them, still multiplies)
+            b.atoms += 1
+            b.words += 1
+            b.last_kind = "restated_scale"
+            return True
         if form == "definite":
             # "مليونين ونصف المليون": repeats the scale that the half belongs to, adds nothing
             if b.last_kind != "scale_fraction" or scale != b.last_place:

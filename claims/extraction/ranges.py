@@ -50,6 +50,11 @@ _UNIT_ALONE_BEFORE = re.compile(
     rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['range_from'])}) (?P<unit>{phrase_pattern(_UNIT_ALONE)}) ?"
     rf"(?:{phrase_pattern({to for to in _CUES['range_to'] if to.isalpha()})}) ?\Z"
 )
+# Kinds whose range names its unit on both ends and is still one quantity: "ما بين 4.37% إلى 2.17%", "من 3% إلى
+# 7%". After "بين" the ends may come in either order (the range is reported ascending); after "من" a fall ("من 7%
+# إلى 3%") is a change and stays two figures.
+_UNIT_ON_BOTH_ENDS = frozenset({"percent"})
+_RESPECTIVELY = re.compile(rf" ?[,،]? ?(?:{phrase_pattern(_CUES['respectively'])})(?!\w)")
 
 
 def join_ranges(norm: str, found: list[Found]) -> list[Found]:
@@ -85,6 +90,10 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     lent = _convert(_lend_unit(low, high), high)
     if not _compatible(lent, high):
         return None
+    if low.has_unit and _RESPECTIVELY.match(norm, high.end):
+        return None  # "بين 0.18% و0.04% على التوالي": one figure for each of two things
+    if low.kind in _UNIT_ON_BOTH_ENDS and low.has_unit and high.has_unit:
+        return _both_ends(norm, head, low, high)
     if _BETWEEN_BEFORE.search(norm, head, low.start) and _AND.search(" " + between):
         return _range(lent, high, low.start, high.end)
     if _AND.search(" " + between):
@@ -145,6 +154,15 @@ def _convert(low: Found, high: Found) -> Found:
         return low  # not exact
     return Found(low.start, low.end, low.kind, value, high.unit, low.qualifier, (low.precision or ONE) * ratio,
                  dict(low.extras), low.scale, True)
+def _both_ends(norm: str, head: int, low: Found, high: Found) -> Found | None:
+    """"ما بين 1.72% إلى 0.36%", "بين 5% و10%", "من 3% إلى 7%": a range with its unit written on both ends."""
+    if _BETWEEN_BEFORE.search(norm, head, low.start):
+        first, second = (low, high) if low.value < high.value else (high, low)
+        return _range(first, second, low.start, high.end)
+    if _FROM_BEFORE.search(norm, head, low.start) and low.value < high.value and not _AND.search(
+            " " + norm[low.end : high.start]):
+        return _range(low, high, low.start, high.end)
+    return None
 
 
 def _is_bounds(norm: str, low: Found, high: Found) -> bool:
