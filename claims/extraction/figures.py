@@ -63,6 +63,11 @@ _UNIT_AND_BEFORE = re.compile(
     rf"(?<![\w.٫,])(?P<unit>{phrase_pattern(_UNIT_WORDS)}) ?(?:{phrase_pattern(_CUES['and'])}) ?\Z"
 )
 _NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{phrase_pattern(NUMBER_WORDS)})) ?\Z")
+# "(500) خمسمائة ريال", "500 (خمسمائة) ريال": only brackets and spaces between an amount and its restatement.
+_RESTATEMENT_GAP = re.compile(r" ?[()]? ?[()]? ?")
+_NOT_RESTATED = ("date", "ordinal", "fraction")
+_DIGIT = re.compile(r"\d")
+_DIGIT_GROUPS = re.compile(r"[.,٬](?=\d{3}(?!\d))")
 _SUB_UNIT_JOIN = re.compile(rf" ?(?:{phrase_pattern(_CUES['and'])}) ?\Z| \Z|\Z")
 _TIMES = "x"
 _REVERSED_DECIMAL = re.compile(rf"(\d+)(?:{phrase_pattern(_CUES['reversed_decimal'])})(\d+)")
@@ -161,7 +166,7 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
-    found = _lend_currency_back(norm, _join_sub_units(norm, drop_overlaps(found)))
+    found = _lend_currency_back(norm, _join_sub_units(norm, _join_restatements(norm, drop_overlaps(found))))
     return join_ranges(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
 
 
@@ -571,6 +576,47 @@ def _after_money_noun(norm: str, start: int) -> bool:
         if index + 1 < len(words) and any(f"{stem} {words[index + 1]}" in _MONEY_NOUNS for stem in stems):
             return True  # "رأس المال"
     return False
+
+
+def _join_restatements(norm: str, found: list[Found]) -> list[Found]:
+    """"غرامة قدرها (500) خمسمائة ريال", "500 (خمسمائة) ريال", "(10.000) عشرة آلاف ريال": an amount written in
+    digits and again in words, one of them in brackets, is one figure. It takes the kind, unit and value of the
+    words' side with the unit (the digits' "10.000" is read by the words as ten thousand), and spans both."""
+    joined: list[Found] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and (merged := _restated(norm, previous, quantity)) is not None:
+            joined[-1] = merged
+            continue
+        joined.append(quantity)
+    return joined
+
+
+def _restated(norm: str, first: Found, second: Found) -> Found | None:
+    if first.kind in _NOT_RESTATED or second.kind in _NOT_RESTATED:
+        return None
+    if not _RESTATEMENT_GAP.fullmatch(norm, first.end, second.start):
+        return None
+    span = norm[first.start : second.end]
+    if "(" not in span and ")" not in span and not norm.startswith(")", second.end):
+        return None  # the convention brackets one of the two
+    first_digits, second_digits = (bool(_DIGIT.search(norm, f.start, f.end)) for f in (first, second))
+    if first_digits == second_digits:
+        return None  # digits and words, one of each
+    digits, words = (first, second) if first_digits else (second, first)
+    if digits.has_unit and words.has_unit and (digits.kind, digits.unit) != (words.kind, words.unit):
+        return None
+    if not isinstance(digits.value, Decimal) or not isinstance(words.value, Decimal):
+        return None
+    written = _DIGIT_GROUPS.sub("", norm[digits.start : digits.end].split()[0].strip("()"))
+    if digits.value != words.value and not (written.isdigit() and Decimal(written) * digits.scale == words.value):
+        return None
+    main = second if second.has_unit or not first.has_unit else first
+    gap = norm[first.end : second.start]
+    start = first.start - 1 if norm.startswith("(", first.start - 1) and ")" in gap else first.start
+    end = second.end + 1 if norm.startswith(")", second.end) and "(" in gap else second.end
+    return replace(main, start=start, end=end, value=words.value, precision=words.precision,
+                   qualifier=first.qualifier if first.qualifier != "exact" else main.qualifier)
 
 
 def _join_sub_units(norm: str, found: list[Found]) -> list[Found]:

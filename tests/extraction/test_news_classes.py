@@ -1238,3 +1238,34 @@ def test_every_governing_verb_of_the_data_reaches_across_a_subject_of_five_words
     qualifier = LEX.hedge_governing_verbs[normalize(phrase)]
     sentence = f"{' '.join(verb)} قيمة الاستثمار في القطاع الصناعي {preposition} 40 مليون دولار"
     assert only(sentence, "money").qualifier == qualifier
+
+
+# --- an amount written in digits and restated in words (one of them in brackets) is one figure -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        ("وقضت المحكمة بغرامة مالية قدرها (300) ثلاثمائة ريال على المخالف", "(300) ثلاثمائة ريال", "money", "300", "SAR"),
+        ("وفرضت البلدية غرامة قدرها 700 (سبعمائة) ريال على كل محل", "700 (سبعمائة) ريال", "money", "700", "SAR"),
+        ("وصرف الصندوق مكافأة بمبلغ (20.000) عشرين ألف ريال لكل فائز", "(20.000) عشرين ألف ريال", "money", "20000", "SAR"),
+        ("وحكم عليه بالسجن مدة (4) أربع سنوات", "(4) أربع سنوات", "duration", "4", "year"),
+        ("وشارك في الحملة 250 متطوعا (مائتان وخمسون)", "250 متطوعا (مائتان وخمسون)", "count", "250", None),
+        ("وحددت اللائحة نسبة (10%) عشرة في المئة للغرامة", "(10%) عشرة في المئة", "percent", "10", "%"),
+    ],
+)
+def test_an_amount_restated_in_words_is_one_figure(sentence, text, kind, value, unit):
+    found = only(sentence)
+    assert (found.text, found.kind, found.value, found.unit) == (text, kind, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ودفع 400 (خمسمائة) ريال بعد الخصم",  # two different amounts: no restatement
+        "ودفع 12 ريالا أمس ثم خمسة عشر ريالا اليوم",  # no bracket: two figures
+        "وبيع في عام 2014 (ثلاثة آلاف) جهاز",  # a year and a count
+    ],
+)
+def test_different_amounts_side_by_side_stay_two_figures(sentence):
+    assert len(figures(sentence)) == 2, [(q.text, q.kind, str(q.value)) for q in figures(sentence)]
