@@ -180,7 +180,8 @@ def _jsonl_records(content: str) -> Iterator[tuple[str, dict | ReferenceRecordEr
         try:
             record = validation.json_loads(line)
         except json.JSONDecodeError as error:
-            records.append((f"line {number}", ReferenceRecordError(_("bad JSON: %(error)s") % {"error": error.msg})))
+            reason = _("bad JSON: %(error)s") % {"error": validation.json_error_reason(error)}
+            records.append((f"line {number}", ReferenceRecordError(reason)))
             continue
         except validation.InputError as error:
             records.append((f"line {number}", ReferenceRecordError(str(error))))

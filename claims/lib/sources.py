@@ -5,6 +5,9 @@ URLs. Nothing here raises for bad input: every problem comes back as a `SourceEr
 articles, so one broken file or line never stops the others. Callers (the `ingest` command, the
 admin upload form, the API) report the errors and ingest the rest.
 
+Every message is built, in the language then active, when the problem is found: the door that
+reads (a request, a command) has already chosen the language (docs/ingestion.md, "Languages").
+
 Text must be UTF-8. Other encodings are refused with the byte offset of the first bad byte rather
 than guessed: a wrong guess would corrupt every figure the workbench checks. HTML and feeds may
 declare their own charset (HTTP header, <meta charset>, XML declaration); a declaration is not a guess.
@@ -27,6 +30,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from trafilatura.settings import set_date_params
 
 from claims.lib import http, validation
@@ -34,7 +38,7 @@ from claims.lib import http, validation
 TEXT_SUFFIXES = frozenset({"", ".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
-SUPPORTED_SUFFIXES = ".txt .md .html .htm .jsonl .json .xml .rss .atom (or no extension)"
+SUPPORTED_SUFFIXES = ".txt .md .html .htm .jsonl .json .xml .rss .atom"
 
 TITLE_MAX_CHARS = 500  # Article.title max_length
 
@@ -45,13 +49,30 @@ USER_AGENT = "factcheck-workbench/1.0 (+https://github.com/; article ingestion)"
 
 # Leading bytes of files editors upload by mistake, so the error can say what the file is.
 BINARY_SIGNATURES = {
-    b"%PDF-": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive or Office document (.docx, .xlsx)",
-    b"\xd0\xcf\x11\xe0": "an old Office document (.doc, .xls)",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x1f\x8b": "a gzip archive",
+    b"%PDF-": gettext_lazy("a PDF document"),
+    b"PK\x03\x04": gettext_lazy("a ZIP archive or Office document (.docx, .xlsx)"),
+    b"\xd0\xcf\x11\xe0": gettext_lazy("an old Office document (.doc, .xls)"),
+    b"\x89PNG": gettext_lazy("a PNG image"),
+    b"\xff\xd8\xff": gettext_lazy("a JPEG image"),
+    b"GIF8": gettext_lazy("a GIF image"),
+    b"\x1f\x8b": gettext_lazy("a gzip archive"),
+}
+
+# The kind of a JSON value a record or file holds where another kind was expected.
+JSON_TYPES = {
+    dict: pgettext_lazy("kind of JSON value", "an object"),
+    list: pgettext_lazy("kind of JSON value", "a list"),
+    str: pgettext_lazy("kind of JSON value", "a string"),
+    bool: pgettext_lazy("kind of JSON value", "true/false"),
+    type(None): pgettext_lazy("kind of JSON value", "null"),
+}
+JSON_NUMBER = pgettext_lazy("kind of JSON value", "a number")
+
+# An article field that cannot be stored, and why (validation.text_problem).
+FIELD_PROBLEMS = {
+    "title": gettext_lazy("the title %(problem)s"),
+    "text": gettext_lazy("the text %(problem)s"),
+    "source": gettext_lazy("the source %(problem)s"),
 }
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -98,11 +119,11 @@ def read_path(path: str | os.PathLike) -> Iterator[Item]:
     elif root.is_dir():
         files = _visible_files(root)
         if not files:
-            yield SourceError(source=str(path), message=f"no files to read in folder: {path}")
+            yield SourceError(source=str(path), message=_("no files to read in folder: %(path)s") % {"path": path})
         for file in files:
             yield from _read_file(file, source=file.relative_to(root).as_posix())
     else:
-        yield SourceError(source=str(path), message=f"no such file or folder: {path}")
+        yield SourceError(source=str(path), message=_("no such file or folder: %(path)s") % {"path": path})
 
 
 def read_upload(uploaded_file) -> list[Item]:
@@ -122,7 +143,7 @@ def read_url(url: str, *, timeout: float | None = None) -> list[Item]:
     except ValueError:  # e.g. an unclosed IPv6 bracket
         parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return [SourceError(source=url, message="only http:// and https:// URLs can be read")]
+        return [SourceError(source=url, message=_("only http:// and https:// URLs can be read"))]
     limit = settings.FACTCHECK_MAX_UPLOAD_BYTES
     headers = {"User-Agent": USER_AGENT, "Accept-Language": "ar, en;q=0.5"}
     try:
@@ -132,14 +153,15 @@ def read_url(url: str, *, timeout: float | None = None) -> list[Item]:
     except http.FetchError as exc:  # one text for refused addresses and network failures alike
         return [SourceError(source=url, message=str(exc))]
     if response.status >= 400:
-        return [SourceError(source=url, message=f"the server answered HTTP {response.status} {response.reason}")]
+        answer = f"{response.status} {response.reason}".strip()
+        return [SourceError(source=url, message=_("the server answered HTTP %(status)s") % {"status": answer})]
     final_url, body = response.url, response.content
     content_type, charset = response.content_type, response.charset
 
     if len(body) > limit:
         return [SourceError(source=url, message=_too_large(len(body), limit, exact=False))]
     if not body.strip():
-        return [SourceError(source=url, message="the server sent an empty response")]
+        return [SourceError(source=url, message=_("the server sent an empty response"))]
     if content_type in FEED_CONTENT_TYPES or (
         content_type in XML_CONTENT_TYPES | HTML_CONTENT_TYPES and _looks_like_feed(body)
     ):
@@ -148,11 +170,8 @@ def read_url(url: str, *, timeout: float | None = None) -> list[Item]:
         return list(_guarded(_html_page(body, source=url, url=final_url, charset=charset), origin=url))
     if content_type == "text/plain":
         return list(_guarded(_text_file(body, source=url, url=final_url), origin=url))
-    return [
-        SourceError(
-            source=url, message=f"unsupported content type {content_type} (expected an HTML page or an RSS/Atom feed)"
-        )
-    ]
+    unsupported = _("unsupported content type %(type)s (expected an HTML page or an RSS/Atom feed)")
+    return [SourceError(source=url, message=unsupported % {"type": content_type})]
 
 
 class SourceRefused(ValueError):
@@ -175,7 +194,7 @@ def posted_article(
 def uploaded_article(uploaded_file, *, title: str = "", source: str = "") -> IncomingArticle:
     """The one article of an uploaded file (read as `read_upload` reads it); the door's title and
     source win over the file's. Raises SourceRefused."""
-    page = _one_article(read_upload(uploaded_file), feed="the file holds several articles: upload them one by one")
+    page = _one_article(read_upload(uploaded_file), feed=_("the file holds several articles: upload them one by one"))
     return dataclasses.replace(page, title=title or page.title, source=source or page.source)
 
 
@@ -191,7 +210,8 @@ def page_text(data: bytes, *, charset: str | None) -> str:
 def _one_article(items: list[Item], *, feed: str) -> IncomingArticle:
     found = [item for item in items if isinstance(item, IncomingArticle)]
     if len(items) != 1 or len(found) != 1:
-        reason = "; ".join(item.message for item in items if isinstance(item, SourceError))
+        separator = pgettext("between the reasons an input was refused", "; ")
+        reason = separator.join(item.message for item in items if isinstance(item, SourceError))
         raise SourceRefused(reason or feed)
     return found[0]
 
@@ -220,7 +240,7 @@ def _read_file(file: Path, *, source: str) -> Iterator[Item]:
         size = file.stat().st_size
         data = file.read_bytes() if size <= limit else b""
     except OSError as exc:  # permissions, a file removed while the folder is read
-        yield SourceError(source=origin, message=f"cannot read the file: {exc.strerror or exc}")
+        yield SourceError(source=origin, message=_("cannot read the file: %(error)s") % {"error": exc.strerror or exc})
         return
     if size > limit:
         yield SourceError(source=origin, message=_too_large(size, limit))
@@ -241,7 +261,8 @@ def _read_data(data: bytes, *, suffix: str, source: str, origin: str) -> Iterato
     elif suffix in FEED_SUFFIXES:
         reader = _feed_entries(data, source=source, origin=origin)
     else:
-        yield SourceError(source=origin, message=f"unsupported file type {suffix!r}: expected {SUPPORTED_SUFFIXES}")
+        unsupported = _("unsupported file type %(suffix)s: expected %(suffixes)s (or no extension)")
+        yield SourceError(source=origin, message=unsupported % {"suffix": repr(suffix), "suffixes": SUPPORTED_SUFFIXES})
         return
     yield from _guarded(reader, origin=origin)
 
@@ -263,7 +284,7 @@ def _screened(item: Item, *, origin: str) -> Item:
     for name in ("title", "text", "source"):
         problem = validation.text_problem(getattr(item, name))
         if problem:
-            return SourceError(source=origin, message=f"{name} {problem}")
+            return SourceError(source=origin, message=FIELD_PROBLEMS[name] % {"problem": problem})
     try:
         validation.check_url(item.url)
     except validation.InputError:
@@ -274,7 +295,7 @@ def _screened(item: Item, *, origin: str) -> Item:
 def _text_file(data: bytes, *, source: str, url: str | None = None, markdown: bool = False) -> Iterator[Item]:
     text = _decode(_checked(data))
     if not text.strip():
-        raise _Rejected("empty file (only whitespace)")
+        raise _Rejected(_("empty file (only whitespace)"))
     yield IncomingArticle(title=title_from_text(text, markdown=markdown), text=text, source=source, url=url)
 
 
@@ -295,7 +316,7 @@ def _jsonl_records(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
             try:
                 record = validation.json_loads(line)
             except json.JSONDecodeError as exc:
-                raise _Rejected(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+                raise _Rejected(_invalid_json(exc)) from None
             except validation.InputError as exc:
                 raise _Rejected(str(exc)) from None
             yield _record_article(record, source=source)
@@ -307,26 +328,27 @@ def _json_records(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
     try:
         records = validation.json_loads(_decode(_checked(data)))
     except json.JSONDecodeError as exc:
-        yield SourceError(source=origin, line=exc.lineno, message=f"invalid JSON: {exc.msg} (column {exc.colno})")
+        yield SourceError(source=origin, line=exc.lineno, message=_invalid_json(exc))
         return
     except validation.InputError as exc:
         yield SourceError(source=origin, message=str(exc))
         return
     if not isinstance(records, list):
-        raise _Rejected(f"expected a JSON list of articles, got {_json_type(records)}")
+        raise _Rejected(_("expected a JSON list of articles, got %(type)s") % {"type": _json_type(records)})
     if not records:
-        raise _Rejected("empty list: no articles")
+        raise _Rejected(_("empty list: no articles"))
     for number, record in enumerate(records, start=1):
         try:
             yield _record_article(record, source=source)
         except _Rejected as exc:
-            yield SourceError(source=origin, message=f"record {number}: {exc}")
+            reason = _("record %(number)s: %(error)s") % {"number": number, "error": exc}
+            yield SourceError(source=origin, message=reason)
 
 
 def _record_article(record, *, source: str) -> IncomingArticle:
     """A JSON record {"title", "text" | "html", "url", "source", "published", "language"} as an article."""
     if not isinstance(record, dict):
-        raise _Rejected(f"expected a JSON object, got {_json_type(record)}")
+        raise _Rejected(_("expected a JSON object, got %(type)s") % {"type": _json_type(record)})
     title = _optional_string(record, "title")
     try:
         url = validation.check_url(_optional_string(record, "url"))
@@ -338,7 +360,7 @@ def _record_article(record, *, source: str) -> IncomingArticle:
     elif html and html.strip():
         article = _html_article(html, source=source, url=url)
     else:
-        raise _Rejected('the record has no "text" or "html"')
+        raise _Rejected(_('the record has no "text" or "html"'))
     return IncomingArticle(
         title=_trim_title(title) if title and title.strip() else article.title,
         text=article.text,
@@ -355,19 +377,21 @@ def _feed_entries(data: bytes, *, source: str, origin: str) -> Iterator[Item]:
     feed = feedparser.parse(data)  # bytes: feedparser never treats them as a URL or file name
     if not feed.entries:
         if feed.bozo:
-            raise _Rejected(f"not a valid RSS or Atom feed: {feed.bozo_exception}")
-        raise _Rejected("the feed has no entries")
+            raise _Rejected(_("not a valid RSS or Atom feed: %(error)s") % {"error": feed.bozo_exception})
+        raise _Rejected(_("the feed has no entries"))
     for number, entry in enumerate(feed.entries, start=1):
         try:
             yield _entry_article(entry, source=source)
         except _Rejected as exc:
-            yield SourceError(source=origin, message=f"entry {number}: {exc}")
+            reason = _("entry %(number)s: %(error)s") % {"number": number, "error": exc}
+            yield SourceError(source=origin, message=reason)
 
 
 def _entry_article(entry, *, source: str) -> IncomingArticle:
     detail = entry.content[0] if entry.get("content") else entry.get("summary_detail")
     if not detail or not detail.get("value", "").strip():
-        raise _Rejected(f"no content or summary in entry {entry.get('title') or entry.get('link') or ''!r}")
+        name = entry.get("title") or entry.get("link") or ""
+        raise _Rejected(_("no content or summary in entry %(entry)s") % {"entry": repr(name)})
     if detail.get("type") == "text/plain":
         text = detail["value"].strip()
     else:
@@ -394,7 +418,7 @@ def _html_article(html: str, *, source: str, url: str | None = None) -> Incoming
     )
     text = (document.text or "").strip() if document else ""
     if not text:
-        raise _Rejected("no extractable text in the HTML")
+        raise _Rejected(_("no extractable text in the HTML"))
     title = _trim_title(document.title or "") or _html_title(html) or title_from_text(text)
     return IncomingArticle(
         title=title, text=text, source=source, url=url or document.url, published_at=_parse_published(document.date)
@@ -405,7 +429,7 @@ def _html_fragment_text(fragment: str) -> str:
     # trafilatura ignores bare fragments (it wants a document); a feed entry's HTML is all content.
     text = trafilatura.extract(f"<html><body><article>{fragment}</article></body></html>", include_comments=False)
     if not text or not text.strip():
-        raise _Rejected("no extractable text in the entry's HTML")
+        raise _Rejected(_("no extractable text in the entry's HTML"))
     return text.strip()
 
 
@@ -422,7 +446,8 @@ def _decode_html(data: bytes, declared: str | None) -> str:
     try:
         return data.decode(charset)
     except UnicodeDecodeError as exc:
-        raise _Rejected(f"not valid {charset} (as the page declares) at byte {exc.start}") from None
+        invalid = _("not valid %(charset)s (as the page declares) at byte %(offset)s")
+        raise _Rejected(invalid % {"charset": charset, "offset": exc.start}) from None
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -443,14 +468,14 @@ def _meta_charset(data: bytes) -> str | None:
 def _checked(data: bytes) -> bytes:
     """Refuse empty and binary input, naming the kind of file when it is a common one."""
     if not data:
-        raise _Rejected("empty file")
+        raise _Rejected(_("empty file"))
     for signature, kind in BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise _Rejected(f"binary file ({kind}), not text")
+            raise _Rejected(_("binary file (%(kind)s), not text") % {"kind": kind})
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _Rejected("UTF-16 text: save the file as UTF-8")
+        raise _Rejected(_("UTF-16 text: save the file as UTF-8"))
     if b"\x00" in data:
-        raise _Rejected("binary file (contains NUL bytes), not text")
+        raise _Rejected(_("binary file (contains NUL bytes), not text"))
     return data
 
 
@@ -460,10 +485,14 @@ def _decode(data: bytes, *, offset: int = 0) -> str:
     try:
         return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        message = f"not valid UTF-8 at byte {offset + bom + exc.start}"
         if _looks_like_windows_arabic(data):
-            message += "; it looks like Windows-1256 (Arabic Windows) text: convert it, e.g. iconv -f CP1256 -t UTF-8"
-        raise _Rejected(message) from None
+            message = _(
+                "not valid UTF-8 at byte %(offset)s; it looks like Windows-1256 (Arabic Windows) text: "
+                "convert it, e.g. iconv -f CP1256 -t UTF-8"
+            )
+        else:
+            message = _("not valid UTF-8 at byte %(offset)s")
+        raise _Rejected(message % {"offset": offset + bom + exc.start}) from None
 
 
 def _looks_like_windows_arabic(data: bytes) -> bool:
@@ -489,7 +518,7 @@ def _parse_published(value) -> datetime | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise _Rejected(f'"published" must be an ISO 8601 date string, got {_json_type(value)}')
+        raise _Rejected(_('"published" must be an ISO 8601 date string, got %(type)s') % {"type": _json_type(value)})
     try:
         moment = parse_datetime(value.strip())
         if moment is None:
@@ -498,22 +527,31 @@ def _parse_published(value) -> datetime | None:
     except ValueError:  # well-formed but impossible, e.g. 2025-02-30
         moment = None
     if moment is None:
-        raise _Rejected(f'"published" is not an ISO 8601 date or date-time: {value!r}')
+        raise _Rejected(_('"published" is not an ISO 8601 date or date-time: %(value)s') % {"value": repr(value)})
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
 def _optional_string(record: dict, key: str) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
-        raise _Rejected(f'"{key}" must be a string, got {_json_type(value)}')
+        raise _Rejected(_('"%(key)s" must be a string, got %(type)s') % {"key": key, "type": _json_type(value)})
     return value
 
 
 def _json_type(value) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")
+    return str(JSON_TYPES.get(type(value), JSON_NUMBER))
+
+
+def _invalid_json(error) -> str:
+    where = {"reason": validation.json_error_reason(error), "column": error.colno}
+    return _("invalid JSON: %(reason)s (column %(column)s)") % where
 
 
 def _too_large(size: int, limit: int, *, exact: bool = True) -> str:
-    amount = f"{size:,} bytes" if exact else f"more than {limit:,} bytes"
-    return f"file too large ({amount}; the limit is {limit:,} bytes, FACTCHECK_MAX_UPLOAD_BYTES)"
+    if exact:
+        message = _("file too large (%(size)s bytes; the limit is %(limit)s bytes, FACTCHECK_MAX_UPLOAD_BYTES)")
+    else:
+        message = _(
+            "file too large (more than %(limit)s bytes; the limit is %(limit)s bytes, FACTCHECK_MAX_UPLOAD_BYTES)"
+        )
+    return message % {"size": f"{size:,}", "limit": f"{limit:,}"}

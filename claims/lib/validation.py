@@ -20,11 +20,34 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 MAX_JSON_DEPTH = 32
 MAX_NUMBER_CHARS = 64  # the width of the value columns
 MAX_EXPONENT = 30  # |adjusted exponent| of a figure we accept: 10^30 is far past any real figure
 COLUMN_INTEGER_DIGITS = 20  # Quantity.value: max_digits=40, decimal_places=20
+
+# Why Python's JSON parser stopped (JSONDecodeError.msg, a closed set of texts), in the reader's
+# language; a text not listed (a newer Python's) is shown as the parser gives it.
+JSON_ERROR_REASONS = {
+    "Expecting value": pgettext_lazy("JSON parser", "Expecting value"),
+    "Expecting ',' delimiter": pgettext_lazy("JSON parser", "Expecting ',' delimiter"),
+    "Expecting ':' delimiter": pgettext_lazy("JSON parser", "Expecting ':' delimiter"),
+    "Expecting property name enclosed in double quotes": pgettext_lazy(
+        "JSON parser", "Expecting property name enclosed in double quotes"
+    ),
+    "Extra data": pgettext_lazy("JSON parser", "Extra data"),
+    "Unterminated string starting at": pgettext_lazy("JSON parser", "Unterminated string starting at"),
+    "Invalid control character at": pgettext_lazy("JSON parser", "Invalid control character at"),
+    "Invalid \\escape": pgettext_lazy("JSON parser", "Invalid \\escape"),
+    "Invalid \\uXXXX escape": pgettext_lazy("JSON parser", "Invalid \\uXXXX escape"),
+    "Illegal trailing comma before end of object": pgettext_lazy(
+        "JSON parser", "Illegal trailing comma before end of object"
+    ),
+    "Illegal trailing comma before end of array": pgettext_lazy(
+        "JSON parser", "Illegal trailing comma before end of array"
+    ),
+}
 
 _BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -45,6 +68,11 @@ def text_problem(value: str) -> str | None:
         "code": f"\\u{ord(match.group()):04x}",
         "position": match.start(),
     }
+
+
+def json_error_reason(error: json.JSONDecodeError) -> str:
+    """Why malformed JSON was refused (the parser's reason, without its position), in the active language."""
+    return str(JSON_ERROR_REASONS.get(error.msg, error.msg))
 
 
 def check_text(value: str, name: str = "text") -> str:

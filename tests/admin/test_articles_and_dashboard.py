@@ -1,10 +1,13 @@
 import re
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from claims.models import Article, ArticleStatus, Rating
 from claims.services.verdicts import verdict_set
+from tests.lib.sources.helpers import ARABIC_LETTER, foreign_words
 
 ADD = reverse("admin:claims_article_add")
 PASTED = "أعلنت البلدية أن ميزانية النقل العام لهذا العام بلغت 90 مليون دولار، أي بزيادة 12 في المئة عن العام الماضي."
@@ -48,14 +51,31 @@ def test_the_add_form_wants_exactly_one_source_of_text(client, editor):
     assert Article.objects.count() == 0
 
 
-def test_an_unreadable_upload_is_refused_with_an_arabic_message(client, editor):
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("old.txt", PASTED.encode("cp1256")),  # not UTF-8: never a guessed encoding
+        ("report.txt", b"%PDF-1.7\n"),
+        ("story.txt", b"PK\x03\x04\x14\x00"),
+        ("nul.txt", b"ab\x00c"),
+        ("utf16.txt", PASTED.encode("utf-16")),
+        ("blank.txt", b" \n"),
+        ("page.html", b"<html><body><script>x()</script></body></html>"),
+        ("long.txt", PASTED.encode() * 200),
+    ],
+)
+def test_an_unreadable_upload_is_refused_with_an_arabic_reason(client, editor, settings, name, content):
+    settings.FACTCHECK_MAX_UPLOAD_BYTES = 10_000
     client.force_login(editor)
-    upload = SimpleUploadedFile("old.txt", PASTED.encode("cp1256"))  # not UTF-8: never a guessed encoding
 
-    response = client.post(ADD, {"upload": upload})
+    response = client.post(ADD, {"upload": SimpleUploadedFile(name, content)})
 
     assert response.status_code == 200 and Article.objects.count() == 0
-    assert "تعذّرت قراءة الملف" in response.content.decode()
+    [error] = response.context["adminform"].form.non_field_errors()
+    prefix = "تعذّرت قراءة الملف: "
+    assert error.startswith(prefix) and ARABIC_LETTER.search(error.removeprefix(prefix)), error
+    assert not foreign_words(error), error  # only technical tokens (UTF-8, PDF, NUL, ...) stay in Latin letters
+    assert escape(error) in response.content.decode()
 
 
 def test_a_viewer_cannot_add_articles(client, viewer):

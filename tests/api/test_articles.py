@@ -1,5 +1,7 @@
+import httpx
 import pytest
 
+from claims.lib import http
 from claims.models import Article, ArticleStatus
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +51,37 @@ def test_it_reports_a_url_it_cannot_read(editor_api):
 
     assert response.status_code == 400
     assert "url" in response.json()
+    assert Article.objects.count() == 0
+
+
+UNSUPPORTED_AR = "نوع محتوى غير مدعوم application/pdf (المتوقع صفحة HTML أو خلاصة أخبار RSS/Atom)"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "status", "content_type", "message"),
+    [
+        (None, 404, "text/html", "أجاب الخادم برمز HTTP 404 Not Found"),
+        ("ar", 200, "application/pdf", UNSUPPORTED_AR),
+        ("ar", 200, "text/plain", "ملف ثنائي (مستند PDF) وليس نصاً"),
+        ("en", 404, "text/html", "the server answered HTTP 404 Not Found"),
+        ("en", 200, "text/plain", "binary file (a PDF document), not text"),
+    ],
+)
+def test_it_says_why_a_url_cannot_be_read_in_the_requested_language_arabic_by_default(
+    editor_api, monkeypatch, accept_language, status, content_type, message
+):
+    url = "https://news.example/report"
+    answer = http.FetchResponse(
+        url=url, status=status, reason="Not Found" if status == 404 else "OK",
+        headers=httpx.Headers({"content-type": content_type}), content=b"%PDF-1.7\n",
+    )
+    monkeypatch.setattr(http, "fetch", lambda *args, **kwargs: answer)
+    headers = {"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language else {}
+
+    response = editor_api.post("/api/v1/articles/", {"url": url}, format="json", **headers)
+
+    assert response.status_code == 400
+    assert response.json() == {"url": message}
     assert Article.objects.count() == 0
 
 

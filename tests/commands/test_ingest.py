@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from claims.models import Article, ArticleStatus
 from tests.factories import ReferenceStatementFactory
@@ -55,7 +56,8 @@ def test_bad_files_are_reported_and_the_others_still_ingested(tmp_path):
         json.dumps({"title": "أ", "text": MARKET}, ensure_ascii=False) + "\n{not json\n", encoding="utf-8"
     )
 
-    code, out, err = ingest(str(tmp_path), str(tmp_path / "missing.txt"), "--sync")
+    with translation.override("en"):  # the reasons compared below are the English ones
+        code, out, err = ingest(str(tmp_path), str(tmp_path / "missing.txt"), "--sync")
 
     assert code == 1
     assert "binary.txt" in err and "latin1.txt" in err and "empty.txt" in err
@@ -69,11 +71,24 @@ def test_bad_files_are_reported_and_the_others_still_ingested(tmp_path):
 
 
 def test_nothing_readable_is_a_command_error(tmp_path):
-    code, out, err = ingest(str(tmp_path / "nowhere"))
+    with translation.override("en"):
+        code, out, err = ingest(str(tmp_path / "nowhere"))
 
     assert code == 1
     assert "no such file or folder" in err
     assert not Article.objects.exists()
+
+
+def test_it_gives_the_reasons_in_the_default_language_arabic(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9 2024")
+
+    code, out, err = ingest(str(tmp_path), str(tmp_path / "nowhere"))
+
+    assert code == 1
+    assert "empty.txt: ملف فارغ" in err
+    assert "latin1.txt: ليس نصاً صالحاً بترميز UTF-8 عند البايت 3" in err
+    assert f"nowhere: لا يوجد ملف أو مجلد بهذا المسار: {tmp_path / 'nowhere'}" in err
 
 
 def test_it_prints_each_article_id_and_with_sync_what_was_flagged(tmp_path):

@@ -3,6 +3,14 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture
+def english():
+    """The readers' messages in English, the wording these modules compare (the Arabic ones: test_messages.py)."""
+    with translation.override("en"):
+        yield
 
 
 class Site:

@@ -7,6 +7,8 @@ from claims.lib.sources import SourceError, read_path
 
 from .helpers import FIXTURES, articles, errors
 
+pytestmark = pytest.mark.usefixtures("english")  # the messages compared are the English ones
+
 STORY = (
     "ارتفعت صادرات المملكة غير النفطية بنسبة 12% خلال الربع الأول.\nوقالت الهيئة إن الرقم هو الأعلى منذ خمس سنوات.\n"
 )

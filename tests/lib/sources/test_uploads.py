@@ -1,10 +1,13 @@
 import json
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from claims.lib.sources import SourceError, read_upload
 
 from .helpers import FIXTURES, articles, errors
+
+pytestmark = pytest.mark.usefixtures("english")  # the messages compared are the English ones
 
 
 def test_it_reads_an_uploaded_text_file_by_its_name():

@@ -1,10 +1,14 @@
 import socket
 from datetime import UTC, datetime
 
+import pytest
+
 from claims.lib.http import FETCH_FAILED
 from claims.lib.sources import IncomingArticle, SourceError, read_url
 
 from .helpers import FIXTURES
+
+pytestmark = pytest.mark.usefixtures("english")  # the messages compared are the English ones
 
 
 def test_it_reads_a_page_as_one_article_without_its_chrome(site):
