@@ -331,6 +331,9 @@ DESIGNATIONS = read_roles("designation_nouns.tsv")
         "قدم المراجع طلبه ورقم معاملة 58214 .",
         "نظرت المحكمة في القضية 45 بعد تأجيلها.",
         "وقعت الدولتان معاهدة ستارت 3 في العاصمة.",
+        "أسقطت الطائرة في رحلتها رقم MH17 فوق الحقول.",
+        "أسقطت الطائرة في رحلتها رقم 17 فوق الحقول.",
+        "حضر اللواء الركن الاجتماع أمس.",  # a rank, no number at all
     ],
 )
 def test_a_number_after_a_noun_of_designation_is_an_identifier(sentence):
