@@ -1,4 +1,7 @@
-"""extract(): quantities found on the folded text, mapped back to the original, then grouped into claims."""
+"""extract(): quantities found on the folded text, mapped back to the original, then grouped into claims.
+
+The text is folded after figures.mark_bidi_decimals (same length): a decimal point followed by a bidi mark, which
+normalize() drops, is first turned into the reversed-decimal joiner ("0.\u200f2" reads 2.0, like "0ر2")."""
 
 from __future__ import annotations
 
@@ -13,14 +16,14 @@ from claims.extraction.claims import (
     score_sentence,
     sentences,
 )
-from claims.extraction.figures import find_quantities
+from claims.extraction.figures import find_quantities, mark_bidi_decimals
 from claims.extraction.normalize import fold_with_offset_map
 from claims.extraction.not_figures import is_marked_verb, is_name_spelling
 from claims.extraction.types import ClaimSpan, Extraction, Quantity
 
 
 def extract_quantities(text: str) -> list[Quantity]:
-    return _quantities(text, *fold_with_offset_map(text))
+    return _quantities(text, *fold_with_offset_map(mark_bidi_decimals(text)))
 
 
 def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
@@ -45,7 +48,7 @@ def _quantities(text: str, folded: str, offsets) -> list[Quantity]:
 
 def extract(text: str) -> Extraction:
     """All quantities in `text` and the check-worthy sentences that hold them (offsets into `text`)."""
-    doc = FoldedText(text, *fold_with_offset_map(text))
+    doc = FoldedText(text, *fold_with_offset_map(mark_bidi_decimals(text)))
     quantities = _quantities(text, doc.folded, doc.offsets)
     count = len(quantities)
     claims = []

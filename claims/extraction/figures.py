@@ -97,7 +97,8 @@ _DURATION_BEFORE = re.compile(
 _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
 _DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
-_BRACKETED_BEFORE = re.compile(r"\((\d+(?:[.,٫]\d{1,3})?)\) ?\Z")
+# "(8,4) ملايين", "( 7 , 2 ) مليار": digits in brackets, spaces allowed around them and their decimal comma.
+_BRACKETED_BEFORE = re.compile(r"\( ?(\d+(?: ?[.,٫] ?\d{1,3})?) ?\) ?\Z")
 # "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
 _OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
 _COMPARISON_REACH = 4  # words before the figure (or before its hedge)
@@ -192,12 +193,15 @@ def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: lis
     """"9ر40 مليار" is 40.9 billion: the decimal digits are written first, joined by ر to the whole part.
     Looked for only where a digit run ends on the joining letter (the page is not scanned again)."""
     readings = []
-    matches = (_REVERSED_DECIMAL.match(norm, start) for start, end in runs
-               if norm[end : end + 1] in _REVERSED_JOINERS and norm[start].isdigit())
+    matches = (_REVERSED_DECIMAL.match(norm, _digits_start(norm, end)) for start, end in runs
+               if norm[end : end + 1] in _REVERSED_JOINERS and norm[end - 1 : end].isdigit())
     for match in filter(None, matches):
         start, end = match.span()
-        if (start and norm[start - 1].isalnum()) or (end < len(norm) and norm[end].isalnum()):
+        if end < len(norm) and norm[end].isalnum():
             continue
+        if start and norm[start - 1].isalnum() and not (norm[start - 1] in _PREFIX_LETTERS and (
+                start < 2 or not norm[start - 2].isalnum())):
+            continue  # glued to a word; "و5ر2" after a conjunction is a number of its own
         decimals, whole = match.group(1), match.group(2)
         step = ONE.scaleb(-len(decimals))
         reading = Number(start, end, Decimal(whole) + Decimal(decimals) * step, step)
@@ -212,12 +216,37 @@ def _with_reversed_decimals(norm: str, runs: list[tuple[int, int]], numbers: lis
     return sorted(kept + readings, key=lambda n: n.start)
 
 
+# "0.\u200f2" (2.0), "2.\u200f37 مليار" (37.2 billion): a bidi mark right after a decimal point says the two parts
+# were typed right to left, as "9ر40" is 40.9. normalize() drops the mark, so the original text is marked first.
+_BIDI_DECIMAL = re.compile(r"(?<=\d)[.٫](?=[\u200e\u200f\u061c]\d)")
+_BIDI_MARKS = ("\u200e", "\u200f", "\u061c")
+_JOINER = min(_REVERSED_JOINERS)
+_PREFIX_LETTERS = frozenset(_CUES["conjunction_prefix"] | _CUES["preposition_prefix"])
+
+
+def mark_bidi_decimals(text: str) -> str:
+    """`text` (original, not folded) with the decimal point of every number whose point is followed by a bidi
+    mark turned into the reversed-decimal joiner (cues.tsv reversed_decimal): "0.\u200f2" reads 2.0. The length is
+    unchanged, so offsets into the result are offsets into `text`."""
+    if not any(mark in text for mark in _BIDI_MARKS):
+        return text
+    return _BIDI_DECIMAL.sub(_JOINER, text)
+
+
+def _digits_start(norm: str, end: int) -> int:
+    """Where the digits ending at norm[end] begin ("2 و5" ends on the digits "5")."""
+    start = end
+    while start and norm[start - 1].isdigit():
+        start -= 1
+    return start
+
+
 def _bracketed_digits(norm: str, number: Number) -> Number:
-    """"(12) مليون زائر", "(8,4) ملايين": digits in brackets before a scale word multiply it."""
-    bracket = _BRACKETED_BEFORE.search(norm, max(0, number.start - 16), number.start)
+    """"(12) مليون زائر", "(8,4) ملايين", "( 7 , 2 ) مليار": digits in brackets before a scale word multiply it."""
+    bracket = _BRACKETED_BEFORE.search(norm, max(0, number.start - 20), number.start)
     if bracket is None:
         return number
-    whole, _, decimals = bracket.group(1).replace("٫", ",").replace(".", ",").partition(",")
+    whole, _, decimals = bracket.group(1).replace(" ", "").replace("٫", ",").replace(".", ",").partition(",")
     if len(decimals) == 3:  # "(1,500)": a thousands separator
         whole, decimals = whole + decimals, ""
     scale = LEX.scales[norm[number.start : number.end]][0]

@@ -7,9 +7,11 @@ Public API (all on folded text, see normalize.py, except `is_marked_verb`):
   function word (`LLaMA 3`, `Windows 11`), in a list of Latin names (`Baidu و Alibaba و 360`), or after a
   product, brand or competition word of name_words.txt (`ويندوز 11`, `شركة 360`, `خليجي 23`) or a brand of
   brand_words.txt, article allowed (`سناب دراجون 810`, `الآيفون 6`), a service number after `الرقم` and contact
-  words (`مركز خدمة العملاء على الرقم 959`, `بالرقم 920 أو 966590000959`), in a formula
+  words (`مركز خدمة العملاء على الرقم 959`, `بالرقم 920 أو 966590000959`), after a noun of designation_nouns.tsv
+  with nothing counted after it (`القرار 2199 الذي`, `الرحلة 370 قد`, `الفرقة 30 مشاة`), after a word and a
+  hyphen outside a sign context (`اتفاق سالت - 1.`, `(شمال غرب -2)`), in a formula
   or a group's name (`5 + 1`), alone in quotes (`العقد " 29 "`), or the number of a list item at the start of its
-  line (`5 – ...`).
+  line (`5 – ...`) or after the item numbered one less (`8- جريدة الرياض 9- فايسبوك 10.`).
 - `is_quoted_alone(norm, start, end)`: a number, in digits or words, alone in quotes (`العدد «صفر»`).
 - `is_model_size(norm, start)`: a Latin-suffixed size after a Latin name (`Llama 3.1 405B`).
 - `is_name_year(norm, start)`: the year of a plan (`رؤية 2030`) or of a numbered act (`رقم 194 لسنة 2020`).
@@ -30,13 +32,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_raw_rows, read_words
+from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_raw_rows, read_roles, read_words
 from claims.extraction.normalize import normalize
 from claims.extraction.numbers import IDIOMS, NUMBER_WORDS
 from claims.extraction.tokens import ANY_PREFIX, PREFIXES, readings, words_back
 
 LEX = lexicon()
 _CUES = LEX.cues
+_ARTICLE = phrase_pattern(_CUES["article"])
 # Every alternative starts with a literal, so `re` can skip ahead to h, w, # or @ in C.
 _URL = re.compile(r"(?:https?://|www\.|#|@)\S+")
 _URL_LEADS = ("http", "www.", "#", "@")  # a substring test for each, in C, before the pattern scans the page
@@ -58,6 +61,28 @@ _BRAND_WORD_BEFORE = re.compile(
     rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['article'])})?(?:{phrase_pattern(read_words('brand_words.txt'))})"
     rf" ?[-(]? ?\Z"
 )
+# "القرار 2199 الذي", "الرحلة 370 قد", "رقم معاملة 37403", "الفرقة 30 مشاة": a number that designates one thing
+# after a noun of designation_nouns.tsv (or after it and "رقم"), with nothing counted after it.
+_DESIGNATIONS = read_roles("designation_nouns.tsv")
+_DESIGNATION_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_DESIGNATIONS['noun'])})"
+    rf"(?: (?:{phrase_pattern(_CUES['contact_number'])}))? ?[(«\"]? ?\Z"
+)
+_DESIGNATION_AFTER = re.compile(
+    rf" ?[)»\"]? (?:(?:{phrase_pattern(_DESIGNATIONS['after'])})(?!\w)|{PREFIXES}{_ARTICLE}[^\W\d]{{2,}})"
+)
+_CLOSING_AFTER = re.compile(r" ?[)»\"]")
+_DEFINITE_AFTER = re.compile(rf" {PREFIXES}{_ARTICLE}[^\W\d]{{2,}}")
+# "اتفاق سالت - 1.", "الكشف (نيدوكو شمال غرب -2)": a hyphen after a word, the number bare after it, names a
+# thing (a treaty, a well, a programme); a minus sign follows a number word, a comparison or a measure context
+# (cues.tsv sign_context: "الحرارة -2", "انخفض إلى -2").
+_DASH_NAME_BEFORE = re.compile(r"(?<![\w-])([\u0621-\u064a]{2,}) [-‐–] ?\Z")
+_SIGN_CONTEXT = phrase_pattern(_CUES["sign_context"])
+_SIGN_CONTEXT_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_SIGN_CONTEXT})(?!\w)")
+# "8- جريدة الرياض 9- فايسبوك 10.": the number after the item numbered one less, in a list of items numbered
+# "N- text", is the next item's number (its text may be lost).
+_LIST_NEXT = re.compile(r" ?(?:[-–—.)](?: |\Z)|[-–—]?\Z)")
+_LIST_REACH = 200  # characters back to the previous item's number
 _ADJECTIVE_NUMBERS = read_words("adjective_numbers.txt")
 _WORD_BEFORE = re.compile(r"(?<!\w)([\u0621-\u064a]{2,}) \Z")
 _SHADDA = "\u0651"
@@ -127,7 +152,11 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     listed = _LIST_ITEM.match(norm, end)
     if listed and (_at_line_start(norm, start) or _COLON_BEFORE.search(norm, max(0, start - 2), start)):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
+    if end - start <= 3 and _is_next_list_item(norm, start, end):
+        return True  # "8- جريدة الرياض 9- فايسبوك 10.": the number of a list item
     head = words_back(norm, start, 4)
+    if _is_designation(norm, start, end, head) or _is_dash_name(norm, start, end):
+        return True
     latin = _LATIN_NAME_BEFORE.search(norm, head, start) or _LATIN_LIST_BEFORE.search(norm, head, start)
     if latin and latin.group(1) not in LEX.latin_function_words:
         return True
@@ -144,6 +173,40 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     if end - start >= 5 and (previous := _SERVICE_OR_BEFORE.search(norm, max(0, start - 40), start)):
         return _is_service_number(norm, previous.start(1), previous.end(1))  # "الرقم 959 أو 966590000959"
     return _is_service_number(norm, start, end)
+
+
+def _is_designation(norm: str, start: int, end: int, head: int) -> bool:
+    """"القرار 2199 الذي", "رقم معاملة 37403.", "الفرقة 30 مشاة": digits after a noun of designation_nouns.tsv
+    (and "رقم"), with nothing counted after them."""
+    if _DESIGNATION_BEFORE.search(norm, head, start) is None:
+        return False
+    return _bare(norm, end) or _CLOSING_AFTER.match(norm, end) is not None or _DESIGNATION_AFTER.match(
+        norm, end) is not None
+
+
+def _is_dash_name(norm: str, start: int, end: int) -> bool:
+    """"اتفاق سالت - 1.", "(نيدوكو شمال غرب -2)": a hyphen after a word that is no function word, with no sign
+    context (cues.tsv sign_context) in the four words before, and the number bare or before a definite word."""
+    if norm[max(0, start - 2) : start].strip() not in "-‐–" or not norm[start - 2 : start].strip():
+        return False
+    dash = _DASH_NAME_BEFORE.search(norm, max(0, start - 30), start)
+    if dash is None or dash.group(1) in LEX.not_count_nouns or dash.group(1) in _CUE_WORDS:
+        return False
+    if not (_bare(norm, end) or _CLOSING_AFTER.match(norm, end) or _DEFINITE_AFTER.match(norm, end)):
+        return False
+    return _SIGN_CONTEXT_BEFORE.search(norm, words_back(norm, dash.start(), 4), dash.end()) is None
+
+
+def _is_next_list_item(norm: str, start: int, end: int) -> bool:
+    """"7- العاب 8- جريدة الرياض 9- فايسبوك 10.": a number followed by a list mark (or ending the text) after the
+    item numbered one less, itself written "N- text"."""
+    if not norm[start:end].isdigit() or _LIST_NEXT.match(norm, end) is None:
+        return False
+    number = int(norm[start:end])
+    if number < 2:
+        return False
+    previous = re.compile(rf"(?<![\d.,]){number - 1} ?[-–—.)] [^\W\d]")
+    return previous.search(norm, max(0, start - _LIST_REACH), start) is not None
 
 
 def _is_service_number(norm: str, start: int, end: int) -> bool:

@@ -310,3 +310,188 @@ def test_two_figures_said_respectively_are_no_range(phrase):
     sentence = f"وتراجع القطاعان ما بين 0.25% و0.07% {phrase}"
     assert [(q.value, q.qualifier) for q in figures(sentence, "percent")] == [
         (Decimal("0.25"), "exact"), (Decimal("0.07"), "exact")], described(sentence)
+
+
+# --- set blind3: numbers that designate one thing ---------------------------------------------------
+
+DESIGNATIONS = read_roles("designation_nouns.tsv")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "صوت المجلس بالإجماع على القرار 2170 الذي يدين الجماعات المسلحة.",
+        "طالب الوزير بتنفيذ القرار 1701 بشأن الحدود الجنوبية.",
+        "طالبت الحكومة بتطبيق قرار مجلس الأمن رقم 2254 دون إبطاء.",
+        "ما زال البحث جاريا عن الطائرة في الرحلة 447 فوق المحيط.",
+        "أقلعت الطائرة في الرحلة 902 المتجهة إلى جدة.",
+        "أعلنت «الفرقة 17 مشاة» انضمامها إلى الاتفاق.",
+        "تقدمت الكتيبة 82 نحو الحدود.",
+        "انسحب جنود من الفوج 12 من المدينة.",
+        "قدم المراجع طلبه ورقم معاملة 58214 .",
+        "نظرت المحكمة في القضية 45 بعد تأجيلها.",
+        "وقعت الدولتان معاهدة ستارت 3 في العاصمة.",
+        "أسقطت الطائرة في رحلتها رقم MH17 فوق الحقول.",
+        "أسقطت الطائرة في رحلتها رقم 17 فوق الحقول.",
+        "حضر اللواء الركن الاجتماع أمس.",  # a rank, no number at all
+    ],
+)
+def test_a_number_after_a_noun_of_designation_is_an_identifier(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("أصدر المجلس 2170 قرارا منذ تأسيسه", 2170),  # before the noun: a count
+        ("ألغت الشركة 447 رحلة بسبب العاصفة", 447),
+        ("خسرت الكتيبة 40 جنديا في المعركة", 40),  # a counted noun after the number
+        ("نقلت الرحلة 300 راكب إلى جدة", 300),
+    ],
+)
+def test_a_count_near_a_noun_of_designation_stays_a_count(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+def test_a_unit_after_a_noun_of_designation_keeps_the_figure():
+    found = only("استغرقت الرحلة 12 ساعة متواصلة")
+    assert (found.kind, found.value) == ("duration", 12)
+
+
+@pytest.mark.parametrize("noun", sorted(DESIGNATIONS["noun"]))
+def test_every_noun_of_designation_makes_the_number_after_it_an_identifier(noun):
+    sentence = f"أشار التقرير إلى {noun} 518 الذي صدر أمس."
+    assert figures(sentence, "count") == [], described(sentence)
+
+
+@pytest.mark.parametrize("word", sorted(DESIGNATIONS["after"]))
+def test_every_word_after_an_identifier_keeps_it_one(word):
+    sentence = f"تحركت الفرقة 14 {word} أمس."
+    assert figures(sentence, "count") == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "عرفت المعاهدة باتفاق سالت - 2.",
+        "أعلنت الشركة أن الكشف (حقل جنوب شرق -3) تحقق على عمق كبير",
+        "سمي البئر باسم الحقل الشمالي -4 الجديد",
+    ],
+)
+def test_a_hyphen_and_a_number_after_a_name_make_a_name(sentence):
+    assert [q for q in figures(sentence) if q.value in (-2, -3, -4, 2, 3, 4)] == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("سجلت درجة الحرارة -3 أمس", -3),  # a temperature context keeps the minus sign
+        ("انخفض المؤشر إلى -4 .", -4),
+        ("بلغت القراءة السابقة -5 .", -5),
+    ],
+)
+def test_a_hyphen_in_a_measure_context_stays_a_minus_sign(sentence, value):
+    assert [q.value for q in figures(sentence)] == [value], described(sentence)
+
+
+@pytest.mark.parametrize("word", sorted(read_roles("cues.tsv")["sign_context"]))
+def test_every_sign_context_word_keeps_the_minus_sign(word):
+    sentence = f"قال التقرير إن {word} الشهري -6 ."
+    assert [q.value for q in figures(sentence) if q.value == -6], described(sentence)
+
+
+# --- set blind3: the last number of a numbered list ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أكثر المواقع زيارة: 1- يوتيوب 2- تويتر 3- جوجل 4.",
+        "المواقع الأكثر زيارة: 6- العاب 7- أخبار محلية 8- رياضة 9.",
+        "ومن أبرز الصحف: 3- الرياض 4- عكاظ 5- المدينة 6",
+    ],
+)
+def test_the_numbers_of_a_numbered_list_are_no_figures(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("ارتفعت درجة الحرارة بين 9 - 10.", None),  # a range of two numbers, no list
+        ("زار المعرض 4 وفود ثم 5 وفود.", [4, 5]),  # consecutive counts without list marks
+    ],
+)
+def test_consecutive_numbers_outside_a_list_stay_figures(sentence, values):
+    found = figures(sentence)
+    assert found, described(sentence)
+    if values is not None:
+        assert [q.value for q in found] == values
+
+
+# --- set blind3: a fraction word in a place name, an ordinal in a military rank -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "توافد الزوار على شاطئ نصف القمر في العيد.",
+        "أنقذت فرق الإنقاذ سباحين بشاطئ نصف القمر.",
+    ],
+)
+def test_a_fraction_word_in_a_place_name_is_no_fraction(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize("rank", sorted(w for w in read_words("ordinal_name_words.txt")
+                                       if w in ("جندي", "الجندي", "عريف", "العريف", "رقيب", "الرقيب", "ملازم",
+                                                "الملازم")))
+def test_a_military_rank_with_awwal_is_no_ordinal(rank):
+    sentence = f"نعى القائد الشهيد {rank} أول خالد بن سعد."
+    assert figures(sentence, "ordinal") == [], described(sentence)
+
+
+def test_an_ordinal_after_a_soldier_without_a_rank_word_is_still_read_elsewhere():
+    assert only("حل الفريق في المركز الأول", "ordinal").value == 1
+
+
+# --- set blind3: digits in brackets with spaces; decimals typed right to left around a bidi mark --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("أعلنت الحكومة عجزا يبلغ ( 7 , 2 ) مليار دينار", "7200000000", "KWD"),
+        ("أعلنت الحكومة عجزا يبلغ ( 3 ,5 ) ملايين ريال", "3500000", "SAR"),
+        ("أعلنت الحكومة عجزا يبلغ (8,4) ملايين دينار", "8400000", "KWD"),
+        ("أعلنت الحكومة عجزا يبلغ ( 12 ) مليون ريال", "12000000", "SAR"),
+    ],
+)
+def test_spaced_digits_in_brackets_before_a_scale_are_one_amount(sentence, value, unit):
+    found = only(sentence)
+    assert (found.kind, found.value, found.unit) == ("money", Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("ارتفع معدل البطالة إلى 6.\u200f4 في المائة", "4.6"),
+        ("ارتفع معدل البطالة إلى 6.\u200e4 في المائة", "4.6"),
+        ("توقع التقرير انكماشا قدره 0.\u200f3 في المائة", "3.0"),
+        ("ارتفع معدل البطالة إلى 6.4 في المائة", "6.4"),  # no mark: read as written
+    ],
+)
+def test_a_bidi_mark_after_a_decimal_point_reverses_the_parts(sentence, value):
+    found = only(sentence, "percent")
+    assert found.value == Decimal(value)
+    assert found.text.startswith(sentence[found.start : found.start + 2])  # offsets into the original text
+
+
+def test_a_range_of_decimals_typed_right_to_left():
+    found = only("توقع البنك نموا بين 0.\u200f1 و5.\u200f1 في المائة هذا العام", "percent")
+    assert (found.qualifier, found.extras["low"], found.extras["high"]) == ("range", Decimal("1.0"), Decimal("1.5"))
+
+
+def test_an_amount_typed_right_to_left_keeps_its_scale():
+    found = only("أبرمت الشركة صفقة بقيمة 5.\u200f12 مليار دولار")
+    assert (found.kind, found.value, found.unit) == ("money", Decimal("12500000000"), "USD")
