@@ -238,6 +238,9 @@ _DIGIT_ANCHOR = re.compile(
 # day; "اليوم السادس من مارس", "الخميس الثالث من أغسطس" and "الموافق للثالث من أغسطس" are.
 _NOUN_BEFORE_ORDINAL = re.compile(
     rf"(?<!\w){_PREFIX}(?!(?:{_alt(_WORDS['day_noun'] | _WEEKDAYS)}) ){_ARTICLE}[^\W\d]+ \Z")
+# "الأربعاء المقبل الخامس من شهر أغسطس": a weekday and a cue of month_cues.tsv (after) before an ordinal day.
+_WEEKDAY_CUE_BEFORE = re.compile(
+    rf"(?<!\w){_PREFIX}(?:{_alt(_WEEKDAYS)}) (?:{_alt(LEX.month_cues_after)}) ?[,،]? \Z")
 _LAST_WORD = re.compile(r"[^\W\d]+\Z")
 _EQUIVALENT_YEAR = re.compile(rf"(?: ?[-/] ?| ?\( ?| {_alt(_WORDS['equivalent'])} ){_PREFIX}(?:{_YEAR_NOUN} )?"
                               rf"(?P<year>\d{{4}})(?![\d%]|[.,٫]\d)(?:{_GREG_MARK})?")
@@ -600,7 +603,8 @@ def _day_before(norm: str, head: int, start: int) -> tuple[int | None, int]:
     if stem_end > 0 and norm[stem_end] == " ":
         ordinal = _ordinal_ending_at(norm, head, stem_end)
         if ordinal and (_after_preposition(norm, ordinal[1])
-                        or not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1])):
+                        or not _NOUN_BEFORE_ORDINAL.search(norm, max(head, ordinal[1] - 24), ordinal[1])
+                        or _WEEKDAY_CUE_BEFORE.search(norm, max(0, ordinal[1] - 30), ordinal[1])):
             return ordinal
         number = _number_before(norm, stem_end, stem_end - head)
         if number and not norm[number[0]:stem_end].isdigit():

@@ -31,7 +31,7 @@ from claims.extraction.numbers import (
 )
 from claims.extraction.ordinals import CARDINAL, find_ordinals
 from claims.extraction.ranges import COMPARISON_WORDS, join_ranges
-from claims.extraction.tokens import PREFIXES, noun_stems, readings, words_back
+from claims.extraction.tokens import PREFIXES, PREPOSITIONS, noun_stems, readings, words_back
 from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
@@ -102,6 +102,7 @@ _BRACKETED_BEFORE = re.compile(r"\( ?(\d+(?: ?[.,٫] ?\d{1,3})?) ?\) ?\Z")
 # "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
 _OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
 _COMPARISON_REACH = 4  # words before the figure (or before its hedge)
+PREPOSITION_LETTERS = PREPOSITIONS
 _CLAUSE_MARK = re.compile(r"[.,،؛:!?؟()«»\"]")
 # "صافي مبيعاتهم من 103.9 مليون إلى 81 مليونا ... بـ1.2 مليار ريال": a money noun before a bare scaled amount.
 _MONEY_NOUNS = read_words("money_nouns.txt")
@@ -110,8 +111,27 @@ _JOINED_AMOUNT = re.compile(
     rf" ?(?:{phrase_pattern(_CUES['range_to'] | _CUES['compared_with'] | _CUES['and'])}) ?(?:{PREFIXES})?"
 )
 # "(1.071.5) كيلو جرام", "(500) ريال": digits alone in brackets before their unit or currency.
-_OPEN_BRACKET_BEFORE = re.compile(r"\( ?\Z")
-_CLOSE_BRACKET = re.compile(r" ?\)")
+# So are digits in quotes: '”2000″ ريال', '«500» دولار'.
+_OPEN_BRACKET_BEFORE = re.compile(r"[(\"“”«] ?\Z")
+_CLOSE_BRACKET = re.compile(r" ?[)\"”″»]")
+_CLOSERS = ") \"”″»"
+_LOOSE_YEAR_LEAD = re.compile(
+    rf"(?<!\w)[{''.join(_CUES['conjunction_prefix'])}]?(?:{phrase_pattern(_CUES['loose_year_lead'])}) \Z")
+_AND_PREFIX = next(iter(_CUES["and"]))
+# "قطاعات السوق الخمسة عشر", "الدول الخمس عشرة": a definite teen after its noun is an adjective, as "الخمسة"
+# alone is (no definite unit word is read as a number): neither "عشر" nor the unit is reported.
+_DEFINITE_UNITS = [word for word, value in LEX.cardinals.items() if 1 <= value <= 9 and word.isalpha()]
+_DEFINITE_TEEN = re.compile(
+    rf"(?<!\w)(?P<teen>{PREFIXES}{_ARTICLE}(?:{phrase_pattern(_DEFINITE_UNITS)}) (?:{phrase_pattern(_CUES['ten'])}))"
+    rf"(?!\w)")
+_TEN_WORDS = _CUES["ten"]
+# "2000 ريال للمرة الأولى و«4000» للمرة الثانية": و (and quotes) before a bare amount of a list.
+_QUOTES = "\"'«»“”″″„"
+_LIST_AND = re.compile(rf"(?:^|\s)(?:{phrase_pattern(_CUES['and'])})[\s{_QUOTES}]*\Z")
+_LIST_REACH = 40
+_PAIR_STEP = 2  # "ثلاثة وأربعة آلاف": the two ends of an informal range are near
+# "محمد أبو قرنين": a dual noun after a kunya word is a family name.
+_KUNYA_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['kunya'])}) \Z")
 _COUNT_LEAD = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['count_lead'])})(?!\w)")
 
 
@@ -119,6 +139,9 @@ def find_quantities(norm: str) -> list[Found]:
     # One scan of the page's word starts for every recogniser below, the date hook's anchor words included.
     runs, duals, hits = scan_page(norm, _DATE_ANCHORS)
     skipped = not_figures.reserved_spans(norm, hits)
+    if any(ten in norm for ten in _TEN_WORDS):  # "قطاعات السوق الخمسة عشر": reserved, as "الخمسة" alone is
+        skipped = sorted(skipped + [m.span("teen") for m in _DEFINITE_TEEN.finditer(norm)
+                                    if _after_noun(norm, m.start())])
     reserved = list(skipped)
     found: list[Found] = []
     # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
@@ -154,7 +177,7 @@ def find_quantities(norm: str) -> list[Found]:
             found.append(quantity)
             consumed_until = quantity.end
     for start, end, noun in duals:
-        if not _inside(start, end, reserved):
+        if not _inside(start, end, reserved) and not _KUNYA_BEFORE.search(norm, words_back(norm, start, 1), start):
             kind, unit, count = LEX.units[noun]
             below_zero = _BELOW_ZERO.match(norm, end) if kind == "measure" else None
             if below_zero:  # "درجتين تحت الصفر"
@@ -164,11 +187,13 @@ def find_quantities(norm: str) -> list[Found]:
                 found.append(Found(start, end, "count", count, None, qualifiers.qualifier_of(norm, start, end), ONE,
                                    {"noun_span": (start, end)}))
                 continue
-            found.append(Found(start, end, kind, count, unit, precision=ONE, has_unit=True,
+            qualifier = qualifiers.qualifier_of(norm, start, end)  # "لأكثر من قرنين"
+            found.append(Found(start, end, kind, count, unit, qualifier, precision=ONE, has_unit=True,
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, _join_restatements(norm, drop_overlaps(found))))
-    return join_ranges(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
+    found = _lend_sentence_currency(norm, _lend_currency_across(norm, found))
+    return join_ranges(norm, _lend_to_list(norm, _share_unit_of_pair(norm, found)))
 
 
 def _after_consumed(norm: str, numbers: list[Number], reserved: list[tuple[int, int]]) -> list[Number]:
@@ -285,7 +310,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if after.isalpha() and not times_x:
         return None  # glued to letters: a name ("H100"), or a unit typed without its space, which we leave
     suffix = _SUFFIX.match(norm, end)
-    if suffix is None and after in ") " and (closing := _CLOSE_BRACKET.match(norm, end)) and (
+    if suffix is None and after in _CLOSERS and (closing := _CLOSE_BRACKET.match(norm, end)) and (
             opening := _OPEN_BRACKET_BEFORE.search(norm, max(0, start - 2), start)):
         suffix = _SUFFIX.match(norm, closing.end())
         if suffix:
@@ -307,8 +332,13 @@ def _quantity(norm: str, number: Number) -> Found | None:
             if phrase in LEX.currency_factors:  # "5 سنتات" is 0.05 USD
                 factor = LEX.currency_factors[phrase]
                 value, precision, sub_unit = value * factor, precision * factor, True
+        elif phrase in _CUES["word_number_unit"] and number.digits_only:
+            end = number.end  # "وقعت 3 عقود": contracts, a count
         else:
             unit_kind, unit, _ = LEX.units[phrase]
+            if phrase in LEX.unit_factors:  # "نصف قرن" is 50 years
+                factor = LEX.unit_factors[phrase]
+                value, precision = value * factor, precision * factor
     if unit_kind is None and number.fraction and value < 1:
         unit_and = _UNIT_AND_BEFORE.search(norm, words_back(norm, start, 2), start)
         if unit_and and not _NUMBER_BEFORE.search(norm, words_back(norm, unit_and.start(), 1), unit_and.start()):
@@ -388,7 +418,8 @@ def _quantity(norm: str, number: Number) -> Found | None:
             cue = None  # "ما يقارب 2000 من المعتقلين": a hedge or a partitive makes it a count
         elif cue and not cue.group("gap"):
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
-        elif cue or not _counted_noun(norm, end) or _YEAR_LIST_AFTER.match(norm, end):
+        elif (cue or not (noun := _counted_noun(norm, end)) or _YEAR_LIST_AFTER.match(norm, end)
+              or _not_counted_by(norm, start, noun)):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
     elif _is_word_year(norm, number, start, end):
@@ -488,6 +519,28 @@ def _is_word_year(norm: str, number: Number, start: int, end: int) -> bool:
     return after_in and not _counted_noun(norm, end)
 
 
+def _after_noun(norm: str, start: int) -> bool:
+    """A word that can be a noun right before `start`: not a function word ("في الأحد عشر"), not a number."""
+    word = norm[words_back(norm, start, 1) : start].strip()
+    return len(word) > 2 and word.isalpha() and word not in LEX.not_count_nouns and not any(
+        stem in NUMBER_WORDS for _, stem in readings(word))
+
+
+def _not_counted_by(norm: str, start: int, noun: tuple[int, int]) -> bool:
+    """"أنشئت في 2005 وأعضاؤها", "خلال 2016 الماضي": after a preposition of time (cues loose_year_lead) a
+    four-digit number is a year when the word after it has the article or و attached, which a counted noun never
+    has ("في 2016 مسابقة" stays a count)."""
+    if not _LOOSE_YEAR_LEAD.search(norm, words_back(norm, start, 1), start):
+        return False
+    word = norm[noun[0] : noun[1]]
+    if any(stem.startswith(_ARTICLE) for _, stem in readings(word)):
+        return True
+    # و then a verb's or a plural's first letter ("وتضم", "وأعضاء") or an attached pronoun ("وأعضاؤها"); a noun
+    # that begins with و ("وظيفة", "وحدة") is counted
+    return word.startswith(_AND_PREFIX) and len(word) > 3 and (
+        word[1] in _CUES["and_clause_letter"] or word.endswith(tuple(_CUES["attached_pronoun"])))
+
+
 def _counted_noun(norm: str, end: int) -> tuple[int, int] | None:
     if qualifiers.starts_hedge(norm, end):
         return None
@@ -520,6 +573,84 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
             found[index] = Found(later.start, end, "money", later.value, earlier.unit, later.qualifier,
                                  later.precision, extras, later.scale, True)
     return found
+
+
+def _share_unit_of_pair(norm: str, found: list[Found]) -> list[Found]:
+    """A unit written once for two numbers: "لخمس أو ست سنوات" is two durations (5 and 6 years), each end with
+    the unit; "ثلاثة وأربعة آلاف ريال", two unit words joined by و (which never make one number) before a scale
+    and a unit, is a range, 3000–4000 SAR. The first is a bare count (no unit, scale or counted noun)."""
+    result: list[Found] = []
+    for quantity in found:
+        first = result[-1] if result else None
+        if (first is None or not quantity.has_unit or quantity.kind in ("date", "ordinal", "fraction")
+                or first.kind != "count" or first.has_unit or first.scale != 1 or "noun_span" in first.extras
+                or not isinstance(first.value, Decimal) or not isinstance(quantity.value, Decimal)
+                or first.value != int(first.value) or first.value <= 0):
+            result.append(quantity)
+            continue
+        gap = norm[first.end : quantity.start].strip()
+        written = quantity.value / quantity.scale
+        if gap in _CUES["or"] and 0 < written and first.value != written:
+            result[-1] = replace(quantity, start=first.start, end=first.end, value=first.value * quantity.scale,
+                                 precision=(first.precision or ONE) * quantity.scale, qualifier=first.qualifier,
+                                 extras={k: v for k, v in quantity.extras.items() if k != "noun_span"})
+        elif (gap in _CUES["and"] and quantity.scale != 1 and first.value < written <= first.value + _PAIR_STEP
+              and written < 10 and not _DIGIT.search(norm, first.start, quantity.start)):
+            low = first.value * quantity.scale
+            result[-1] = Found(first.start, quantity.end, quantity.kind, low, quantity.unit, "range",
+                               quantity.precision, {**quantity.extras, "low": low, "high": quantity.value},
+                               quantity.scale, True)
+            continue
+        result.append(quantity)
+    return result
+
+
+def _lend_to_list(norm: str, found: list[Found]) -> list[Found]:
+    """"رسوم 2000 ريال للمرة الأولى و4000 للمرة الثانية و6000 للثالثة": bare digits (no scale, no unit) joined
+    by و to the amount before them, in the same sentence with no other figure between, followed by a word of the
+    same construction (the same word, or the same preposition letter), take that amount's currency."""
+    for index in range(1, len(found)):
+        later, back = found[index], index - 1
+        while back > 0 and found[back].kind == "ordinal":
+            back -= 1  # "للمرة الثانية": an ordinal of the construction stands between two items
+        earlier = found[back]
+        if (later.kind != "count" or later.has_unit or later.scale != 1 or earlier.kind != "money"
+                or earlier.extras.get("per") or not _DIGIT.search(norm, later.start, later.end)
+                or not isinstance(earlier.value, Decimal) or not 0 < later.value
+                or not earlier.value / 10 <= later.value <= earlier.value * 10):
+            continue
+        gap = norm[earlier.end : later.start]
+        joined = _LIST_AND.search(gap)
+        first_end = _first_amount(norm, earlier)
+        if joined is None or len(gap) > _LIST_REACH or money.SENTENCE_END.search(gap):
+            continue
+        digits_end = later.extras["noun_span"][0] if "noun_span" in later.extras else later.end
+        later_word = NEXT_WORD.match(norm, _after_quotes(norm, later.start, digits_end))
+        earlier_word = NEXT_WORD.match(norm, first_end)
+        if later_word is None or earlier_word is None:
+            continue
+        first, second = earlier_word.group(1), later_word.group(1)
+        if not (first == second or (first[0] == second[0] and first[0] in PREPOSITION_LETTERS)):
+            continue
+        extras = {k: v for k, v in later.extras.items() if k != "noun_span"}
+        end = later.end if "noun_span" not in later.extras else later.extras["noun_span"][0]
+        while end > later.start and norm[end - 1] == " ":
+            end -= 1
+        found[index] = Found(later.start, end, "money", later.value, earlier.unit, later.qualifier,
+                             later.precision, extras, ONE, True)
+    return found
+
+
+def _first_amount(norm: str, earlier: Found) -> int:
+    """Where the construction after an amount of the list begins: after its currency ("2000 ريال سعودي للمرة"),
+    or after the digits of an item already lent one ("و4000 للمرة"), and any closing quote."""
+    return _after_quotes(norm, earlier.start, earlier.end)
+
+
+def _after_quotes(norm: str, start: int, end: int) -> int:
+    while end < len(norm) and norm[end] in _QUOTES:
+        end += 1
+    return end
 
 
 def _as_money(norm: str, later: Found, unit: str) -> Found:

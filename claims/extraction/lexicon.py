@@ -73,6 +73,7 @@ class Lexicon:
     currency_factors: dict[str, Decimal]
     currency_regions: dict[str, tuple[str, str]]
     units: dict[str, tuple[str, str, Decimal | None]]
+    unit_factors: dict[str, Decimal]
     hedges_before: dict[str, str]
     hedges_after: dict[str, str]
     hedge_verbs: dict[str, str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         currency_factors={row[0]: Decimal(row[2]) for row in currencies if len(row) > 2},
         currency_regions={row[0]: (row[1], row[2]) for row in read_rows("currency_regions.tsv")},
         units=units,
+        unit_factors={row[0]: Decimal(row[1]) for row in read_rows("unit_factors.tsv")},
         hedges_before=hedges["before"],
         hedges_after=hedges["after"],
         hedge_verbs=hedges["verb"],

@@ -72,6 +72,7 @@ _DESIGNATION_AFTER = re.compile(
     rf" ?[)»\"]? (?:(?:{phrase_pattern(_DESIGNATIONS['after'])})(?!\w)|{PREFIXES}{_ARTICLE}[^\W\d]{{2,}})"
 )
 _CLOSING_AFTER = re.compile(r" ?[)»\"]")
+_DASH_TO_NUMBER = re.compile(r" ?[-‐–] ?\d")
 _DEFINITE_AFTER = re.compile(rf" {PREFIXES}{_ARTICLE}[^\W\d]{{2,}}")
 # "اتفاق سالت - 1.", "الكشف (نيدوكو شمال غرب -2)": a hyphen after a word, the number bare after it, names a
 # thing (a treaty, a well, a programme); a minus sign follows a number word, a comparison or a measure context
@@ -178,8 +179,8 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
 def _is_designation(norm: str, start: int, end: int, head: int) -> bool:
     """"القرار 2199 الذي", "رقم معاملة 37403.", "الفرقة 30 مشاة": digits after a noun of designation_nouns.tsv
     (and "رقم"), with nothing counted after them."""
-    if _DESIGNATION_BEFORE.search(norm, head, start) is None:
-        return False
+    if _DESIGNATION_BEFORE.search(norm, head, start) is None or _DASH_TO_NUMBER.match(norm, end):
+        return False  # "تستغرق الرحلة 2-3 أيام": the first end of a range, not a flight's number
     return _bare(norm, end) or _CLOSING_AFTER.match(norm, end) is not None or _DESIGNATION_AFTER.match(
         norm, end) is not None
 

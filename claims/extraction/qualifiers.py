@@ -51,6 +51,10 @@ _ARTICLE = next(iter(LEX.cues["article"]))
 # "يصل/تصل إلى" (hedges.tsv qualifier "reach"): up to after a cap noun or a modal, else the level reached.
 REACH = "reach"
 _CAP_NOUNS = read_words("cap_nouns.txt")
+_LEVEL_NOUNS = read_words("level_nouns.txt")
+_SUBJECT_WORDS = 5
+_CLAUSE_PUNCTUATION = re.compile(r"[.,،؛:!?؟()«»\"]")
+_APPROACH_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['approach'])}) \Z")
 _CAP_REACH = 3  # words before the verb
 _MODAL_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['modal'])}) \Z")
 _PERCENT_LEADS = frozenset(
@@ -58,6 +62,7 @@ _PERCENT_LEADS = frozenset(
 )
 _PERCENT_LEAD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['percent_lead'])}) \Z")
 _NUMBER_WORDS = phrase_pattern(set(LEX.cardinals) | set(LEX.scales))
+_FIGURE_AT = re.compile(rf"{ANY_PREFIX}(?:[\d٠-٩]|(?:{_NUMBER_WORDS})(?!\w))")
 _NEXT_FIGURE = re.compile(rf" (?:{phrase_pattern(LEX.cues['range_from'])}) (?:[\d٠-٩]|(?:{_NUMBER_WORDS})(?!\w))")
 _OPENING_BEFORE = re.compile(r" ?[(«\"“\[] ?\Z")
 # "ألا تقل استثماراتها في المشروع عن 1%": a verb and the preposition it governs (hedges.tsv, "governs"), with a
@@ -118,6 +123,33 @@ def hedge_after(norm: str, end: int) -> tuple[str, int] | None:
     return None  # "خمسة قتلى وأكثر من أربعين جريحا": "وأكثر من" is the hedge of the next figure
 
 
+def _before_level_noun(norm: str, start: int) -> tuple[int, bool]:
+    """"فوق مستوى 9000", "تجاوز حاجز الـ50", "مستويات الـ 193 ألف", "قرابة الـ 5 عقود": where a noun of
+    level_nouns.txt or an article written apart from the digits (or both) right before the figure begins, else
+    `start`; and whether a level noun was passed."""
+    head = words_back(norm, start, 1)
+    if norm[head:start].strip() == _ARTICLE:  # "قرابة الـ 5 عقود": the article written apart from the digits
+        start = head
+        head = words_back(norm, start, 1)
+    word = norm[head:start].strip()
+    if word and noun_stems(word) & _LEVEL_NOUNS:
+        return head, True
+    return start, False
+
+
+def _hedge_across_subject(norm: str, level: int) -> int:
+    """"لا يتجاوز النمو في أسواق 2015 عتبة 3.5 %": before a level noun, a hedge phrase may end up to
+    _SUBJECT_WORDS words earlier, its subject between (no punctuation). Where that subject begins, else `level`."""
+    for count in range(1, _SUBJECT_WORDS + 1):
+        position = words_back(norm, level, count)
+        if _CLAUSE_PUNCTUATION.search(norm, position, level):
+            break
+        if hedge_before(norm, position) is not None:
+            # the hedge of another figure ("أكثر من ثلاثة أشخاص مستوى 9000") is not this one's
+            return level if _FIGURE_AT.match(norm, position) else position
+    return level
+
+
 def qualifier_of(norm: str, start: int, end: int) -> str:
     """exact | approx | more_than | less_than | at_least | at_most for the figure at norm[start:end]."""
     qualifier = "exact"
@@ -126,6 +158,12 @@ def qualifier_of(norm: str, start: int, end: int) -> str:
         start = opening.start()
     elif norm.endswith(_ARTICLE, 0, start) and start > len(_ARTICLE) and norm[start - len(_ARTICLE) - 1] == " ":
         start -= len(_ARTICLE)  # "تجاوزت الـ6 أشهر": the article glued to the digits stands between
+    start, level = _before_level_noun(norm, start)
+    if level and hedge_before(norm, start) is None:
+        start = _hedge_across_subject(norm, start)
+    if level and (hedge := hedge_before(norm, start)) and _APPROACH_BEFORE.search(
+            norm, words_back(norm, hedge[1], 1), hedge[1]):
+        return "exact"  # "مقتربا أكثر من حاجز الـ50": closer to the level, which is the figure
     if norm[words_back(norm, start, 1) : start].strip() in _PERCENT_LEADS and (
             lead := _PERCENT_LEAD_BEFORE.search(norm, words_back(norm, start, 1), start)):
         start = lead.start()  # "نحو نسبة 35%": the hedge comes before the word that leads to a percent

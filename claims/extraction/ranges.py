@@ -54,6 +54,11 @@ _UNIT_ALONE_BEFORE = re.compile(
 # 7%". After "بين" the ends may come in either order (the range is reported ascending); after "من" a fall ("من 7%
 # إلى 3%") is a change and stays two figures.
 _UNIT_ON_BOTH_ENDS = frozenset({"percent"})
+# "خسر أمام ميلان 1-2": a dash between two small numbers near a word of a match is a score (sport_words.txt).
+_SPORT_WORDS = read_words("sport_words.txt")
+_SCORE_MAX = 20
+_SCORE_REACH = 6
+_CLAUSE_MARKS = re.compile(r"[.,،؛:!?؟()«»\"]")
 _RESPECTIVELY = re.compile(rf" ?[,،]? ?(?:{phrase_pattern(_CUES['respectively'])})(?!\w)")
 
 
@@ -109,12 +114,26 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
     # "10$-20$": a dash between two figures with the same unit is a range; "من 40 مليار دولار إلى 55 مليار
     # دولار", with words and a unit on each side, is a change.
     dashed = between.strip() in _DASHES and low.unit == high.unit and not _FROM_BEFORE.search(norm, head, low.start)
+    if dashed and _is_score(norm, low, high):
+        return None  # "خسر أمام ميلان 1-2": a score, two counts
     if not (shared_unit or dashed) or not 0 <= lent.value < high.value:
         return None
     # Without "من" a dash joins only figures of one size ("1000-5000"), not a code or a score ("1-222").
     if _FROM_BEFORE.search(norm, head, low.start) or high.value < _DASH_RATIO * lent.value:
         return _range(lent, high, low.start, high.end)
     return None
+
+
+def _is_score(norm: str, low: Found, high: Found) -> bool:
+    """Two small whole numbers (at most _SCORE_MAX) with no unit or scale, a word of sport_words.txt within
+    _SCORE_REACH words before them in the same clause or right after them: a match score."""
+    if any(f.has_unit or f.scale != 1 or f.kind != "count" or f.value != int(f.value) or not 0 <= f.value <= _SCORE_MAX
+           or "noun_span" in f.extras for f in (low, high)):
+        return False
+    before = norm[words_back(norm, low.start, _SCORE_REACH) : low.start]
+    before = _CLAUSE_MARKS.split(before)[-1]
+    after = _CLAUSE_MARKS.split(norm[high.end : high.end + 40])[0].split()[:_SCORE_REACH]
+    return any(stem in _SPORT_WORDS for word in before.split() + after for _, stem in readings(word))
 
 
 def _units_alone(norm: str, found: list[Found]) -> list[Found]:

@@ -495,3 +495,260 @@ def test_a_range_of_decimals_typed_right_to_left():
 def test_an_amount_typed_right_to_left_keeps_its_scale():
     found = only("أبرمت الشركة صفقة بقيمة 5.\u200f12 مليار دولار")
     assert (found.kind, found.value, found.unit) == ("money", Decimal("12500000000"), "USD")
+
+
+# --- set blind3 ------------------------------------------------------------------------------------
+# A year after a preposition of time, followed by a function word, a definite word or و and a verb or a pronoun.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "زاد الطلب بمقدار مليون برميل في 2018 مما سيرفع الأسعار",
+        "تأسست الرابطة في 1998 حيث كانت تضم عشرة أندية",
+        "افتتح المصنع في 2011 كما أعلنت الشركة عن فرع ثان",
+        "أسست اللجنة في 2007 وأعضاؤها من الخبراء",
+        "تعهدت الحكومة في 2019 الالتزام بالخطة",
+        "بدأ البرنامج خلال 2014 وتضمن ثلاث مراحل",
+        "توقف المشروع منذ 2003 وهو ينتظر التمويل",
+        "ولدت الفكرة في 2009 وذلك بعد الأزمة",
+        "نمت الصادرات في 2012 بنسبة 4 %",
+    ],
+)
+def test_a_year_after_a_preposition_of_time_is_not_counted_by_the_word_after_it(sentence):
+    year = next(word for word in sentence.split() if word.isdigit())
+    assert [(q.kind, q.value) for q in figures(sentence) if year in q.text] == [("date", year)], described(sentence)
+
+
+@pytest.mark.parametrize("word", sorted({"مما", "ممن", "حيث", "كما", "عندما", "بينما", "بنسبة", "بقيمة", "بسبب"}))
+def test_the_clause_words_are_never_a_counted_noun(word):
+    found = only(f"بلغ عدد المشاركين 1500 {word} أسعد المنظمين", "count")
+    assert "noun" not in found.extras and found.value == 1500
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "noun"),
+    [
+        ("شارك 2016 متسابقا في السباق", 2016, "متسابقا"),
+        ("وزع المتطوعون 1995 سلة غذائية", 1995, "سلة"),
+        ("أعلنت الشركة في 2000 وظيفة جديدة عن شروطها", 2000, "وظيفة"),  # a noun that begins with و
+        ("سجلت في 2015 مخالفة مرورية", 2015, "مخالفة"),
+        ("باعت الشركة 1800 وحدة سكنية", 1800, "وحدة"),  # "وحدة" folds like "وحده" (alone): still counted
+    ],
+)
+def test_a_number_of_the_year_window_before_its_counted_noun_stays_a_count(sentence, value, noun):
+    found = only(sentence, "count")
+    assert (found.value, found.extras["noun"]) == (value, noun)
+
+
+# A unit written once for two numbers joined by أو (two figures) or two unit words joined by و before a scale
+# and a currency (an informal range).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("بقي في منصبه لخمس أو ست سنوات", ["5", "6"], "year"),
+        ("تستغرق الرحلة ثلاثة أو أربعة أيام", ["3", "4"], "day"),
+        ("ينتظر المرضى 2 أو 3 أشهر", ["2", "3"], "month"),
+        ("مرت سبعة أو ثمانية أسابيع على الحادث", ["7", "8"], "week"),
+    ],
+)
+def test_a_unit_written_once_for_two_numbers_joined_by_or_is_each_ones(sentence, values, unit):
+    found = figures(sentence, "duration")
+    assert [str(q.value) for q in found] == values and {q.unit for q in found} == {unit}, described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("يطلبون في المتر ثلاثة وأربعة آلاف ريال", "3000", "4000", "SAR"),
+        ("تراوحت الكلفة خمسة وستة ملايين دولار", "5000000", "6000000", "USD"),
+        ("يدفع الزائر سبعة وثمانية آلاف جنيه", "7000", "8000", "EGP"),
+    ],
+)
+def test_two_unit_words_joined_by_and_before_a_scale_and_currency_are_a_range(sentence, low, high, unit):
+    found = only(sentence, "money")
+    assert (found.qualifier, str(found.extras["low"]), str(found.extras["high"]), found.unit) == (
+        "range", low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ثلاثة وعشرون ألف ريال دفعها المشتري",  # one number, compounded
+        "وصل ثلاثة وتسعة آلاف ريال",  # not near: no informal range
+    ],
+)
+def test_numbers_that_compound_or_are_far_apart_make_no_informal_range(sentence):
+    assert not [q for q in figures(sentence) if q.qualifier == "range"], described(sentence)
+
+
+# A currency written on the first item of a list only.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "الرسوم 1000 ريال للمرة الأولى و2000 للمرة الثانية و3000 للمرة الثالثة",
+        "الغرامة ”500″ دينار للمخالفة الأولى و”700″ للمخالفة الثانية",
+        "يدفع 300 درهم للطالب و500 للموظف",
+    ],
+)
+def test_the_bare_items_of_a_list_take_the_currency_of_its_first_amount(sentence):
+    amounts = figures(sentence, "money")
+    assert len(amounts) >= 2 and len({q.unit for q in amounts}) == 1 and not figures(sentence, "count"), (
+        described(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("دفع 500 ريال للمرة الأولى و30 شخصا حضروا", "30"),  # a counted noun: no list of amounts
+        ("بلغ الرسم 200 ريال. و300 للمرة الثانية", "300"),  # another sentence
+        ("باع 50 ريالا للطن و6000 في المستودع", "6000"),  # another construction, and far in size
+    ],
+)
+def test_a_number_outside_the_list_keeps_no_currency(sentence, count):
+    assert [str(q.value) for q in figures(sentence, "count")] == [count], described(sentence)
+
+
+# Units: data sizes in short form; centuries and decades in years.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("يحتاج النظام إلى 8 جيجا من المساحة", "8", "GB"),
+        ("تبلغ سعة الذاكرة 16 جيجا بايت", "16", "GB"),
+        ("يأتي القرص بسعة 2 تيرا", "2", "TB"),
+        ("حجم الملف 700 ميجا بايت", "700", "MB"),
+        ("ذاكرة الهاتف 64 غيغا", "64", "GB"),
+    ],
+)
+def test_short_forms_of_data_units(sentence, value, unit):
+    found = only(sentence, "measure")
+    assert (str(found.value), found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("بعد نصف قرن من الاستقلال", "50", "exact"),
+        ("منذ أكثر من ربع قرن", "25", "more_than"),
+        ("تعود المدينة إلى ثلاثة قرون", "300", "exact"),
+        ("تمتد العلاقات لأكثر من قرنين", "200", "more_than"),
+        ("على مدى خمسة عقود", "50", "exact"),
+        ("قبل نحو 4 عقود من الزمن", "40", "approx"),
+        ("قبل عقد من الزمن", None, None),  # a unit alone is no figure
+    ],
+)
+def test_centuries_and_decades_are_durations_in_years(sentence, value, qualifier):
+    found = figures(sentence, "duration")
+    if value is None:
+        assert found == [], described(sentence)
+        return
+    assert [(str(int(q.value)), q.unit, q.qualifier) for q in found] == [(value, "year", qualifier)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وقعت الشركة 3 عقود جديدة مع الموردين", "حضر الحفل اللواء سعيد أبو قرنين"],
+)
+def test_contracts_and_names_are_no_decades_or_centuries(sentence):
+    assert figures(sentence, "duration") == [], described(sentence)
+
+
+# A hedge across a noun of level (level_nouns.txt) or an article written apart from the digits.
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("level_nouns.txt")))
+def test_a_hedge_reaches_its_figure_across_a_level_noun(noun):
+    sentence = f"أغلق المؤشر فوق {noun} 9000 نقطة"
+    assert only(sentence, "count").qualifier == "more_than", described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("لم يتجاوز التضخم عتبة 2.5 %", "at_most"),
+        ("بلغت المبيعات ما يقارب مستويات الـ 120 ألف وحدة", "approx"),
+        ("قارب المؤشر على مستوى 7000 نقطة", "approx"),
+        ("عاش في المدينة قرابة الـ 30 عاما", "approx"),
+        ("بلغ المؤشر مستوى 9000 نقطة", "exact"),  # no hedge: the level itself
+        ("لا يتجاوز العجز في موازنة العام المقبل سقف 3 %", "at_most"),  # the hedge's subject between
+        ("ظل السعر يقترب أكثر من مستوى 7000 ريال", "exact"),  # closer to the level, not above it
+    ],
+)
+def test_hedges_across_level_nouns_and_spaced_articles(sentence, qualifier):
+    found = [q for q in figures(sentence) if q.kind != "date"]
+    assert len(found) == 1 and found[0].qualifier == qualifier, described(sentence)
+
+
+# An ordinal day after a weekday and a cue of month_cues.tsv ("الأربعاء المقبل الخامس من شهر أغسطس").
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("تقام المباراة يوم الأربعاء المقبل الخامس من شهر أغسطس", "--08-05"),
+        ("وصل الوفد الخميس الماضي الثالث من مارس", "--03-03"),
+        ("يبدأ المعرض السبت القادم السادس عشر من شهر مايو", "--05-16"),
+    ],
+)
+def test_an_ordinal_day_after_a_weekday_and_its_cue_is_a_date(sentence, value):
+    assert only(sentence, "date").value == value
+
+
+def test_an_ordinal_after_another_definite_noun_still_ranks_it():
+    assert [q.kind for q in figures("الأسبوع المقبل الثاني من مارس")] == ["ordinal"]
+
+
+# A match score is two counts, not a range.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ثم خسر الفريق أمام الهلال 1-2، قبل أن يستعيد توازنه",
+        "فاز النادي 2-4 على ضيفه",
+        "انتهت المباراة بنتيجة 0-1 لصالح الضيوف",
+    ],
+)
+def test_a_match_score_is_two_counts(sentence):
+    assert not [q for q in figures(sentence) if q.qualifier == "range"], described(sentence)
+    assert len(figures(sentence, "count")) == 2, described(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["يضم الفريق 2-3 لاعبين احتياطيين", "ارتفع الإنتاج 1-2 مليون برميل", "تستغرق الرحلة 2-3 أيام"],
+)
+def test_a_dash_with_a_noun_a_scale_or_a_unit_is_still_a_range(sentence):
+    assert only(sentence).qualifier == "range", described(sentence)
+
+
+# A definite teen after its noun is an adjective, like the definite unit word alone.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["أغلقت قطاعات السوق الخمسة عشر على ارتفاع", "اجتمعت الدول الخمس عشرة", "وقعت الدول الأحد عشر",
+     "خلال الأشهر الاثني عشر الماضية", "أغلقت قطاعات السوق الخمسة على ارتفاع"],
+)
+def test_a_definite_teen_after_its_noun_is_no_figure(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+def test_an_indefinite_teen_is_still_a_count():
+    assert only("شارك خمسة عشر لاعبا", "count").value == 15
+
+
+@pytest.mark.parametrize("sentence", ["الأحد عشر", "فاز في الأحد عشر"])
+def test_a_definite_teen_after_no_noun_is_still_read(sentence):
+    assert [q.value for q in figures(sentence)] == [11], described(sentence)
+
+
+def test_a_hedge_of_another_figure_in_the_subject_does_not_reach_the_level():
+    found = figures("بلغ عدد أكثر من ثلاثة أشخاص مستوى 9000 نقطة", "count")
+    assert [(q.value, q.qualifier) for q in found] == [(3, "more_than"), (9000, "exact")]

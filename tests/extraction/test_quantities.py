@@ -222,7 +222,9 @@ def test_it_reads_every_month_name_in_the_data(month, number):
 def test_it_reads_every_unit_in_the_data(phrase, unit):
     # "مرة/مرات" is a multiplier only in a comparison ("أكبر بـ25 مرة"); alone it counts occurrences
     comparison = "أكبر ب" if phrase in lexicon().cues["occurrence_noun"] else ""
-    quantity = only(f"سجلت المحطة {comparison}25 {phrase} أمس")
+    # "عقود" is read only after a number word ("وقعت 3 عقود" are contracts)
+    number = "خمسة" if phrase in lexicon().cues["word_number_unit"] else "25"
+    quantity = only(f"سجلت المحطة {comparison}{number} {phrase} أمس")
     assert (quantity.kind, quantity.unit) == unit[:2]
 
 
