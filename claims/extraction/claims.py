@@ -222,13 +222,9 @@ def attributed(folded: str) -> bool:
     return _at_word_start(_ATTRIBUTION, folded)
 
 
-def acted(folded: str) -> bool:
-    """A verb of an act in folded text ("تعلن", "دشنت"): it attributes only with its actor (`acted_by_actor`)."""
-    return _at_word_start(_ACTION, folded)
-
-
 def any_verb(folded: str) -> bool:
-    """`attributed(folded) or acted(folded)`, in one scan."""
+    """An attribution verb or a verb of an act ("تعلن", "دشنت": it attributes only with its actor, see
+    `acted_by_actor`) in folded text, in one scan."""
     return _at_word_start(_VERB, folded)
 
 
@@ -252,9 +248,20 @@ def said_by_actor(folded: str, named: bool, verb: bool) -> bool:
     return (verb and (named or names_actor(folded))) or said_by_heading(folded) or acted_by_actor(folded)
 
 
+def may_advertise(folded: str) -> bool:
+    """Whether folded text holds a word every call to buy ends with: asked once per page."""
+    return any(key in folded for key in _ADVERT_KEYS)
+
+
 def advertises(folded: str) -> bool:
     """A call to buy, order or book in folded text ("اطلب الآن", "توصيل مجاني"): an advertisement."""
-    return any(key in folded for key in _ADVERT_KEYS) and _at_word_start(_ADVERT, folded)
+    return may_advertise(folded) and _at_word_start(_ADVERT, folded)
+
+
+def has_social(text: str) -> bool:
+    """Whether text may hold a link, an @mention or a #hashtag: asked once per page, so that a page without
+    any (most news pages) asks nothing of its sentences."""
+    return any(lead in text for lead in _SOCIAL_LEADS)
 
 
 def plain_words(text: str) -> str:
@@ -279,7 +286,8 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 def names_actor(folded: str) -> bool:
-    """An institution or office holder in folded text: with an attribution verb, a factual claim."""
+    """An institution or office holder, or a country, city or organisation by its name, in folded text: with an
+    attribution verb or as the subject of an act, a factual claim."""
     return _at_word_start(_ACTOR, folded)
 
 
@@ -294,12 +302,19 @@ def hypothesis_openers(doc: FoldedText) -> list[int]:
 
 
 def score_sentence(
-    text: str, folded: str, held: list[Quantity], hypothetical: bool = False, *, named: bool | None = None
+    text: str,
+    folded: str,
+    held: list[Quantity],
+    hypothetical: bool = False,
+    *,
+    named: bool | None = None,
+    adverts: bool = True,
 ) -> tuple[float, str]:
     """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual".
 
     `hypothetical`: the sentence opens a worked example or continues one opened earlier in its paragraph.
     `named`: `names_someone(text)`, when the caller has already asked.
+    `adverts`: False when `may_advertise` said the sentence's page holds no advertisement.
     """
     if named is None:
         named = names_someone(text)
@@ -322,7 +337,7 @@ def score_sentence(
         score = 0.45
     if not score:
         return 0.0, kind  # penalties below can only lower a zero score
-    if hypothetical or _CONDITIONAL.match(folded) or advertises(folded):
+    if hypothetical or _CONDITIONAL.match(folded) or (adverts and advertises(folded)):
         score -= 0.6  # below the threshold even for a named, attributed sentence
     elif "؟" in text or "?" in text:
         score -= 0.45
