@@ -13,18 +13,21 @@ from functools import lru_cache
 
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_words
 from claims.extraction.normalize import normalize
-from claims.extraction.tokens import CONJUNCTIONS, LOOSE_WORD_LEAD, PREPOSITIONS, WORD_LEAD, is_word_char
+from claims.extraction.tokens import CONJUNCTIONS, LOOSE_WORD_LEAD, PREPOSITIONS, is_word_char
 from claims.extraction.types import Quantity
 
 LEX = lexicon()
 CLAIM_THRESHOLD = 0.5
 FACTUAL_THRESHOLD = 0.4
 
-# A sentence runs to a stop that is not a decimal point. Written as "plain run, then (decimal point,
-# plain run)*" rather than "(plain char | decimal point)*": same matches, four times faster in `re`.
+# A sentence runs to a stop that is not a decimal point nor the dot inside a link or a Latin name ("t.co/x",
+# "www.site.com", "Ad26.COV2": a dot before a digit, a Latin letter or "/"). Written as "plain run, then
+# (inner dot, plain run)*" rather than "(plain char | inner dot)*": same matches, four times faster in `re`.
 # A stop takes the line break right after it, and no match starts at the end of the range: the lone line break
 # and the empty match at the end of each line were a third of the matches, all dropped by `sentences`.
-_SENTENCE = re.compile(r"(?=[\s\S])[^\n.!?؟؛…]*(?:\.(?=\d)[^\n.!?؟؛…]*)*(?:(?:\.(?!\d)|[!?؟؛…])+\n?|\n|$)")
+_SENTENCE = re.compile(
+    r"(?=[\s\S])[^\n.!?؟؛…]*(?:\.(?=[0-9A-Za-z/])[^\n.!?؟؛…]*)*(?:(?:\.(?![0-9A-Za-z/])|[!?؟؛…])+\n?|\n|$)"
+)
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLETS = "•*-–#>·▪●"  # stripped, with spaces, from the start of a sentence
 _TEASER_ENDS = ("...", "…")
@@ -54,20 +57,43 @@ _EXAMPLE = re.compile(phrase_pattern(LEX.cues["example"]))
 _ATTRIBUTION_WORDS = {prefix + verb for prefix in ("", *CONJUNCTIONS) for verb in LEX.attribution_verbs}
 # Led by LOOSE_WORD_LEAD: `attributed` drops a match whose lead is a word character.
 _ATTRIBUTION = re.compile(rf"{LOOSE_WORD_LEAD}(?:{phrase_pattern(_ATTRIBUTION_WORDS)})(?!\w)")
+# Verbs of an act ("تعلن", "بدأت", "دشنت"): an attribution only with an actor named by its noun or its name.
+_ACTION_WORDS = {prefix + verb for prefix in ("", *CONJUNCTIONS) for verb in read_words("action_verbs.txt")}
+_ACTION = re.compile(rf"{LOOSE_WORD_LEAD}(?:{phrase_pattern(_ACTION_WORDS)})(?!\w)")
+# Either kind, in one scan: most sentences hold neither, and are done with after it.
+_VERB = re.compile(rf"{LOOSE_WORD_LEAD}(?:{phrase_pattern(_ATTRIBUTION_WORDS | _ACTION_WORDS)})(?!\w)")
 _CONDITIONAL = re.compile(rf"\W*[{CONJUNCTIONS}]?(?:{phrase_pattern(LEX.cues['conditional'])})(?!\w)")
 # An institution or office holder named by its noun ("وزارة الصحة", "المتحدث باسم الجيش"), on folded text.
-# Led by a consumed non-word character, like _ATTRIBUTION: `re` skips from word start to word start.
+# Led by LOOSE_WORD_LEAD like _ATTRIBUTION (`names_actor` drops a match led by a word character).
 # Spelled out in the trie as well: any one prefix letter, then the article or not, then the noun.
+# Countries, cities and organisations known by their own name act too ("روسيا تعلن"): with a prefix, no article added.
 _ACTOR_WORDS = {
     prefix + article + noun
     for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS)
     for article in ("", *LEX.cues["article"])
     for noun in read_words("actor_nouns.txt")
-}
-_ACTOR = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(_ACTOR_WORDS)})(?!\w)")
+} | {prefix + name for prefix in ("", *CONJUNCTIONS, *PREPOSITIONS) for name in read_words("actor_names.txt")}
+_ACTOR = re.compile(rf"{LOOSE_WORD_LEAD}(?:{phrase_pattern(_ACTOR_WORDS)})(?!\w)")
 # Two Latin letters in a row, or a quotation mark. Led by one character class so `re` can skip to
 # candidates in C (the plain alternation tried both branches at every position).
 _NAMED = re.compile(r"[A-Za-z\"“«](?:(?<=[\"“«])|[A-Za-z])")
+# What a post wraps around its sentence: links, @mentions, and the sign and underscores of #hashtags. The sentence
+# decision (attribution, actor, name) reads the words without them ("#وزارة_الصحة تعلن ... https://t.co/x" reads
+# "وزارة الصحة تعلن ..."): a link's letters name no one, a hashtag's words can be the actor. Spans are not moved.
+_SOCIAL = re.compile(r"(?:https?://|www\.|@)\S+|#")
+_SOCIAL_LEADS = ("#", "@", "_", "http", "www.")  # a substring test for each, in C, before the pattern
+_SOCIAL_CUT = str.maketrans("_", " ")
+# A call to buy, order or book ("اطلب الآن", "توصيل مجاني"): the sentence is an advertisement, not a claim.
+_ADVERT_MARKERS = read_words("advert_markers.txt")
+_ADVERT = re.compile(rf"{LOOSE_WORD_LEAD}[{CONJUNCTIONS}]?(?:{phrase_pattern(_ADVERT_MARKERS)})(?!\w)")
+# Every marker ends with one of these words: a substring test for each, in C, before the pattern scans the sentence.
+_ADVERT_KEYS = tuple({marker.split()[-1] for marker in _ADVERT_MARKERS})
+# A headline's attribution by a colon: an actor in the first words, then ":" within a few more ("وزارة الصحة:
+# تسجيل 309 إصابات", "رئيس الشركة فلان الفلاني: ...").
+_HEADING_WORDS = 10
+_HEADING_ACTOR_WORDS = 4
+# How far from a verb of an act its actor may stand: in "أعلنت أمس رسميا وزارة الصحة" it is the third word.
+_SUBJECT_WORDS = 3
 
 
 class FoldedText:
@@ -182,13 +208,76 @@ def quantity_weight(quantity: Quantity) -> float:
 _normalized_noun = lru_cache(maxsize=4096)(normalize)
 
 
+def _at_word_start(pattern: re.Pattern, folded: str) -> bool:
+    """A match of a pattern led by LOOSE_WORD_LEAD whose lead is not a word character (a whole word's start)."""
+    padded = " " + folded
+    match = pattern.search(padded)
+    while match is not None and is_word_char(padded[match.start()]):
+        match = pattern.search(padded, match.start() + 1)
+    return match is not None
+
+
 def attributed(folded: str) -> bool:
     """An attribution verb in folded text ("قال", "أعلنت"): without a figure, a sentence scores only with one."""
+    return _at_word_start(_ATTRIBUTION, folded)
+
+
+def any_verb(folded: str) -> bool:
+    """An attribution verb or a verb of an act ("تعلن", "دشنت": it attributes only with its actor, see
+    `acted_by_actor`) in folded text, in one scan."""
+    return _at_word_start(_VERB, folded)
+
+
+def acted_by_actor(folded: str) -> bool:
+    """A verb of an act with an actor as its subject: named within `_SUBJECT_WORDS` words before the verb (a
+    headline: "روسيا تعلن", "#وزارة_الصحة تبدأ") or after it ("دشنت الهيئة", "وافقت اليوم وزارة الصحة")."""
     padded = " " + folded
-    match = _ATTRIBUTION.search(padded)
-    while match is not None and is_word_char(padded[match.start()]):
-        match = _ATTRIBUTION.search(padded, match.start() + 1)
-    return match is not None
+    for match in _ACTION.finditer(padded):
+        if is_word_char(padded[match.start()]):
+            continue
+        before = padded[: match.start() + 1].rsplit(None, _SUBJECT_WORDS)
+        after = padded[match.end() :].split(None, _SUBJECT_WORDS)
+        if names_actor(" ".join(before[-_SUBJECT_WORDS:] + after[:_SUBJECT_WORDS])):
+            return True
+    return False
+
+
+def said_by_actor(folded: str, named: bool, verb: bool) -> bool:
+    """The sentence attributes what it says to someone: an attribution verb (`verb`, as `attributed` says) with a
+    name (`named`) or an actor, an act of an actor (`acted_by_actor`), or an actor's heading ("روسيا: ...")."""
+    return (verb and (named or names_actor(folded))) or said_by_heading(folded) or acted_by_actor(folded)
+
+
+def may_advertise(folded: str) -> bool:
+    """Whether folded text holds a word every call to buy ends with: asked once per page."""
+    return any(key in folded for key in _ADVERT_KEYS)
+
+
+def advertises(folded: str) -> bool:
+    """A call to buy, order or book in folded text ("اطلب الآن", "توصيل مجاني"): an advertisement."""
+    return may_advertise(folded) and _at_word_start(_ADVERT, folded)
+
+
+def has_social(text: str) -> bool:
+    """Whether text may hold a link, an @mention or a #hashtag: asked once per page, so that a page without
+    any (most news pages) asks nothing of its sentences."""
+    return any(lead in text for lead in _SOCIAL_LEADS)
+
+
+def plain_words(text: str) -> str:
+    """`text` without links and @mentions, its hashtags read as words; the text itself when it holds none."""
+    for lead in _SOCIAL_LEADS:
+        if lead in text:
+            return _SOCIAL.sub(" ", text).translate(_SOCIAL_CUT)
+    return text
+
+
+def said_by_heading(folded: str) -> bool:
+    """An actor in the first words of folded text, then a colon: "روسيا: ..." is attributed to Russia."""
+    if ":" not in folded:
+        return False
+    words = folded.partition(":")[0].split(None, _HEADING_WORDS)
+    return len(words) <= _HEADING_WORDS and names_actor(" ".join(words[:_HEADING_ACTOR_WORDS]))
 
 
 def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -197,8 +286,9 @@ def names_someone(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 def names_actor(folded: str) -> bool:
-    """An institution or office holder in folded text: with an attribution verb, a factual claim."""
-    return _ACTOR.search(" " + folded) is not None
+    """An institution or office holder, or a country, city or organisation by its name, in folded text: with an
+    attribution verb or as the subject of an act, a factual claim."""
+    return _at_word_start(_ACTOR, folded)
 
 
 def hypothesis_openers(doc: FoldedText) -> list[int]:
@@ -212,27 +302,42 @@ def hypothesis_openers(doc: FoldedText) -> list[int]:
 
 
 def score_sentence(
-    text: str, folded: str, held: list[Quantity], hypothetical: bool = False, *, named: bool | None = None
+    text: str,
+    folded: str,
+    held: list[Quantity],
+    hypothetical: bool = False,
+    *,
+    named: bool | None = None,
+    adverts: bool = True,
 ) -> tuple[float, str]:
     """Check-worthiness in [0, 1] and the claim kind: "numeric" with figures, else "factual".
 
     `hypothetical`: the sentence opens a worked example or continues one opened earlier in its paragraph.
     `named`: `names_someone(text)`, when the caller has already asked.
+    `adverts`: False when `may_advertise` said the sentence's page holds no advertisement.
     """
     if named is None:
         named = names_someone(text)
+    score, kind = 0.0, "factual"
     if held:
         weights = sorted((quantity_weight(q) for q in held), reverse=True)
         score = weights[0] + 0.05 * (len(weights) > 1 and weights[1] >= 0.4)
-        if named or attributed(folded):
+        verb = attributed(folded)
+        bonus = named or verb
+        if bonus:
             score += 0.1
         kind = "numeric"
-    else:
-        if not (attributed(folded) and (named or names_actor(folded))):  # few sentences attribute: ask that first
-            return 0.0, "factual"  # penalties below can only lower a zero score
+        # An actor's act lifts a figure too weak alone: "#الداخلية تعلن ضبط 12 مطلوبا" is a numeric claim, and
+        # "#الصحة تعلن تسجيل (51) حالة" (a bare number) still a factual one. Asked only when it can matter.
+        if score < CLAIM_THRESHOLD and said_by_actor(folded, named, verb):
+            score += 0.0 if bonus else 0.1
+            if score < CLAIM_THRESHOLD:
+                score, kind = 0.45, "factual"
+    elif said_by_actor(folded, named, attributed(folded)):
         score = 0.45
-        kind = "factual"
-    if hypothetical or _CONDITIONAL.match(folded):
+    if not score:
+        return 0.0, kind  # penalties below can only lower a zero score
+    if hypothetical or _CONDITIONAL.match(folded) or (adverts and advertises(folded)):
         score -= 0.6  # below the threshold even for a named, attributed sentence
     elif "؟" in text or "?" in text:
         score -= 0.45

@@ -9,10 +9,14 @@ from claims.extraction.claims import (
     CLAIM_THRESHOLD,
     FACTUAL_THRESHOLD,
     FoldedText,
-    attributed,
+    any_verb,
+    has_social,
     hypothesis_openers,
+    may_advertise,
     names_actor,
     names_someone,
+    plain_words,
+    said_by_heading,
     score_sentence,
     sentences,
 )
@@ -56,6 +60,7 @@ def extract(text: str) -> Extraction:
     previous_end = 0
     openers, opener = hypothesis_openers(doc), 0
     hypothetical = False  # a worked example ("لنفترض ...") runs to the end of its paragraph
+    social, adverts = has_social(doc.folded), may_advertise(doc.folded)  # once per page: most hold neither
     for start, end, folded_start, folded_end in sentences(doc):
         if openers:  # most pages open no worked example: nothing to follow
             if text.find("\n", previous_end, start) != -1:
@@ -76,15 +81,18 @@ def extract(text: str) -> Extraction:
         # Most sentences hold no figure: `held and` builds no list for them.
         figures = held and [quantities[i] for i in held
                             if quantities[i].kind != "ordinal" or quantities[i].extras.get("ranked")]
-        folded = doc.folded[folded_start:folded_end]
+        # Links, @mentions and the hashtags' signs are left out of the decision (`plain_words`), not out of the span.
+        raw = doc.folded[folded_start:folded_end]
+        folded = plain_words(raw) if social else raw
         # Without a figure a sentence scores above zero only when it attributes an act to someone named or to
         # an actor; few do, so that is asked first.
-        if not figures and not attributed(folded):
+        if not figures and not any_verb(folded) and not said_by_heading(folded):
             continue
-        named = names_someone(text, start, end)
+        sentence = text[start:end]
+        named = names_someone(sentence if folded is raw else plain_words(sentence))
         if not figures and not named and not names_actor(folded):
             continue
-        score, kind = score_sentence(text[start:end], folded, figures, hypothetical, named=named)
+        score, kind = score_sentence(sentence, folded, figures, hypothetical, named=named, adverts=adverts)
         if score >= (CLAIM_THRESHOLD if kind == "numeric" else FACTUAL_THRESHOLD):
             claims.append(ClaimSpan(start, end, text[start:end], score, tuple(held), kind))
     return Extraction(quantities, claims)

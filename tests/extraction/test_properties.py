@@ -139,3 +139,14 @@ _STRICT_ATTRIBUTION = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(claims._ATTRIB
 def test_the_loose_attribution_scan_finds_what_the_strict_pattern_finds(folded):
     """`attributed` scans without the lead's lookbehind and drops a match led by a word character."""
     assert claims.attributed(folded) == (_STRICT_ATTRIBUTION.search(" " + folded) is not None)
+
+
+_STRICT_ACTOR = re.compile(rf"{WORD_LEAD}(?:{phrase_pattern(claims._ACTOR_WORDS)})(?!\w)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(sorted(claims._ACTOR_WORDS)),
+                          st.sampled_from([" ", "_", "é", "5", "٣", "و", "(", "x", "ال"])), max_size=12).map("".join))
+def test_the_loose_actor_scan_finds_what_the_strict_pattern_finds(folded):
+    """`names_actor` scans without the lead's lookbehind and drops a match led by a word character."""
+    assert claims.names_actor(folded) == (_STRICT_ACTOR.search(" " + folded) is not None)
