@@ -159,7 +159,8 @@ _LEAD_BEFORE = re.compile(
 _LEAD_AT = re.compile(
     rf"[{CONJUNCTIONS}]?(?:(?P<lead>{_LEAD}) (?:{_alt(_WORDS['period_years'])} )?|(?P<pair>(?!)))(?=\d)")
 _TO = re.compile(
-    rf"\A(?: ?(?P<dash>[-–/]) ?| (?P<to>{_alt(_WORDS['period_to'])}) | ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
+    rf"\A(?: ?(?P<dash>{_alt(_WORDS['period_dash'])}) ?| (?P<to>{_alt(_WORDS['period_to'])}) |"
+    rf" ?(?P<and>{_alt(_WORDS['period_and'])}) ?)"
     rf"(?:{_PREFIX}{_alt(_WORDS['period_years'])} )?\Z"
 )
 _BETWEEN_WORDS = _WORDS["period_between"]
@@ -298,6 +299,30 @@ def _hijri_bounds(year: int | None, month: int | None, day: int | None) -> tuple
             return None
         begins = _HIJRI_EPOCH + (year - 1) * _HIJRI_YEAR
         return str(int(begins)), str(int(begins + _HIJRI_YEAR)), original
+
+
+# "بنسخته التاسعة \"1436 - 2015\"", "2015/1436": a Hijri year and the Gregorian year it overlaps, joined by a dash
+# or a slash (date_words.tsv period_dash) and written without هـ/م: the Hijri year is a date (its Gregorian days).
+_HIJRI_PAIR_YEARS = (1300, 1500)
+_PAIR_DASH = _alt(_WORDS["period_dash"])
+_GREGORIAN_AFTER = re.compile(rf" ?{_PAIR_DASH} ?(?P<year>(?:19|20)\d\d)(?!\d|[.,٫]\d)")
+_GREGORIAN_BEFORE = re.compile(rf"(?<![\d.,٫])(?P<year>(?:19|20)\d\d) ?{_PAIR_DASH} ?\Z")
+
+
+def hijri_of_pair(norm: str, start: int, end: int) -> Found | None:
+    """The four digits at norm[start:end] as a Hijri year when a Gregorian year it overlaps is joined to them by a
+    dash or a slash, before or after ("1436 - 2015", "2015/1436"); else None."""
+    if not norm[start:end].isdigit():
+        return None
+    year = int(norm[start:end])
+    if not _HIJRI_PAIR_YEARS[0] <= year <= _HIJRI_PAIR_YEARS[1]:
+        return None
+    partner = _GREGORIAN_AFTER.match(norm, end) or _GREGORIAN_BEFORE.search(norm, max(0, start - 8), start)
+    bounds = _hijri_bounds(year, None, None) if partner else None
+    if bounds is None or not bounds[0][:4] <= partner.group("year") <= bounds[1][:4]:
+        return None
+    low, high, original = bounds
+    return Found(start, end, "date", low, None, "range", None, {"low": low, "high": high, "hijri": original})
 
 
 # --- numbers written in words ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from claims.extraction import money, not_figures, qualifiers
-from claims.extraction.dates import ANCHOR_WORDS, find_dates
+from claims.extraction.dates import ANCHOR_WORDS, find_dates, hijri_of_pair
 from claims.extraction.lexicon import lexicon, phrase_pattern, read_raw_rows, read_words
 from claims.extraction.numbers import (
     NEXT_WORD,
@@ -85,7 +85,8 @@ _WORD_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{phrase_pattern(_CUES['word_year_bef
 # "نصف السنة", "ربع الساعة": a fraction of a duration unit written with the article.
 _DURATION_WORDS = [k for k, v in LEX.units.items() if v[0] == "duration" and v[2] is None and k.isalpha()]
 _DEFINITE_DURATION = re.compile(rf" {_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)})(?!\w)")
-_YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\d.,])")
+# "عام 2016" (a full stop may end the sentence after it: "عام 2016.")
+_YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?!\d|[.,]\d)")
 _ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
 _EDITION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'] | read_words('event_words.txt'))})"
@@ -95,10 +96,18 @@ _DURATION_BEFORE = re.compile(
     rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
 )
 _AGE_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['age_after'])})(?!\w)")
+# "فوق سن 15", "في سن الـ60", "دون سن الثامنة عشرة": the word before an age (the article may be glued to the digits).
+_AGE_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['age_before'])}) (?:{_ARTICLE} ?)?\Z")
+_AGE_MAX = 130
+_CENTURY_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['century_noun'])}) (?:{_ARTICLE} ?)?\Z")
+_CENTURY_MAX = 30
 _DAY_OF_MONTH_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['day_of_month_after'])})(?!\w)")
 _POINT_YEAR = re.compile(r"\.(?:1[89]|20)\d\d(?![\d.,])(?= *(?:\n|\Z))")
-# "(8,4) ملايين", "( 7 , 2 ) مليار": digits in brackets, spaces allowed around them and their decimal comma.
-_BRACKETED_BEFORE = re.compile(r"\( ?(\d+(?: ?[.,٫] ?\d{1,3})?) ?\) ?\Z")
+# "(8,4) ملايين", "( 7 , 2 ) مليار": digits in brackets, spaces allowed around them and their decimal comma; so
+# are digits in quotes ('«50» ألف', '"20" مليار').
+_BRACKETED_BEFORE = re.compile(r"[(\"“”«] ?(\d+(?: ?[.,٫] ?\d{1,3})?) ?[)\"”″»] ?\Z")
 # "فاز باللقب 5 مرات" counts occurrences; "أكبر بـ3 مرات", "تضاعف 4 مرات" is a ratio (comparison_words.txt).
 _OCCURRENCE_NOUNS = _CUES["occurrence_noun"]
 _COMPARISON_REACH = 4  # words before the figure (or before its hedge)
@@ -156,6 +165,8 @@ def find_quantities(norm: str) -> list[Found]:
         if not _inside(ordinal.start, ordinal.end, reserved):
             if ordinal.kind == CARDINAL:
                 ordinal = _cardinal(norm, ordinal)
+            elif ordinal.kind == "ordinal":
+                ordinal = _age(norm, ordinal)
             if ordinal.kind != RESERVED:  # "العاشرة من مساء" is a clock time
                 found.append(ordinal)
             reserved.append((ordinal.start, ordinal.end))
@@ -267,7 +278,8 @@ def _digits_start(norm: str, end: int) -> int:
 
 
 def _bracketed_digits(norm: str, number: Number) -> Number:
-    """"(12) مليون زائر", "(8,4) ملايين", "( 7 , 2 ) مليار": digits in brackets before a scale word multiply it."""
+    """"(12) مليون زائر", "(8,4) ملايين", "( 7 , 2 ) مليار", '«50» ألف': digits in brackets or quotes before a
+    scale word multiply it."""
     bracket = _BRACKETED_BEFORE.search(norm, max(0, number.start - 20), number.start)
     if bracket is None:
         return number
@@ -359,6 +371,11 @@ def _quantity(norm: str, number: Number) -> Found | None:
     if unit_kind is None and not number.fraction and (age := _AGE_AFTER.match(norm, end)):
         unit_kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
         end = age.end()  # "سيبلغ الـ70 من العمر": an age in years
+    if (unit_kind is None and not number.fraction and 0 < value <= _AGE_MAX and value == int(value)
+            and (age := _AGE_BEFORE.search(norm, max(0, start - 12), start))
+            and not _indefinite_noun_after(norm, end)):
+        unit_kind, unit = "duration", LEX.units[next(iter(_CUES["age_unit"]))][1]
+        start = age.start()  # "فوق سن 15": an age in years, bounded by the hedge before "سن"
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
     if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
@@ -407,6 +424,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
         kind = "count"
     elif number.fraction or "/" in text:
         kind = "fraction"
+    elif number.digits_only and number.end - number.start == 4 and (
+            hijri := hijri_of_pair(norm, number.start, number.end)):
+        return hijri  # '"1436 - 2015"': a Hijri year beside its Gregorian year
     elif number.year_like:
         if not_figures.is_name_year(norm, start):
             return None  # "رؤية 2030", "القانون رقم 194 لسنة 2020": part of a name
@@ -426,6 +446,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
         return Found(number.start, number.end, "date", str(int(value)))
     elif number.digits_only and value == int(value) and (era := _ERA_AFTER.match(norm, end)):
         return Found(number.start, era.end(), "date", f"{int(value):04d}")  # "سنة 850 للميلاد"
+    elif number.digits_only and 0 < value <= _CENTURY_MAX and value == int(value) and _CENTURY_BEFORE.search(
+            norm, max(0, start - 12), start):
+        return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في القرن 21"
     elif number.digits_only and (article_end := _article_before(norm, start)) and _EDITION_BEFORE.search(
             norm, words_back(norm, start, 5), article_end) and not _indefinite_noun_after(norm, end):
         return Found(number.start, number.end, "ordinal", value, precision=ONE)  # "في دورته الـ31"
@@ -492,6 +515,17 @@ def _cardinal(norm: str, word: Found) -> Found:
         end = age.end()
     qualifier = qualifiers.qualifier_of(norm, word.start, end)
     return replace(word, end=end, kind=kind, unit=unit, qualifier=qualifier, has_unit=unit is not None)
+
+
+def _age(norm: str, word: Found) -> Found:
+    """"دون سن الثامنة عشرة": an ordinal word after "سن" (cues.tsv age_before) is an age, a duration in years,
+    bounded by the hedge before "سن"."""
+    age = _AGE_BEFORE.search(norm, max(0, word.start - 12), word.start)
+    if age is None or not 0 < word.value <= _AGE_MAX:
+        return word
+    unit = LEX.units[next(iter(_CUES["age_unit"]))][1]
+    qualifier = qualifiers.qualifier_of(norm, age.start(), word.end)
+    return replace(word, start=age.start(), kind="duration", unit=unit, qualifier=qualifier, has_unit=True)
 
 
 def _until_year(norm: str, hedge_start: int, start: int, end: int) -> bool:

@@ -752,3 +752,136 @@ def test_a_definite_teen_after_no_noun_is_still_read(sentence):
 def test_a_hedge_of_another_figure_in_the_subject_does_not_reach_the_level():
     found = figures("بلغ عدد أكثر من ثلاثة أشخاص مستوى 9000 نقطة", "count")
     assert [(q.value, q.qualifier) for q in found] == [(3, "more_than"), (9000, "exact")]
+
+
+# --- blind4: ages after "سن" -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("يسمح بالتسجيل للطلاب فوق سن 16 فقط", 16, "more_than"),
+        ("يحظر تشغيل الأطفال دون سن الخامسة عشرة", 15, "less_than"),
+        ("يلزم القانون الموظف بالتقاعد في سن 62", 62, "exact"),
+        ("تصرف المنحة عند بلوغ سن 21", 21, "exact"),
+        ("خصص البرنامج للمسنين ممن تجاوزوا سن الـ70", 70, "more_than"),
+        ("لا يقبل اللاعبون تحت سن العاشرة", 10, "less_than"),
+        ("تزوجت بسن 19 في قريتها", 19, "exact"),
+    ],
+)
+def test_a_number_after_the_word_for_age_is_an_age_in_years(sentence, value, qualifier):
+    found = only(sentence)
+    assert (found.kind, found.value, found.unit, found.qualifier) == ("duration", value, "year", qualifier)
+
+
+@pytest.mark.parametrize("phrase", sorted(read_roles("cues.tsv")["age_before"]))
+def test_every_age_before_word_reads_an_age(phrase):
+    assert only(f"يبدأ الضعف في {phrase} 40 لدى معظم الناس").unit == "year"
+
+
+def test_a_counted_noun_after_the_number_is_no_age():
+    assert only("سن البرلمان 12 قانونا جديدا").kind == "count"
+
+
+# --- blind4: a century's rank in digits --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("تحديات القرن 21 أكبر مما نتصور", 21), ("عاش الشاعر في القرن الـ19", 19), ("منذ القرن الـ 18 الميلادي", 18),
+     ("وفي القرن 20 تغير كل شيء", 20), ("مهارات للقرن 21", 21)],
+)
+def test_digits_after_the_word_for_century_are_its_rank(sentence, value):
+    found = only(sentence)
+    assert (found.kind, found.value) == ("ordinal", value)
+
+
+def test_centuries_counted_are_still_a_duration():
+    assert only("ظل القصر قائما 3 قرون").kind == "duration"
+
+
+# --- blind4: a word number before a year's cue -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وسجلنا إصابة واحدة عام 2012.", "وعقدت جلسة واحدة عام 2019، ثم توقفت", "وبقيت قضية واحدة سنة 2003."],
+)
+def test_a_year_cue_after_a_word_number_is_no_duration(sentence):
+    assert [(q.kind, q.unit) for q in figures(sentence)] == [("date", None)], described(sentence)
+
+
+def test_a_decimal_before_a_year_at_the_end_of_a_sentence_is_no_duration():
+    assert "duration" not in [q.kind for q in figures("ارتفع المؤشر من 4.25 عام 2017.")]
+
+
+# --- blind4: Celsius alone, magnetic units ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "qualifier"),
+    [
+        ("سجلت الحرارة 49 مئوية في الظل", 49, "°C", "exact"),
+        ("تجاوزت الحرارة 46 مئوية أمس", 46, "°C", "more_than"),
+        ("يولد الجهاز مجالا قوته 7 تسلا", 7, "T", "exact"),
+        ("تبلغ شدة المجال 300 جاوس", 300, "G", "exact"),
+        ("قيس المجال بنحو 60 غاوس", 60, "G", "approx"),
+    ],
+)
+def test_celsius_alone_and_magnetic_units_are_measures(sentence, value, unit, qualifier):
+    found = only(sentence)
+    assert (found.kind, found.value, found.unit, found.qualifier) == ("measure", value, unit, qualifier)
+
+
+def test_magnetic_units_have_their_family():
+    assert only("مجال قوته 2 تسلا").extras["family"] == "magnetic"
+
+
+# --- blind4: digits in quotes before a scale word -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [("سجلت الشرطة «40» ألف مخالفة", 40000, "count"), ('أنفقت الوزارة "12" مليار ريال', 12000000000, "money"),
+     ("زار المعرض “3” ملايين شخص", 3000000, "count"), ("زار المعرض (3) ملايين شخص", 3000000, "count")],
+)
+def test_digits_in_quotes_multiply_the_scale_after_them(sentence, value, kind):
+    found = only(sentence)
+    assert (found.kind, found.value) == (kind, value)
+
+
+# --- blind4: a year range typed with an underscore ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [("انطلق الموسم الرياضي 2019 _ 2020 متأخرا", "2019", "2020"), ("ميزانية 2021_2022 أقرت", "2021", "2022")],
+)
+def test_an_underscore_between_two_years_makes_a_period(sentence, low, high):
+    found = only(sentence)
+    assert (found.kind, found.qualifier, found.extras["low"][:4], found.extras["high"][:4]) == (
+        "date", "range", low, high)
+
+
+@pytest.mark.parametrize("dash", sorted(read_roles("date_words.tsv")["period_dash"] - {"/"}))
+def test_every_period_dash_joins_two_years(dash):
+    assert only(f"خلال الفترة 2011 {dash} 2013 تحديدا").qualifier == "range"
+
+
+# --- blind4: a Hijri year beside its Gregorian year, without markers -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hijri"),
+    [('أقيم المهرجان بنسخته الخامسة "1440 - 2019"', "1440"), ("في موسم 2023 - 1444 الماضي", "1444"),
+     ("تقويم 1445-2024 الجديد", "1445")],
+)
+def test_a_hijri_year_beside_the_gregorian_year_it_overlaps_is_a_date(sentence, hijri):
+    dates = figures(sentence, "date")
+    assert [q.extras.get("hijri") for q in dates if q.extras.get("hijri")] == [hijri], described(sentence)
+    assert int(hijri) not in [q.value for q in figures(sentence, "count")], described(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["وصل عدد الزوار 1440 - 2030 زائرا", "بنسخته 1436-2019"])
+def test_a_number_beside_a_year_it_does_not_overlap_is_no_hijri_year(sentence):
+    assert not any(q.extras.get("hijri") for q in figures(sentence)), described(sentence)
