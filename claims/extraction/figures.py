@@ -361,8 +361,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
         end = age.end()  # "سيبلغ الـ70 من العمر": an age in years
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
-    if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
-        return None
+    if unit_kind is None and number.latin_scale and (not_figures.is_model_size(norm, start)
+                                                     or not_figures.is_resolution(norm, number.start, number.end)):
+        return None  # "Llama 3.1 405B", "بدقة 4K"
     if unit_kind is None:
         sign = money.sign_before(norm, start)
         if sign:
