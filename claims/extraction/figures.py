@@ -295,6 +295,8 @@ def _family(kind: str, unit: str | None) -> dict:
 
 
 def _quantity(norm: str, number: Number) -> Found | None:
+    if norm[number.start : number.end] in _CUES["teen_only"]:
+        return None  # "وأثنى الوزير على": a form of two written only before عشر, alone another word
     if norm[number.start : number.end] in LEX.scales:
         number = _bracketed_digits(norm, number)
     elif norm.startswith(".", number.start) and _POINT_YEAR.match(norm, number.start):

@@ -792,6 +792,24 @@ def test_praise_verb_is_no_number(sentence):
     assert figures(sentence) == [], described(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["وأثنى الوزير على جهود المتطوعين", "أثنى رئيس النادي على اللاعبين", "وأثنت الهيئة على المبادرة",
+     "ويثني المدرب على لاعبيه دائما"],
+)
+def test_praise_verb_with_its_subject_before_ala_is_no_number(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("ضم الفريق اثنى عشر لاعبا", 12), ("حضر اثني عشر وزيرا", 12), ("وصلت اثنتا عشرة سيارة", 12),
+     ("حضر اثنا وعشرون لاعبا", 22), ("فاز اثنان من اللاعبين", 2)],
+)
+def test_forms_of_two_with_their_teen_or_tens_stay_numbers(sentence, value):
+    assert [q.value for q in figures(sentence)] == [value], described(sentence)
+
+
 @pytest.mark.parametrize("sentence", ["ضم الفريق اثنى عشر لاعبا", "حضر اثني عشر وزيرا"])
 def test_twelve_spelled_like_the_verb_is_still_twelve(sentence):
     assert only(sentence).value == 12
