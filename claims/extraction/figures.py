@@ -307,6 +307,8 @@ def _family(kind: str, unit: str | None) -> dict:
 
 
 def _quantity(norm: str, number: Number) -> Found | None:
+    if norm[number.start : number.end] in _CUES["teen_only"]:
+        return None  # "وأثنى الوزير على": a form of two written only before عشر, alone another word
     if norm[number.start : number.end] in LEX.scales:
         number = _bracketed_digits(norm, number)
     elif norm.startswith(".", number.start) and _POINT_YEAR.match(norm, number.start):
@@ -378,8 +380,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
         start = age.start()  # "فوق سن 15": an age in years, bounded by the hedge before "سن"
     if unit_kind is None and norm[number.start : number.end] in _CUES["unit_only_fraction"]:
         return None  # "نص القرار" is a text, "نص لتر" half a litre
-    if unit_kind is None and number.latin_scale and not_figures.is_model_size(norm, start):
-        return None
+    if unit_kind is None and number.latin_scale and (not_figures.is_model_size(norm, start)
+                                                     or not_figures.is_resolution(norm, number.start, number.end)):
+        return None  # "Llama 3.1 405B", "بدقة 4K"
     if unit_kind is None:
         sign = money.sign_before(norm, start)
         if sign:

@@ -71,6 +71,16 @@ _DESIGNATION_BEFORE = re.compile(
 _DESIGNATION_AFTER = re.compile(
     rf" ?[)»\"]? (?:(?:{phrase_pattern(_DESIGNATIONS['after'])})(?!\w)|{PREFIXES}{_ARTICLE}[^\W\d]{{2,}})"
 )
+# "مستشفى 57357 من": an institution named by a number of four digits or more, nothing counted after it.
+_INSTITUTION_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_DESIGNATIONS['institution'])}) ?\Z")
+# "العادة (5) ابتعد", "الخطوة (3):", "القاعدة 2 -": the number of a list item after a label noun (label_nouns.txt).
+_LABEL_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('label_nouns.txt'))})"
+    rf"(?: (?:{phrase_pattern(_CUES['contact_number'])}))? ?(?P<open>\()? ?\Z"
+)
+_LABEL_MARK_AFTER = re.compile(r" ?[:\-–—]")
+# '«جنيف 2»', '«فوستوك 3»': a number ending the quotes it shares with one or two words names the thing.
+_QUOTED_NAME_BEFORE = re.compile(r"[«“\"] ?(?:[^\W\d]+ ){0,1}([^\W\d]{2,}) \Z")
 _CLOSING_AFTER = re.compile(r" ?[)»\"]")
 _DASH_TO_NUMBER = re.compile(r" ?[-‐–] ?\d")
 _DEFINITE_AFTER = re.compile(rf" {PREFIXES}{_ARTICLE}[^\W\d]{{2,}}")
@@ -113,6 +123,7 @@ _SERVICE_NUMBER_BEFORE = re.compile(
     rf"(?<!\w)(?:{ANY_PREFIX}(?:{phrase_pattern(_CUES['contact_to'])}) )?{ANY_PREFIX}"
     rf"(?:{phrase_pattern(_CUES['contact_number'])}) ?\(? ?\Z"
 )
+_SERVICE_PURPOSE_AFTER = re.compile(rf" ?\)? (?:{phrase_pattern(_CUES['service_purpose'])})(?!\w)")
 _CONTACT_WORD_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{_CONTACT_WORDS})(?!\w)")
 _OR_PHONE_AFTER = re.compile(rf" ?\)? (?:{phrase_pattern(_CUES['or'])}) \+?\d{{5,}}")
 _SERVICE_OR_BEFORE = re.compile(rf"(?<![\d.])(\d+) ?\)? (?:{phrase_pattern(_CUES['or'])}) \+?\Z")
@@ -155,6 +166,13 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
     if end - start <= 3 and _is_next_list_item(norm, start, end):
         return True  # "8- جريدة الرياض 9- فايسبوك 10.": the number of a list item
+    if end - start <= 2 and _is_label(norm, start, end):
+        return True  # "العادة (5) ابتعد": the number of a list item after its label noun
+    if end - start <= 3 and _is_quoted_name(norm, start, end):
+        return True  # '«جنيف 2»': a name in quotes ending with its number (a year stays a date: «التقرير 2015»)
+    head = words_back(norm, start, 4)
+    if end - start >= 4 and _INSTITUTION_BEFORE.search(norm, head, start) and _bare(norm, end):
+        return True  # "مستشفى 57357 من": an institution's name
     head = words_back(norm, start, 4)
     if _is_designation(norm, start, end, head) or _is_dash_name(norm, start, end):
         return True
@@ -185,6 +203,30 @@ def _is_designation(norm: str, start: int, end: int, head: int) -> bool:
         norm, end) is not None
 
 
+def _is_label(norm: str, start: int, end: int) -> bool:
+    """"العادة (5) ابتعد", "الخطوة (3):", "النصيحة رقم 4 -": a number right after a label noun of label_nouns.txt,
+    in brackets or before a colon or a dash, numbers a list item."""
+    label = _LABEL_BEFORE.search(norm, words_back(norm, start, 3), start)
+    if label is None:
+        return False
+    if label.group("open"):
+        return norm.startswith(")", end) or norm.startswith(" )", end)
+    return _LABEL_MARK_AFTER.match(norm, end) is not None and not _DASH_TO_NUMBER.match(norm, end)
+
+
+def _is_quoted_name(norm: str, start: int, end: int) -> bool:
+    """'«جنيف 2»', '«فوستوك 3»': digits (at most three) closing quotes right after one or two words, the last
+    of which is no unit, currency, number word or function word, name a thing (a conference, a craft, a model)."""
+    if _QUOTE_CLOSE.match(norm, end) is None:
+        return False
+    quoted = _QUOTED_NAME_BEFORE.search(norm, max(0, start - 40), start)
+    if quoted is None:
+        return False
+    word = quoted.group(1)
+    return not any(word in words for words in (
+        LEX.not_count_nouns, LEX.units, LEX.currencies, NUMBER_WORDS, LEX.hedges_before, LEX.hedge_verbs, _CUE_WORDS))
+
+
 def _is_dash_name(norm: str, start: int, end: int) -> bool:
     """"اتفاق سالت - 1.", "(نيدوكو شمال غرب -2)": a hyphen after a word that is no function word, with no sign
     context (cues.tsv sign_context) in the four words before, and the number bare or before a definite word."""
@@ -211,12 +253,13 @@ def _is_next_list_item(norm: str, start: int, end: int) -> bool:
 
 
 def _is_service_number(norm: str, start: int, end: int) -> bool:
-    """"مركز خدمة العملاء على الرقم 959", "بالرقم 920 أو 966590000959": digits after "الرقم" with contact words
-    before it, or with "أو" and a phone number after them."""
+    """"مركز خدمة العملاء على الرقم 959", "بالرقم 920 أو 966590000959", "تخصص الرقم 19988 لاستقبال الشكاوى":
+    digits after "الرقم" with contact words before it, with "أو" and a phone number after them, or with what it is
+    dialled for (cues.tsv service_purpose) right after them."""
     named = _SERVICE_NUMBER_BEFORE.search(norm, words_back(norm, start, 4), start)
     if named is None:
         return False
-    if _OR_PHONE_AFTER.match(norm, end):
+    if _OR_PHONE_AFTER.match(norm, end) or _SERVICE_PURPOSE_AFTER.match(norm, end):
         return True
     if not (_bare(norm, end) or norm.startswith(")", end)):
         return False
@@ -263,6 +306,18 @@ def is_quoted_alone(norm: str, start: int, end: int) -> bool:
 def _at_line_start(norm: str, start: int) -> bool:
     """True when only spaces and bullets stand between the start of its line and `start`."""
     return not norm[norm.rfind("\n", 0, start) + 1 : start].strip(" •*-–#>·▪●(")
+
+
+_RESOLUTIONS = read_roles("resolutions.tsv")
+_RESOLUTION_CONTEXT = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_RESOLUTIONS['context'])})(?!\w)")
+
+
+def is_resolution(norm: str, start: int, end: int) -> bool:
+    """"بدقة 4K", "تقنية 4K وهي": a display resolution of resolutions.tsv with a resolution word within four words
+    before or after it, a name, not 4000."""
+    if norm[start:end].replace(" ", "") not in _RESOLUTIONS["name"]:
+        return False
+    return _RESOLUTION_CONTEXT.search(norm, words_back(norm, start, 4), min(len(norm), end + 40)) is not None
 
 
 def is_model_size(norm: str, start: int) -> bool:

@@ -885,3 +885,147 @@ def test_a_hijri_year_beside_the_gregorian_year_it_overlaps_is_a_date(sentence, 
 @pytest.mark.parametrize("sentence", ["وصل عدد الزوار 1440 - 2030 زائرا", "بنسخته 1436-2019"])
 def test_a_number_beside_a_year_it_does_not_overlap_is_no_hijri_year(sentence):
     assert not any(q.extras.get("hijri") for q in figures(sentence)), described(sentence)
+
+
+# --- blind4 classes (fix9g) ------------------------------------------------------------------------------------
+# Hyperbole: fixed phrases of idioms.txt that say "countless" with a number word; a real count keeps its noun.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["غادر المدرب تاركا خلفه الف مليون سؤال", "قلت لك ألف مليون مرة لا تتأخر", "في رأسي ألف سؤال وسؤال",
+     "قرأ حكايات ألف ليلة وليلة", "يحسب له المنافسون ألف حساب", "شكرته ألف مرة ومرة"],
+)
+def test_hyperbole_with_number_words_is_no_figure(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("شوهد المقطع مليون مرة", 1000000), ("طرح الطلاب ألف سؤال في المسابقة", 1000),
+     ("أجاب الخبير عن ألف مليون سؤالا ورد", None)],
+)
+def test_real_counts_near_hyperbole_stay_counts(sentence, value):
+    found = figures(sentence)
+    if value is None:  # the idiom reaches no further than its phrase: a different noun is no hyperbole
+        assert found, described(sentence)
+    else:
+        assert [q.value for q in found] == [value], described(sentence)
+
+
+# The verb "to praise" (أثنى على) folds like the number word اثني; "اثنى عشر" stays twelve.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وأثنى على جهود المتطوعين في الحملة", "أثنى عليه المدرب بعد المباراة", "وأثنى عليهم الأمير في كلمته",
+     "فأثنى علينا الضيف", "لقد أثنى على الفريق"],
+)
+def test_praise_verb_is_no_number(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وأثنى الوزير على جهود المتطوعين", "أثنى رئيس النادي على اللاعبين", "وأثنت الهيئة على المبادرة",
+     "ويثني المدرب على لاعبيه دائما"],
+)
+def test_praise_verb_with_its_subject_before_ala_is_no_number(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("ضم الفريق اثنى عشر لاعبا", 12), ("حضر اثني عشر وزيرا", 12), ("وصلت اثنتا عشرة سيارة", 12),
+     ("حضر اثنا وعشرون لاعبا", 22), ("فاز اثنان من اللاعبين", 2)],
+)
+def test_forms_of_two_with_their_teen_or_tens_stay_numbers(sentence, value):
+    assert [q.value for q in figures(sentence)] == [value], described(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["ضم الفريق اثنى عشر لاعبا", "حضر اثني عشر وزيرا"])
+def test_twelve_spelled_like_the_verb_is_still_twelve(sentence):
+    assert only(sentence).value == 12
+
+
+# Names with digits: a number ending the quotes it shares with a name's words, an institution with a number of
+# four digits or more, a display resolution with a resolution word.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["عقد مؤتمر «جنيف 2» في الشتاء", "انطلقت المركبة «سويوز 7» إلى المدار", "اشترى بندقية «آي كي 47» قديمة",
+     'تعمل السيارة بمحرك "توربو 4" الجديد', "تلقى العلاج في مستشفى 57357 من السرطان",
+     "تبرع رجل الأعمال لمستشفى 57357.", "يعرض الفيلم بدقة 4K في القاعات", "تدعم الشاشة تقنية 8K وهي الأحدث",
+     "وصلت جودة التصوير إلى 4K"],
+)
+def test_names_with_digits_are_no_figures(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [("قال «أكثر من 50 مشاركا»", 50, None), ("يضم مستشفى 1000 سرير", 1000, None),
+     ("نقل المستشفى 3 من المصابين", 3, None), ("بلغت الأرباح 50K دولار", 50000, "USD"),
+     ("حصل الحساب على 4K متابع", 4000, None), ("«بلغ عدد الزوار 30 ألفا»", 30000, None)],
+)
+def test_figures_near_those_names_stay_figures(sentence, value, unit):
+    found = only(sentence)
+    assert (found.value, found.unit) == (Decimal(value), unit), described(sentence)
+
+
+# A number named "الرقم" and followed by what it is dialled for is a service number (cues.tsv service_purpose).
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["خصصت البلدية الرقم 940 لاستقبال البلاغات", "أطلقت الوزارة الرقم 19988 للاستفسار عن الخدمات",
+     "حددت الهيئة الرقم 8001 للإبلاغ عن المخالفات", "يعمل الرقم 937 الموحد طوال اليوم"],
+)
+def test_a_service_number_with_its_purpose_is_no_figure(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("سجل العداء الرقم 10 في السباق", 10), ("خصصت البلدية 940 موظفا لاستقبال البلاغات", 940)],
+)
+def test_numbers_without_the_service_pattern_stay_figures(sentence, value):
+    assert [q.value for q in figures(sentence)] == [value], described(sentence)
+
+
+# A list item's number after its label noun (label_nouns.txt), in brackets or before a colon or a dash.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["العادة (4) نم مبكرا كل ليلة", "الخطوة ( 3 ) افتح الملف", "النصيحة 2: اشرب الماء", "القاعدة 7 - لا تستعجل",
+     "البند (12) يلزم الشركة بالتعويض", "السؤال رقم 5: ما عاصمة الأردن؟"],
+)
+def test_a_label_nouns_number_is_no_figure(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("اتبع 5 خطوات للنجاح", 5), ("تضم الخطة 3 قواعد", 3), ("أجاب عن السؤال 10 طلاب", 10),
+     ("تستغرق الخطوة 2-3 أيام", None)],
+)
+def test_counts_near_label_nouns_stay_counts(sentence, value):
+    found = figures(sentence)
+    if value is None:
+        assert [q.qualifier for q in found] == ["range"], described(sentence)
+    else:
+        assert [q.value for q in found] == [value], described(sentence)
+
+
+@pytest.mark.parametrize("name", ["label_nouns.txt"])
+def test_every_label_noun_numbers_an_item(name):
+    for noun in read_words(name):
+        assert figures(f"{noun} (3) افعل ذلك") == [], noun
+        assert figures(f"{noun} 3: افعل ذلك") == [], noun
+
+
+def test_a_year_closing_a_quoted_title_stays_a_date():
+    found = only("صدر التقرير بعنوان «الاستقرار المالي 2015» هذا الأسبوع")
+    assert (found.kind, str(found.value)) == ("date", "2015")
