@@ -134,6 +134,22 @@ _DEFINITE_TEEN = re.compile(
     rf"(?<!\w)(?P<teen>{PREFIXES}{_ARTICLE}(?:{phrase_pattern(_DEFINITE_UNITS)}) (?:{phrase_pattern(_CUES['ten'])}))"
     rf"(?!\w)")
 _TEN_WORDS = _CUES["ten"]
+_TEEN_REACH = 24  # characters before the ten word where its definite unit word begins
+
+
+def _definite_teens(norm: str) -> list[tuple[int, int]]:
+    """The spans of definite teens after a noun ("قطاعات السوق الخمسة عشر"), looked for only around the ten
+    words the page holds (not by a pass over the whole page)."""
+    spans = set()
+    for ten in _TEN_WORDS:
+        at = norm.find(ten)
+        while at != -1:
+            end = at + len(ten)
+            for match in _DEFINITE_TEEN.finditer(norm, max(0, at - _TEEN_REACH), min(len(norm), end + 1)):
+                if match.end("teen") == end and _after_noun(norm, match.start()):
+                    spans.add(match.span("teen"))
+            at = norm.find(ten, end)
+    return sorted(spans)
 # "2000 ريال للمرة الأولى و«4000» للمرة الثانية": و (and quotes) before a bare amount of a list.
 _QUOTES = "\"'«»“”″″„"
 _LIST_AND = re.compile(rf"(?:^|\s)(?:{phrase_pattern(_CUES['and'])})[\s{_QUOTES}]*\Z")
@@ -148,9 +164,8 @@ def find_quantities(norm: str) -> list[Found]:
     # One scan of the page's word starts for every recogniser below, the date hook's anchor words included.
     runs, duals, hits = scan_page(norm, _DATE_ANCHORS)
     skipped = not_figures.reserved_spans(norm, hits)
-    if any(ten in norm for ten in _TEN_WORDS):  # "قطاعات السوق الخمسة عشر": reserved, as "الخمسة" alone is
-        skipped = sorted(skipped + [m.span("teen") for m in _DEFINITE_TEEN.finditer(norm)
-                                    if _after_noun(norm, m.start())])
+    if teens := _definite_teens(norm):  # "قطاعات السوق الخمسة عشر": reserved, as "الخمسة" alone is
+        skipped = sorted(skipped + teens)
     reserved = list(skipped)
     found: list[Found] = []
     # The date hook: its spans are reserved before numbers are read; RESERVED spans are names, not figures.
