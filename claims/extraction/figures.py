@@ -218,7 +218,7 @@ def find_quantities(norm: str) -> list[Found]:
                                extras=_family(kind, unit)))
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, _join_restatements(norm, drop_overlaps(found))))
-    found = _lend_sentence_currency(norm, _lend_currency_across(norm, found))
+    found = _lend_unit_across(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
     return join_ranges(norm, _lend_to_list(norm, _share_unit_of_pair(norm, found)))
 
 
@@ -729,6 +729,33 @@ def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
                 or _COUNT_LEAD.search(norm, words_back(norm, later.start, 4), later.start)):
             continue
         found[index] = _as_money(norm, later, earlier.unit)
+    return found
+
+
+_FROM_WORD_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['range_from'])}) \Z")
+_TO_WORD = re.compile(rf" (?:{phrase_pattern({to for to in _CUES['range_to'] if to.isalpha() and len(to) > 1})}) ")
+_BARE_END_AFTER = re.compile(r" ?(?:[^\w ]|\Z)|(?: (\w+))")
+_LENT_KINDS = ("duration", "measure")
+
+
+def _lend_unit_across(norm: str, found: list[Found]) -> list[Found]:
+    """"سيقل زمن الرحلة من 20 ساعة إلى 11 فقط": a bare number right after the "to" word of "من <figure with a
+    unit> إلى" takes that unit (a duration or a measure), as money lends its currency across such a comparison;
+    the ranges pass then reads the pair as a range or as two figures of a change. Only when nothing but
+    punctuation or a word of not_count_nouns.txt follows the bare number (else it may count something else)."""
+    for index in range(1, len(found)):
+        later, earlier = found[index], found[index - 1]
+        if (later.kind != "count" or later.has_unit or "noun_span" in later.extras or earlier.kind not in _LENT_KINDS
+                or not earlier.has_unit or earlier.unit is None or later.scale != earlier.scale
+                or not _TO_WORD.fullmatch(norm, earlier.end, later.start)
+                or not _FROM_WORD_BEFORE.search(norm, words_back(norm, earlier.start, 1), earlier.start)):
+            continue
+        after = _BARE_END_AFTER.match(norm, later.end)
+        if after is None or (after.group(1) is not None and after.group(1) not in LEX.not_count_nouns):
+            continue
+        extras = {**later.extras, **_family(earlier.kind, earlier.unit)}
+        found[index] = Found(later.start, later.end, earlier.kind, later.value, earlier.unit, later.qualifier,
+                             later.precision, extras, later.scale, True)
     return found
 
 

@@ -1,7 +1,8 @@
 """One normalisation for everything that is compared: input text, language data, references, search.
 
 Built on pyarabic's character tables. Folding rules:
-- strip tashkeel (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel;
+- strip tashkeel (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel, except that a run of
+  two or more tatweels between two numbers ("5 ــــــ 8%") is typed as a dash and becomes one "-";
 - drop invisible format characters (bidi marks, zero-width joiners, BOM);
 - presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) and full-width forms go through NFKC;
 - alef with hamza/madda and alef wasla -> bare alef, hamza on waw -> waw, hamza on ya -> ya,
@@ -138,6 +139,19 @@ class OffsetMap:
                 return folded_starts[run - 1] + inside
         return folded_starts[run]
 
+_TATWEEL_DASH_MIN = 2  # tatweels in a run read as a dash: one alone ends an article ("الـ 36")
+
+
+def _is_tatweel_dash(text: str, start: int, end: int) -> bool:
+    """A run of `_TATWEEL_DASH_MIN` or more tatweels (and nothing else) with a digit or "%" as the nearest
+    character before it and a digit as the nearest after it, spaces aside: typed as a dash between two numbers."""
+    if end - start < _TATWEEL_DASH_MIN or text.count(araby.TATWEEL, start, end) != end - start:
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip()
+    return bool(before) and bool(after) and (before[-1].isdigit() or before[-1] in "%\u066a") and after[0].isdigit()
+
+
 def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
     """The folded text (leading and trailing whitespace kept, collapsed, so offsets stay simple) and
     its `OffsetMap`."""
@@ -165,6 +179,10 @@ def fold_with_offset_map(text: str) -> tuple[str, OffsetMap]:
             edit = match.group()
             if edit[0] in _SPACE_CHARS:
                 pieces.append("\n" if _HAS_NEWLINE.search(edit) else " ")
+                map_next(start)
+                size += 1
+            elif edit[0] == araby.TATWEEL and _is_tatweel_dash(text, start, end):
+                pieces.append("-")  # "( 1ـــــ 3% )", "5 ــــــ 8%": a long tatweel between numbers is a dash
                 map_next(start)
                 size += 1
             elif _IS_COMPAT.match(edit):

@@ -1029,3 +1029,109 @@ def test_every_label_noun_numbers_an_item(name):
 def test_a_year_closing_a_quoted_title_stays_a_date():
     found = only("صدر التقرير بعنوان «الاستقرار المالي 2015» هذا الأسبوع")
     assert (found.kind, str(found.value)) == ("date", "2015")
+
+
+# --- issue 9: nautical miles, more currencies, a unit lent to the bare end of "من … إلى", tatweel dashes -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("أبحرت السفينة مسافة 450 ميلا بحريا قبل أن ترسو", "450", "nmi"),
+        ("تقع الجزيرة على بعد 18 ميل بحري من الشاطئ", "18", "nmi"),
+        ("تمتد المياه الإقليمية 12 أميال بحرية", "12", "nmi"),
+        ("قطع العداء 26 ميلا في السباق", "26", "mi"),  # the mile alone stays the statute mile
+        ("تبعد المدينة 90 ميل عن العاصمة", "90", "mi"),
+    ],
+)
+def test_nautical_miles_are_their_own_unit_and_the_mile_alone_stays(sentence, value, unit):
+    found = only(sentence)
+    assert (found.kind, found.value, found.unit) == ("measure", Decimal(value), unit)
+    assert found.extras.get("family") == "length"
+
+
+def test_a_nautical_mile_has_its_size_in_metres():
+    sizes = {row[0]: row[2] for row in read_raw_rows("unit_families.tsv") if len(row) > 2}
+    assert Decimal(sizes["nmi"]) == 1852
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("بلغ متوسط الأجر 4200 رنجيت شهريا", "MYR"),
+        ("اشترى الهاتف بـ 900 رينغيت", "MYR"),
+        ("دفعت الشركة 12 مليون رنغيت غرامة", "MYR"),
+        ("خسرت العملة حتى بلغ الدولار 280 روبية باكستانية", "PKR"),
+        ("بلغت قيمة الصفقة 50 مليار روبية إندونيسية", "IDR"),
+        ("يكلف الفندق 1500 بات تايلندي لليلة", "THB"),
+        ("تبلغ الرسوم 25 ألف دونغ للفرد", "VND"),
+        ("ارتفع سعر الخبز إلى 20 راند", "ZAR"),
+        ("تبلغ التذكرة 300 بيزو مكسيكي", "MXN"),
+        ("بلغ العجز 40 مليار بيزو أرجنتيني", "ARS"),
+        ("دفع 200 كرونة سويدية", "SEK"),
+        ("بلغت الغرامة 5000 كرونة نرويجية", "NOK"),
+        ("بلغ الاستثمار 3 مليارات ريال برازيلي", "BRL"),
+        ("يبلغ الراتب 90 ألف نيرة", "NGN"),
+        ("ارتفع السعر إلى 600 جنيه سوداني", "SDG"),
+        ("بلغت المنحة 400 ليرة تركية", "TRY"),
+        ("كلف المشروع 800 مليون روبل", "RUB"),
+        ("بلغت 120 ألف وون كوري", "KRW"),
+    ],
+)
+def test_the_currencies_of_the_news_are_money_in_their_code(sentence, code):
+    found = only(sentence, "money")
+    assert found.unit == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "حضر الحفل 300 بيزو",  # several countries use the peso: a bare peso names no one currency
+        "بلغ عدد 40 كرونة",
+    ],
+)
+def test_a_bare_name_shared_by_several_currencies_is_no_money(sentence):
+    assert not figures(sentence, "money"), described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit", "kind"),
+    [
+        ("سيقل زمن الرحلة من 14 ساعة إلى 9 فقط", "14", "9", "hour", "duration"),
+        ("تراجع زمن الانتظار من 6 ساعات إلى 2.", "6", "2", "hour", "duration"),
+        ("انكمش الشاطئ من 70 مترا إلى 45 فقط", "70", "45", "m", "measure"),
+        ("تقلصت المسافة من 12 كيلومترا إلى 8، بحسب الخطة", "12", "8", "km", "measure"),
+    ],
+)
+def test_the_bare_end_of_a_fall_takes_the_unit_of_its_other_end(sentence, low, high, unit, kind):
+    found = figures(sentence)
+    assert [(f.kind, f.value, f.unit) for f in found] == [(kind, Decimal(low), unit), (kind, Decimal(high), unit)]
+
+
+def test_a_bare_end_that_counts_something_else_keeps_no_unit():
+    found = figures("ارتفع المبنى من 5 أمتار إلى 3 طوابق")
+    assert [(f.kind, f.unit) for f in found] == [("measure", "m"), ("count", None)]
+
+
+def test_a_bare_high_end_of_a_span_of_time_makes_a_range():
+    found = only("يمتد الدوام من 4 ساعات إلى 7 في اليوم")
+    assert (found.kind, found.unit, found.qualifier, found.value) == ("duration", "hour", "range", Decimal(4))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("تراوحت الزيادة بين ( 2ـــــ 6% ) سنويا", "2"),
+        ("يتوقع نموا 4 ــــــ 9% العام المقبل", "4"),
+        ("يتوقع نموا ٣ ـــ ٧٪ العام المقبل", "3"),
+    ],
+)
+def test_a_long_tatweel_between_two_numbers_is_a_range_dash(sentence, low):
+    found = only(sentence)
+    assert (found.kind, found.qualifier, found.value) == ("percent", "range", Decimal(low))
+
+
+@pytest.mark.parametrize("sentence", ["كتب الشاعر قصيدة جـــميلة من 40 بيتا", "فاز الفريق بالمباراة الـ 36"])
+def test_a_tatweel_inside_a_word_or_after_an_article_is_still_dropped(sentence):
+    assert all("-" not in f.text for f in figures(sentence))
+    assert all(f.qualifier != "range" for f in figures(sentence))
