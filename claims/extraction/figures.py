@@ -219,6 +219,7 @@ def find_quantities(norm: str) -> list[Found]:
     found.sort(key=lambda f: (f.start, f.end))
     found = _lend_currency_back(norm, _join_sub_units(norm, _join_restatements(norm, drop_overlaps(found))))
     found = _lend_unit_across(norm, _lend_sentence_currency(norm, _lend_currency_across(norm, found)))
+    found = _thousands_of_one_dot(norm, found)
     return join_ranges(norm, _lend_to_list(norm, _share_unit_of_pair(norm, found)))
 
 
@@ -729,6 +730,27 @@ def _lend_currency_across(norm: str, found: list[Found]) -> list[Found]:
                 or _COUNT_LEAD.search(norm, words_back(norm, later.start, 4), later.start)):
             continue
         found[index] = _as_money(norm, later, earlier.unit)
+    return found
+
+
+# "30.000 متر مربع", "100.000 زائر": one dot before exactly three zeros groups the thousands (no decimal part is
+# written as three zeros). Only a count of a noun or a measure, with no scale word: money keeps its decimals (a dinar, a
+# Kuwaiti, Bahraini, Omani or Jordanian one, has 1000 fils: "3.000 دينار" is three dinars), and "130.000 ألف"
+# already reads as 130 thousand.
+_ONE_DOT_THOUSANDS = re.compile(r"\(? ?(\d{1,3})\.000(?![\d.٫,])")
+_THOUSANDS_KINDS = ("count", "measure")
+
+
+def _thousands_of_one_dot(norm: str, found: list[Found]) -> list[Found]:
+    for index, figure in enumerate(found):
+        if figure.kind not in _THOUSANDS_KINDS or figure.scale != 1 or norm.find(".", figure.start, figure.end) < 0:
+            continue
+        digits = _ONE_DOT_THOUSANDS.match(norm, figure.start)
+        if digits is None or (figure.start and (norm[figure.start - 1].isdigit() or norm[figure.start - 1] in ".٫,")):
+            continue
+        if figure.kind == "count" and not norm[digits.end() : figure.end].strip(" )"):
+            continue  # a bare "2.000" names nothing whole: an index or a rate may be written to three decimals
+        found[index] = replace(figure, value=Decimal(digits.group(1)) * 1000, precision=ONE)
     return found
 
 

@@ -1135,3 +1135,29 @@ def test_a_long_tatweel_between_two_numbers_is_a_range_dash(sentence, low):
 def test_a_tatweel_inside_a_word_or_after_an_article_is_still_dropped(sentence):
     assert all("-" not in f.text for f in figures(sentence))
     assert all(f.qualifier != "range" for f in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("خصص المخطط 200.000 متر مربع للحدائق و40.000 متر مربع للطرق", "200000", "m2"),
+        ("بلغ طول الخط 3.000 كيلومتر", "3000", "km"),
+        ("استقبل المهرجان 85.000 زائر", "85000", None),
+    ],
+)
+def test_one_dot_before_three_zeros_groups_thousands(sentence, value, unit):
+    found = figures(sentence)[0]
+    assert (found.value, found.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("بلغ سعر التذكرة 5.000 دينار كويتي", "5.000"),  # a dinar has 1000 fils: money keeps its decimals
+        ("بلغ وزن الطرد 2.250 كيلوغرام", "2.250"),  # three decimals that are not zeros: a decimal point
+        ("أغلق المؤشر عند 7.000", "7.000"),  # a bare number names nothing whole
+        ("تبلغ مساحة المشروع 120.000 ألف متر مربع", "120000"),  # a scale after it: 120 thousand, as written
+    ],
+)
+def test_one_dot_stays_a_decimal_point_for_money_fractions_bare_numbers_and_scales(sentence, value):
+    assert figures(sentence)[0].value == Decimal(value)
