@@ -91,6 +91,13 @@ _ERA_AFTER = re.compile(rf" (?:{phrase_pattern(_CUES['era_after'])})(?!\w)")
 _EDITION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}(?:{phrase_pattern(_CUES['edition_noun'] | read_words('event_words.txt'))})"
     rf"(?: (?:{_ARTICLE}|{_ARTICLE[1]}{_ARTICLE[1]})[^\W\d]+){{0,3}} {_ARTICLE}\Z")
+# "لقب كأس العالم 1986 وقال", "مونديال 2014 بالبرازيل": a year after an event's name (event_words.txt, with up to
+# three words of its name) is a date unless an indefinite counted noun follows.
+_EVENT_YEAR_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('event_words.txt'))})(?: [^\W\d]+){{0,3}} \Z")
+# "سيارة جراند كرنفال 2015 متعددة": a model year after a product noun (model_year_nouns.txt) and its name.
+_MODEL_YEAR_BEFORE = re.compile(
+    rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('model_year_nouns.txt'))})(?: [^\W\d]+){{1,3}} \Z")
 _DURATION_BEFORE = re.compile(
     rf"(?<!\w){PREFIXES}{_ARTICLE}(?P<unit>{phrase_pattern(_DURATION_WORDS)}) "
     rf"(?:{_ARTICLE}\d+ (?:{phrase_pattern(_CUES['or'] | _CUES['and'])}) ?)?{_ARTICLE}\Z"
@@ -412,6 +419,9 @@ def _quantity(norm: str, number: Number) -> Found | None:
             return None
         if not_figures.is_adjective_number(norm, number.start, number.end):
             return None
+        if ("." in norm[number.start - 1 : number.end + 1]
+                and not_figures.is_version(norm, number.start, number.end)):
+            return None  # "بنسخة 4.2", "Android4.2.3": a version number
         if not number.digits_only and not_figures.is_quoted_alone(norm, number.start, number.end):
             return None  # 'العدد «صفر» من المجلة': a number word alone in quotes is a name
     minus = qualifiers.sign_before(norm, start)
@@ -458,7 +468,7 @@ def _quantity(norm: str, number: Number) -> Found | None:
         elif cue and not cue.group("gap"):
             return Found(norm.rfind(" ", 0, start - 1) + 1, number.end, "date", str(int(value)))
         elif (cue or not (noun := _counted_noun(norm, end)) or _YEAR_LIST_AFTER.match(norm, end)
-              or _not_counted_by(norm, start, noun)):
+              or _not_counted_by(norm, start, noun) or _named_year(norm, start, end)):
             return Found(number.start, number.end, "date", str(int(value)))
         kind = "count"
     elif _is_word_year(norm, number, start, end):
@@ -579,6 +589,21 @@ def _after_noun(norm: str, start: int) -> bool:
         stem in NUMBER_WORDS for _, stem in readings(word))
 
 
+def _named_year(norm: str, start: int, end: int) -> bool:
+    """"كأس العالم 1986 وقال", "سيارة جراند كرنفال 2015 متعددة": a year after an event's name with no indefinite
+    counted noun after it, or after a product's name (its model year)."""
+    head = words_back(norm, start, 5)
+    if _MODEL_YEAR_BEFORE.search(norm, head, start):
+        return True
+    if _EVENT_YEAR_BEFORE.search(norm, head, start) is None:
+        return False
+    noun = _counted_noun(norm, end)
+    if noun is None:
+        return True
+    word = norm[noun[0] : noun[1]]  # a counted noun has no article and no و attached ("وقال", "بالبرازيل")
+    return word.startswith(_AND_PREFIX) or any(stem.startswith(_ARTICLE) for _, stem in readings(word))
+
+
 def _not_counted_by(norm: str, start: int, noun: tuple[int, int]) -> bool:
     """"أنشئت في 2005 وأعضاؤها", "خلال 2016 الماضي": after a preposition of time (cues loose_year_lead) a
     four-digit number is a year when the word after it has the article or و attached, which a counted noun never
@@ -628,6 +653,11 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
     return found
 
 
+# The qualifiers of a hedge before a figure that a second figure joined to it by "أو" shares.
+_CARRIED_HEDGES = frozenset({"approx", "at_least", "at_most", "less_than", "more_than"})
+_NO_HEDGE_KINDS = frozenset({"date", "ordinal", "fraction"})
+
+
 def _share_unit_of_pair(norm: str, found: list[Found]) -> list[Found]:
     """A unit written once for two numbers: "لخمس أو ست سنوات" is two durations (5 and 6 years), each end with
     the unit; "ثلاثة وأربعة آلاف ريال", two unit words joined by و (which never make one number) before a scale
@@ -635,6 +665,11 @@ def _share_unit_of_pair(norm: str, found: list[Found]) -> list[Found]:
     result: list[Found] = []
     for quantity in found:
         first = result[-1] if result else None
+        if (first is not None and first.qualifier in _CARRIED_HEDGES and quantity.qualifier == "exact"
+                and not {first.kind, quantity.kind} & _NO_HEDGE_KINDS
+                and norm[first.end : quantity.start].strip() in _CUES["or"]):
+            # "لن تحتمل أكثر من 5 أو 6 أحزاب": a hedge before "X أو Y" bounds both numbers
+            quantity = replace(quantity, qualifier=first.qualifier)
         if (first is None or not quantity.has_unit or quantity.kind in ("date", "ordinal", "fraction")
                 or first.kind != "count" or first.has_unit or first.scale != 1 or "noun_span" in first.extras
                 or not isinstance(first.value, Decimal) or not isinstance(quantity.value, Decimal)

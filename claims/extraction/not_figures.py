@@ -35,7 +35,7 @@ import unicodedata
 from claims.extraction.lexicon import DATA_DIR, lexicon, phrase_pattern, read_raw_rows, read_roles, read_words
 from claims.extraction.normalize import normalize
 from claims.extraction.numbers import IDIOMS, NUMBER_WORDS
-from claims.extraction.tokens import ANY_PREFIX, PREFIXES, readings, words_back
+from claims.extraction.tokens import ANY_PREFIX, PREFIXES, lam_forms, readings, words_back
 
 LEX = lexicon()
 _CUES = LEX.cues
@@ -64,8 +64,10 @@ _BRAND_WORD_BEFORE = re.compile(
 # "القرار 2199 الذي", "الرحلة 370 قد", "رقم معاملة 37403", "الفرقة 30 مشاة": a number that designates one thing
 # after a noun of designation_nouns.tsv (or after it and "رقم"), with nothing counted after it.
 _DESIGNATIONS = read_roles("designation_nouns.tsv")
+# "مقرا للفرقة 30 في": the nouns with the article are also read after ل, which drops the article's alef.
 _DESIGNATION_BEFORE = re.compile(
-    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_DESIGNATIONS['noun'])})"
+    rf"(?<!\w)(?:{ANY_PREFIX}(?:{phrase_pattern(_DESIGNATIONS['noun'])})|"
+    rf"(?:{phrase_pattern(lam_forms(_DESIGNATIONS['noun']))}))"
     rf"(?: (?:{phrase_pattern(_CUES['contact_number'])}))? ?[(«\"]? ?\Z"
 )
 _DESIGNATION_AFTER = re.compile(
@@ -141,6 +143,36 @@ _COUNT_LEAD = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['count_l
 _DEFINITE_BEFORE_BRACKET = re.compile(rf"(?<!\w)({next(iter(_CUES['article']))}[\u0621-\u064a]{{2,}}) ?\( ?\Z")
 _BARE_AFTER = re.compile(r" ?(?:[\"»”)،,.:؛;!?-]|\Z)")
 _WORD_AFTER = re.compile(r" ([^\W\d]+)")
+
+
+# "Android4.2.3", "الإصدار 4.2.3": three or more digit groups joined by points, glued to a Latin name or after a
+# version word, are a version number (an address "192.168.1.2" alone keeps its numbers, as the recognisers read
+# them); the group sizes of thousands (every group after the first of three digits) are left to the number reader.
+_DOTTED_CHAIN_BEFORE = re.compile(r"(?<![\d.])(?:\d+\.)+\Z")
+_DOTTED_CHAIN_AFTER = re.compile(r"(?:\.\d+)+(?![\d])")
+_THOUSANDS_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_ONLY = re.compile(r"\d+\.\d+")
+# "بنسخة 4.2", "version 2.0": a decimal number right after a version word (cues.tsv version_word), perhaps with
+# a Latin product name between ("بنسخة Android 4.2").
+_VERSION_WORD_BEFORE = re.compile(
+    rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(_CUES['version_word'])})(?: [a-z]+)? \Z")
+
+
+def is_version(norm: str, start: int, end: int) -> bool:
+    """True when the number at norm[start:end] is a version number: a group of a chain of three or more digit
+    groups joined by points ("Android4.2.3", "الإصدار 4.2.3"; not the thousands "1.234.567"), or a decimal number
+    right after a version word with nothing counted after it ("الإصدار 4.2 من")."""
+    before = _DOTTED_CHAIN_BEFORE.search(norm, max(0, start - 24), start) if start and norm[start - 1] == "." else None
+    after = _DOTTED_CHAIN_AFTER.match(norm, end)
+    chain_start = before.start() if before else start
+    chain_end = after.end() if after else end
+    chain = norm[chain_start:chain_end]
+    if chain.count(".") >= 2:  # glued to a product's Latin name ("android4.2.3") or after a version word
+        return _THOUSANDS_GROUPS.fullmatch(chain) is None and (
+            chain_start > 0 and norm[chain_start - 1].isascii() and norm[chain_start - 1].isalpha()
+            or _VERSION_WORD_BEFORE.search(norm, max(0, chain_start - 30), chain_start) is not None)
+    return (_DECIMAL_ONLY.fullmatch(norm, start, end) is not None and _bare(norm, end)
+            and _VERSION_WORD_BEFORE.search(norm, max(0, start - 30), start) is not None)
 
 
 def is_name_digits(norm: str, start: int, end: int) -> bool:

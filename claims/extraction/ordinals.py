@@ -45,6 +45,13 @@ _HUNDREDS = [word for word, (_, form) in _WORDS.items() if form.startswith("hund
 _HUNDREDS_BEFORE = re.compile(rf"(?<!\w)(?P<word>{phrase_pattern(_HUNDREDS)}) {_AND} ?\Z")
 _RANK_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(LEX.rank_nouns)}) \Z")
 _NAME_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('ordinal_name_words.txt'))}) \Z")
+# "11 ميغابت في الثانية": an ordinal right after a unit of units.tsv and "في" (cues.tsv rate_per) is the time unit
+# of a rate (per second), no ordinal.
+_RATE_BEFORE = re.compile(
+    rf"(?<![^\W\d])(?:{phrase_pattern(LEX.units)}) (?:{phrase_pattern(LEX.cues['rate_per'])}) \Z")
+# "الفريق أول ركن": the indefinite "أول" after a title word (ordinal_title_words.txt) is part of the title;
+# "الفريق الأول" (the first team) and "فريق ثالث" (a third team) stay ordinals.
+_TITLE_BEFORE = re.compile(rf"(?<!\w){PREFIXES}(?:{phrase_pattern(read_words('ordinal_title_words.txt'))}) \Z")
 # "الأشهر التسعة الأولى": an ordinal right after a number word qualifies the number, it ranks nothing.
 _NUMBER_BEFORE = re.compile(rf"(?<!\w)(?:{_ARTICLE})?(?:{phrase_pattern(LEX.cardinals)}) \Z")
 # "من الخامسة وحتى العاشرة من مساء الجمعة": an hour of a part of the day (date_words.tsv day_part) is a time.
@@ -100,7 +107,8 @@ def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None
             continue
         if form == "feminine" and _MASCULINE_BEFORE.search(padded, max(0, start - 4), start):
             continue
-        if form == "bare" and _FUNCTION_WORD_AFTER.match(padded, end):
+        if form == "bare" and (_FUNCTION_WORD_AFTER.match(padded, end)
+                               or rank == 1 and _TITLE_BEFORE.search(padded, max(0, start - 12), start)):
             continue
         if rank <= 12 and _DAY_PART_AFTER.match(padded, end) and _HOUR_LEAD.search(padded, max(0, start - 12), start):
             # a clock time, not a rank: reserved (so no number is read in it), with the hour that opens its range
@@ -118,7 +126,7 @@ def find_ordinals(norm: str, hits: list[tuple[str, int, int, str]] | None = None
             consumed = end - 1
             continue
         if _NAME_BEFORE.search(padded, max(0, start - 16), start) or _NUMBER_BEFORE.search(
-                padded, max(0, start - 16), start):
+                padded, max(0, start - 16), start) or _RATE_BEFORE.search(padded, max(0, start - 24), start):
             continue
         extras = {"ranked": True} if _RANK_BEFORE.search(padded, max(0, start - 20), start) else {}
         found.append(Found(start - 1, end - 1, "ordinal", Decimal(rank), precision=ONE, extras=extras))

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from claims.extraction import extract
-from claims.extraction.lexicon import read_raw_rows, read_roles, read_words
+from claims.extraction.lexicon import lexicon, read_raw_rows, read_roles, read_words
+from claims.extraction.normalize import normalize
 
 RANGES_OF = read_roles("date_words.tsv")
 
@@ -1161,3 +1162,193 @@ def test_one_dot_before_three_zeros_groups_thousands(sentence, value, unit):
 )
 def test_one_dot_stays_a_decimal_point_for_money_fractions_bare_numbers_and_scales(sentence, value):
     assert figures(sentence)[0].value == Decimal(value)
+
+
+# --- blind5, 1: the edition of a festival, then a participle of saying -------------------------------------------
+
+
+_SAYING = ["مشيرا", "مضيفا", "موضحا", "مؤكدا", "لافتا", "منوها", "مبينا", "قائلا", "معتبرا", "مشددا"]
+
+
+@pytest.mark.parametrize("participle", _SAYING)
+def test_an_edition_before_a_participle_of_saying_is_no_figure(participle):
+    sentence = f"وجاء الحفل ختاما لمهرجان صيف الباحة 14 {participle} إلى أن الزوار كثر"
+    assert figures(sentence, "count") == [], described(sentence)
+
+
+def test_every_participle_of_saying_is_in_the_data():
+    assert {normalize(word) for word in _SAYING} <= lexicon().not_count_nouns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("استقطب مهرجان صيف الباحة 14 زائرا من الخارج", 14),
+        ("ارتفع عدد المصابين إلى 30 مشيرا إلى أن الحالات مستقرة", 30),
+    ],
+)
+def test_counts_before_a_counted_noun_or_after_no_event_stay_counts(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+# --- blind5, 2: years inside names: an event's year, a car's model year --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("توج المنتخب بلقب كأس العالم 1998 وقال مدربه إن الفوز مستحق", "1998"),
+        ("شارك اللاعب في مونديال 2010 بالبرازيل", "2010"),
+        ("حصد السباح ذهبيتين في أولمبياد 2012 ثم اعتزل", "2012"),
+        ("ظهر في نهائيات كأس العالم 2022 الأحد الماضي", "2022"),
+        ("أطلقت الشركة سيارة لاند كروزر 2016 رباعية الدفع", "2016"),
+        ("عرض المعرض طراز كامري 2019 الجديد", "2019"),
+    ],
+)
+def test_a_year_after_an_event_or_a_product_name_is_a_date(sentence, year):
+    assert only(sentence, "date").value == year
+    assert figures(sentence, "count") == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("تشارك في كأس العالم 32 منتخبا", 32),
+        ("شارك في بطولة العالم 2000 لاعب من مختلف الدول", 2000),
+        ("باعت الشركة سيارة تويوتا 2000 ريال أقل من سعرها", None),
+    ],
+)
+def test_a_counted_noun_or_a_unit_after_the_number_keeps_it_a_figure(sentence, value):
+    assert figures(sentence, "date") == [], described(sentence)
+    if value is not None:
+        assert only(sentence, "count").value == value
+    else:
+        assert only(sentence, "money").unit == "SAR"
+
+
+@pytest.mark.parametrize("noun", sorted(read_words("model_year_nouns.txt")))
+def test_every_model_year_noun_of_the_data_makes_the_year_a_date(noun):
+    assert only(f"قدمت الشركة {noun} فورد إكسبلورر 2017 متعددة الاستخدامات", "date").value == "2017"
+
+
+# --- blind5, 3: the military title "الفريق أول" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "استقبل الفريق أول ركن خالد رئيس الأركان الوفد",
+        "وصل رئيس الأركان الفريق أول سامي إلى العاصمة",
+    ],
+)
+def test_an_indefinite_first_after_the_title_word_is_no_ordinal(sentence):
+    assert figures(sentence, "ordinal") == [], described(sentence)
+
+
+@pytest.mark.parametrize("word", sorted(read_words("ordinal_title_words.txt")))
+def test_with_the_article_the_ordinal_ranks_the_noun(word):
+    assert only(f"فاز {word} الأول بالمباراة النهائية", "ordinal").value == 1
+    assert figures(f"عين {word} أول ركن سعيد قائدا", "ordinal") == []
+    assert only(f"وقال {word} ثالث إن النتائج دقيقة", "ordinal").value == 3
+
+
+# --- blind5, 4: a designation noun after ل (the article's alef dropped) -------------------------------------------
+
+
+@pytest.mark.parametrize("noun", sorted(n for n in read_roles("designation_nouns.tsv")["noun"] if n.startswith("ال")))
+def test_a_designation_noun_after_lam_names_its_number(noun):
+    sentence = f"هاجم المسلحون مقرا ل{noun[1:]} 40 في المنطقة الشرقية"
+    assert figures(sentence, "count") == [], described(sentence)
+
+
+def test_a_counted_noun_after_the_number_keeps_it_a_count():
+    assert only("انضم للكتيبة 20 جنديا من الاحتياط", "count").value == 20
+
+
+# --- blind5, 5: version numbers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يعمل الجهاز بنظام Android5.1.1 ويدعم الشبكات",
+        "حدث البرنامج إلى الإصدار 10.3.2 الأسبوع الماضي",
+        "أطلقت الشركة الإصدار 2.4 من تطبيقها",
+        "يعمل الهاتف بنسخة iOS 9.3 حاليا",
+        "جربنا version 3.6 من المتصفح",
+    ],
+)
+def test_version_numbers_are_no_figures(sentence):
+    assert extract(sentence).quantities == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("بلغ عدد السكان 1.234.567 نسمة", 1234567),
+        ("بيعت 2.5 مليون نسخة من اللعبة", 2500000),
+    ],
+)
+def test_thousands_groups_and_counted_copies_stay_counts(sentence, value):
+    assert only(sentence, "count").value == value
+
+
+def test_an_address_of_dotted_numbers_alone_keeps_its_numbers():
+    assert [q.value for q in figures("العنوان هو 10.20.30.40", "count")] == [10, 20, 30, 40]
+
+
+def test_an_issue_of_bonds_keeps_its_amount():
+    assert only("أعلنت الحكومة إصدار 1.5 مليار دولار من السندات", "money").value == 1500000000
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().cues["version_word"]))
+def test_every_version_word_of_the_data_makes_a_decimal_a_version(word):
+    sentence = f"نزل {word} 4.2 من البرنامج"
+    assert figures(sentence) == [], described(sentence)
+
+
+# --- blind5, 6: "في الثانية" after a unit: per second, no ordinal -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تصل سرعة الاتصال إلى 54 ميغابت في الثانية",
+        "تضخ المضخة 300 لتر في الثانية",
+        "ينقل الكابل 10 غيغابايت في الثانية",
+    ],
+)
+def test_the_time_word_of_a_rate_is_no_ordinal(sentence):
+    assert figures(sentence, "ordinal") == [], described(sentence)
+    assert len(figures(sentence, "measure")) == 1
+
+
+def test_the_second_after_no_unit_stays_an_ordinal():
+    assert only("حل الفريق في المرتبة الثانية", "ordinal").value == 2
+
+
+# --- blind5, 7: a hedge before "X أو Y" bounds both ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("لا يتسع المكان لأكثر من 8 أو 9 سيارات", "more_than"),
+        ("استغرق البناء نحو 4 أو 5 سنوات", "approx"),
+        ("حضر أقل من 20 أو 30 شخصا", "less_than"),
+    ],
+)
+def test_a_hedge_before_x_or_y_is_carried_to_y(sentence, qualifier):
+    found = [q for q in extract(sentence).quantities if q.kind != "date"]
+    assert [q.qualifier for q in found] == [qualifier, qualifier], described(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "حضر 8 أو 9 أشخاص",
+        "زاد العدد أكثر من 8 وبلغ 9 أشخاص",
+    ],
+)
+def test_no_hedge_or_another_joiner_keeps_y_exact(sentence):
+    assert figures(sentence)[-1].qualifier == "exact", described(sentence)
