@@ -52,6 +52,7 @@ _ARTICLE = next(iter(LEX.cues["article"]))
 REACH = "reach"
 _CAP_NOUNS = read_words("cap_nouns.txt")
 _LEVEL_NOUNS = read_words("level_nouns.txt")
+_LEVEL_KEYS = frozenset(noun[:3] for noun in _LEVEL_NOUNS)
 _SUBJECT_WORDS = 5
 _CLAUSE_PUNCTUATION = re.compile(r"[.,،؛:!?؟()«»\"]")
 _APPROACH_BEFORE = re.compile(rf"(?<!\w){ANY_PREFIX}(?:{phrase_pattern(LEX.cues['approach'])}) \Z")
@@ -132,7 +133,8 @@ def _before_level_noun(norm: str, start: int) -> tuple[int, bool]:
         start = head
         head = words_back(norm, start, 1)
     word = norm[head:start].strip()
-    if word and noun_stems(word) & _LEVEL_NOUNS:
+    # a level noun's first letters stand in the word whatever its prefix or ending: a test in C before the stems
+    if word and any(key in word for key in _LEVEL_KEYS) and noun_stems(word) & _LEVEL_NOUNS:
         return head, True
     return start, False
 
