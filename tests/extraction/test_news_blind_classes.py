@@ -1352,3 +1352,42 @@ def test_a_hedge_before_x_or_y_is_carried_to_y(sentence, qualifier):
 )
 def test_no_hedge_or_another_joiner_keeps_y_exact(sentence):
     assert figures(sentence)[-1].qualifier == "exact", described(sentence)
+
+
+# --- blind6, 2: square feet, the plural of feet, megapixels --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "family"),
+    [
+        ("تبلغ مساحة المكتب 1200 قدم مربع", "ft2", "area"),
+        ("شقة من 40 أقدام مربعة", "ft2", "area"),
+        ("ارتفعت الأمواج 15 أقدام", "ft", "length"),
+        ("خزان سعته 300 قدم مكعب", "ft3", "volume"),
+        ("هاتف بكاميرا 48 ميجابيكسل", "MP", "resolution"),
+        ("عدسة أمامية 16 ميغابيكسل", "MP", "resolution"),
+        ("مستشعر 64 ميجا بيكسل", "MP", "resolution"),
+    ],
+)
+def test_feet_and_megapixels_are_measures(sentence, unit, family):
+    found = only(sentence, "measure")
+    assert (found.unit, found.extras.get("family")) == (unit, family), described(sentence)
+
+
+# --- blind6, 4: a clause particle after a designation's number -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقالت الفرقة 30 إن قواتها تقدمت",
+        "وذكر اللواء 12 إن الهجوم صد",
+        "أعلنت الكتيبة 101 أن جنودها انسحبوا",
+    ],
+)
+def test_a_designation_number_before_a_clause_counts_nothing(sentence):
+    assert [q for q in extract(sentence).quantities if q.kind != "date"] == [], described(sentence)
+
+
+def test_a_count_before_the_designation_noun_stays():
+    assert figures("قالت إن 30 فرقة تقدمت")[0].value == Decimal(30)
