@@ -1391,3 +1391,24 @@ def test_a_designation_number_before_a_clause_counts_nothing(sentence):
 
 def test_a_count_before_the_designation_noun_stays():
     assert figures("قالت إن 30 فرقة تقدمت")[0].value == Decimal(30)
+
+
+# --- blind6, 1: an estimate's floor or ceiling after the figure ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("قتل 500 شخص على أقل تقدير", "at_least"),
+        ("سافر 40 ألف حاج كأقل تقدير", "at_least"),
+        ("بلغت الخسائر 20 مليون دولار في أقل تقدير", "at_least"),
+        ("تستغرق الرحلة 3 أيام كأقصى تقدير", "at_most"),
+        ("يصل السعر 900 دينار على أقصى تقدير", "at_most"),
+    ],
+)
+def test_an_estimate_after_the_figure_bounds_it(sentence, qualifier):
+    assert figures(sentence)[0].qualifier == qualifier, described(sentence)
+
+
+def test_no_estimate_keeps_the_figure_exact():
+    assert figures("قتل 500 شخص في الهجوم")[0].qualifier == "exact"
