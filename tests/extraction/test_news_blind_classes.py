@@ -1412,3 +1412,23 @@ def test_an_estimate_after_the_figure_bounds_it(sentence, qualifier):
 
 def test_no_estimate_keeps_the_figure_exact():
     assert figures("قتل 500 شخص في الهجوم")[0].qualifier == "exact"
+
+
+# --- blind6, 1: approaching a figure --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "عدد السكان يقترب من 40 مليون نسمة",
+        "قيمة الصفقة تقترب من 3 مليارات دولار",
+        "الحرارة اقتربت من 45 درجة مئوية",
+        "وصل عدد الزوار حتى الآن اقترب من 100 ألف زائر",
+    ],
+)
+def test_approaching_a_figure_is_approx(sentence):
+    assert figures(sentence)[0].qualifier == "approx", described(sentence)
+
+
+def test_approaching_closer_to_a_level_stays_exact():
+    assert figures("المؤشر يقترب أكثر من مستوى 50 نقطة")[0].qualifier == "exact"
