@@ -1352,3 +1352,34 @@ def test_a_hedge_before_x_or_y_is_carried_to_y(sentence, qualifier):
 )
 def test_no_hedge_or_another_joiner_keeps_y_exact(sentence):
     assert figures(sentence)[-1].qualifier == "exact", described(sentence)
+
+
+# --- money and measures after "بين" with the unit on both ends, or on the first end only --------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("وتراوح سعر الوحدة بين 12.50 ريالا و19.00 خلال الأسبوع", "money", "SAR", "12.5", "19"),
+        ("وتراوحت أسعار الغرف ما بين 300 ريال إلى ألف ريال", "money", "SAR", "300", "1000"),
+        ("وتراوحت الإيجارات ما بين 200 ألف ريال إلى 500 ألف ريال", "money", "SAR", "200000", "500000"),
+        ("وتراوح سعر البرميل بين 60 دولارا و75 دولارا", "money", "USD", "60", "75"),
+        ("وتراوح طول الألواح بين 3 أمتار إلى 7 أمتار", "measure", "m", "3", "7"),
+    ],
+)
+def test_money_or_a_measure_after_between_is_one_range(sentence, kind, unit, low, high):
+    found = only(sentence)
+    assert (found.kind, found.unit, found.qualifier) == (kind, unit, "range")
+    assert (found.extras["low"], found.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وارتفعت الإيرادات من 40 مليار دولار إلى 55 مليار دولار",  # after "من": a change, two figures
+        "وبلغت الحصتان بين 50 ريالا و80 ريالا على التوالي",  # one figure for each of two things
+        "ودفع كل منهم بين 50 ريالا و3 أشخاص",  # the second end names its own noun
+    ],
+)
+def test_money_that_bounds_nothing_stays_two_figures(sentence):
+    assert len(figures(sentence)) == 2, described(sentence)
