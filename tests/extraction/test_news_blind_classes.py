@@ -1383,3 +1383,29 @@ def test_money_or_a_measure_after_between_is_one_range(sentence, kind, unit, low
 )
 def test_money_that_bounds_nothing_stays_two_figures(sentence):
     assert len(figures(sentence)) == 2, described(sentence)
+
+
+# --- a list item's number before a slash at a line's start ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1 / ضرورة الاستفادة من الخبرات المحلية",
+        "2/ تطوير المناهج الدراسية",
+        "أولا:\n3 / توسيع شبكة النقل العام",
+    ],
+)
+def test_a_number_before_a_slash_opening_a_line_numbers_a_list_item(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("12 / مايو شهد افتتاح المعرض", "date"),  # a day and its month
+        ("بلغت الحصة 1 / 4 من السكان", "count"),  # not at a line's start
+    ],
+)
+def test_a_slash_elsewhere_keeps_its_number(sentence, kind):
+    assert figures(sentence, kind), described(sentence)
