@@ -1409,3 +1409,23 @@ def test_a_number_before_a_slash_opening_a_line_numbers_a_list_item(sentence):
 )
 def test_a_slash_elsewhere_keeps_its_number(sentence, kind):
     assert figures(sentence, kind), described(sentence)
+
+
+# --- a unit after the second of two numbers joined by و before "على التوالي" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "values"),
+    [
+        ("فاز بعد خمسة وثمانية أعوام على التوالي", "duration", "year", ["5", "8"]),
+        ("سجل 3 و7 كيلومترات على التوالي", "measure", "km", ["3", "7"]),
+        ("بلغ الفارق 4 و9 أيام، على التوالي", "duration", "day", ["4", "9"]),
+    ],
+)
+def test_two_numbers_with_a_unit_respectively_are_two_figures_of_that_unit(sentence, kind, unit, values):
+    found = figures(sentence, kind)
+    assert [(q.unit, str(q.value)) for q in found] == [(unit, value) for value in values], described(sentence)
+
+
+def test_without_respectively_the_first_number_keeps_no_unit():
+    assert [q.kind for q in figures("فاز بعد خمسة وثمانية أعوام")] == ["count", "duration"]
