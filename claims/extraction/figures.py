@@ -654,6 +654,8 @@ def _lend_currency_back(norm: str, found: list[Found]) -> list[Found]:
 
 
 # The qualifiers of a hedge before a figure that a second figure joined to it by "أو" shares.
+# "بعد خمسة وثمانية أعوام على التوالي": "على التوالي" after X و Y with a unit makes two figures of that unit.
+_RESPECTIVELY_AFTER = re.compile(rf" ?[,،]? ?(?:{phrase_pattern(_CUES['respectively'])})(?!\w)")
 _CARRIED_HEDGES = frozenset({"approx", "at_least", "at_most", "less_than", "more_than"})
 _NO_HEDGE_KINDS = frozenset({"date", "ordinal", "fraction"})
 
@@ -678,7 +680,8 @@ def _share_unit_of_pair(norm: str, found: list[Found]) -> list[Found]:
             continue
         gap = norm[first.end : quantity.start].strip()
         written = quantity.value / quantity.scale
-        if gap in _CUES["or"] and 0 < written and first.value != written:
+        paired = gap in _CUES["or"] or (gap in _CUES["and"] and _RESPECTIVELY_AFTER.match(norm, quantity.end))
+        if paired and 0 < written and first.value != written:
             result[-1] = replace(quantity, start=first.start, end=first.end, value=first.value * quantity.scale,
                                  precision=(first.precision or ONE) * quantity.scale, qualifier=first.qualifier,
                                  extras={k: v for k, v in quantity.extras.items() if k != "noun_span"})

@@ -102,6 +102,8 @@ _SHADDA = "\u0651"
 _PLUS_BEFORE = re.compile(r"\d ?\+ ?\Z")
 _PLUS_AFTER = re.compile(r" ?\+ ?\d")
 _LIST_ITEM = re.compile(r" ?[-–—.)] ")
+# "1 / ضرورة الاستفادة": a slash after a small number opening a line, before a word, numbers a list item too
+_LIST_ITEM_SLASH = re.compile(r" ?/ ?(?=[\u0621-\u064a])")
 _QUOTED_ALONE = re.compile(r"[\"«“'] ?\Z")
 _QUOTE_CLOSE = re.compile(r" ?[\"»”']")
 _CUE_WORDS = frozenset().union(*LEX.cues.values())
@@ -196,6 +198,8 @@ def is_name_digits(norm: str, start: int, end: int) -> bool:
     listed = _LIST_ITEM.match(norm, end)
     if listed and (_at_line_start(norm, start) or _COLON_BEFORE.search(norm, max(0, start - 2), start)):
         return True  # "5 – تكثيف الرقابة": the number of a list item at the start of its line
+    if end - start <= 2 and _LIST_ITEM_SLASH.match(norm, end) and _at_line_start(norm, start):
+        return True  # "1 / ضرورة الاستفادة": the same with a slash, at a line's start only
     if end - start <= 3 and _is_next_list_item(norm, start, end):
         return True  # "8- جريدة الرياض 9- فايسبوك 10.": the number of a list item
     if end - start <= 2 and _is_label(norm, start, end):

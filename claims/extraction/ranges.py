@@ -54,6 +54,10 @@ _UNIT_ALONE_BEFORE = re.compile(
 # 7%". After "بين" the ends may come in either order (the range is reported ascending); after "من" a fall ("من 7%
 # إلى 3%") is a change and stays two figures.
 _UNIT_ON_BOTH_ENDS = frozenset({"percent"})
+# After "بين"/"ما بين" money and measures are ranges too, with the unit on both ends ("ما بين 100 ريال إلى ألف
+# ريال") or on the first end only before a bare number in digits ("بين 45.20 ريالا و73.00"); after "من" they stay
+# a change.
+_BETWEEN_BOTH_ENDS = frozenset({"money", "measure"})
 # "خسر أمام ميلان 1-2": a dash between two small numbers near a word of a match is a score (sport_words.txt).
 _SPORT_WORDS = read_words("sport_words.txt")
 _SCORE_MAX = 20
@@ -92,6 +96,9 @@ def _join(norm: str, low: Found, high: Found) -> Found | None:
         return _range(low, high, low.start if low.start < high.start else high.start, max(low.end, high.end))
     if len(between) > 8 or not _TO.search(" " + between):
         return None
+    between_both = _between_both_ends(norm, head, low, high)
+    if between_both is not None:
+        return between_both
     lent = _convert(_lend_unit(low, high), high)
     if not _compatible(lent, high):
         return None
@@ -182,6 +189,22 @@ def _both_ends(norm: str, head: int, low: Found, high: Found) -> Found | None:
             " " + norm[low.end : high.start]):
         return _range(low, high, low.start, high.end)
     return None
+
+
+def _between_both_ends(norm: str, head: int, low: Found, high: Found) -> Found | None:
+    """"ما بين 100 ريال إلى ألف ريال", "بين 45.20 ريالا و73.00": money or a measure after "بين" with its unit on
+    both ends, or on the first end before a bare number in digits, is one rising range."""
+    if low.kind not in _BETWEEN_BOTH_ENDS or not low.has_unit or not _BETWEEN_BEFORE.search(norm, head, low.start):
+        return None
+    if _RESPECTIVELY.match(norm, high.end):
+        return None  # one figure for each of two things
+    if not high.has_unit and high.kind == "count" and high.scale == 1 and norm[high.start : high.end].replace(
+            ".", "").isdigit():
+        high = Found(high.start, high.end, low.kind, high.value, low.unit, high.qualifier, high.precision,
+                     dict(high.extras), high.scale, True)
+    if high.kind != low.kind or high.unit != low.unit or not low.value < high.value:
+        return None
+    return _range(low, high, low.start, high.end)
 
 
 def _is_bounds(norm: str, low: Found, high: Found) -> bool:

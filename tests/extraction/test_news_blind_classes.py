@@ -1432,3 +1432,80 @@ def test_approaching_a_figure_is_approx(sentence):
 
 def test_approaching_closer_to_a_level_stays_exact():
     assert figures("المؤشر يقترب أكثر من مستوى 50 نقطة")[0].qualifier == "exact"
+
+
+# --- money and measures after "بين" with the unit on both ends, or on the first end only --------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "low", "high"),
+    [
+        ("وتراوح سعر الوحدة بين 12.50 ريالا و19.00 خلال الأسبوع", "money", "SAR", "12.5", "19"),
+        ("وتراوحت أسعار الغرف ما بين 300 ريال إلى ألف ريال", "money", "SAR", "300", "1000"),
+        ("وتراوحت الإيجارات ما بين 200 ألف ريال إلى 500 ألف ريال", "money", "SAR", "200000", "500000"),
+        ("وتراوح سعر البرميل بين 60 دولارا و75 دولارا", "money", "USD", "60", "75"),
+        ("وتراوح طول الألواح بين 3 أمتار إلى 7 أمتار", "measure", "m", "3", "7"),
+    ],
+)
+def test_money_or_a_measure_after_between_is_one_range(sentence, kind, unit, low, high):
+    found = only(sentence)
+    assert (found.kind, found.unit, found.qualifier) == (kind, unit, "range")
+    assert (found.extras["low"], found.extras["high"]) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وارتفعت الإيرادات من 40 مليار دولار إلى 55 مليار دولار",  # after "من": a change, two figures
+        "وبلغت الحصتان بين 50 ريالا و80 ريالا على التوالي",  # one figure for each of two things
+        "ودفع كل منهم بين 50 ريالا و3 أشخاص",  # the second end names its own noun
+    ],
+)
+def test_money_that_bounds_nothing_stays_two_figures(sentence):
+    assert len(figures(sentence)) == 2, described(sentence)
+
+
+# --- a list item's number before a slash at a line's start ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1 / ضرورة الاستفادة من الخبرات المحلية",
+        "2/ تطوير المناهج الدراسية",
+        "أولا:\n3 / توسيع شبكة النقل العام",
+    ],
+)
+def test_a_number_before_a_slash_opening_a_line_numbers_a_list_item(sentence):
+    assert figures(sentence) == [], described(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("12 / مايو شهد افتتاح المعرض", "date"),  # a day and its month
+        ("بلغت الحصة 1 / 4 من السكان", "count"),  # not at a line's start
+    ],
+)
+def test_a_slash_elsewhere_keeps_its_number(sentence, kind):
+    assert figures(sentence, kind), described(sentence)
+
+
+# --- a unit after the second of two numbers joined by و before "على التوالي" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "unit", "values"),
+    [
+        ("فاز بعد خمسة وثمانية أعوام على التوالي", "duration", "year", ["5", "8"]),
+        ("سجل 3 و7 كيلومترات على التوالي", "measure", "km", ["3", "7"]),
+        ("بلغ الفارق 4 و9 أيام، على التوالي", "duration", "day", ["4", "9"]),
+    ],
+)
+def test_two_numbers_with_a_unit_respectively_are_two_figures_of_that_unit(sentence, kind, unit, values):
+    found = figures(sentence, kind)
+    assert [(q.unit, str(q.value)) for q in found] == [(unit, value) for value in values], described(sentence)
+
+
+def test_without_respectively_the_first_number_keeps_no_unit():
+    assert [q.kind for q in figures("فاز بعد خمسة وثمانية أعوام")] == ["count", "duration"]
