@@ -58,7 +58,6 @@ def readings(word: str) -> list[tuple[str, str]]:
     return result
 
 
-_ARTICLE = next(iter(LEX.cues["article"]))
 _PRONOUNS = ("هما", "هم", "ها", "ه")  # folded
 _FEMININE, _TA_MARBUTA, _ACCUSATIVE = "ت", "ه", "ا"  # "قيمتها" → "قيمة" (ة folds to ه), "تمويلا" → "تمويل"
 
