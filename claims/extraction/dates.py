@@ -48,7 +48,7 @@ from claims.extraction.lexicon import lexicon, phrase_pattern, read_roles, read_
 from claims.extraction.numbers import NUMBER_WORDS, RUN, numbers_in_run
 from claims.extraction.ordinals import find_ordinals
 from claims.extraction.qualifiers import qualifier_of
-from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS
+from claims.extraction.tokens import CONJUNCTIONS, PREFIXES, PREPOSITIONS, lam_forms
 from claims.extraction.types import RESERVED, Found, drop_overlaps
 
 LEX = lexicon()
@@ -216,10 +216,8 @@ def _anchor_words() -> dict[str, tuple[str, str]]:
             words.setdefault(prefix + noun, ("yearpart", noun))
     for part in _WORDS["day_part"]:
         words.setdefault(part, ("part", part))
-    for word, (kind, name) in list(words.items()):
-        if word.startswith(_ARTICLE):  # ل before the article drops its alef: "للنصف", "وللعام"
-            for conjunction in ("", *CONJUNCTIONS):
-                words.setdefault(conjunction + _LAM + word[1:], (kind, name))
+    for form, word in lam_forms(list(words)).items():  # ل before the article drops its alef: "للنصف", "وللعام"
+        words.setdefault(form, words[word])
     return words
 
 
