@@ -4,7 +4,7 @@ was written for these tests."""
 
 import pytest
 
-from claims.extraction import extract, normalize
+from claims.extraction import claims, extract, normalize
 from claims.extraction.claims import acted_by_actor, names_actor, plain_words, said_by_heading
 from claims.extraction.lexicon import DATA_DIR, read_words
 
@@ -13,11 +13,16 @@ ACTION_VERBS = sorted(read_words("action_verbs.txt"))
 ADVERT_MARKERS = sorted(read_words("advert_markers.txt"))
 
 
-@pytest.mark.parametrize("name", ["actor_names.txt", "action_verbs.txt", "advert_markers.txt"])
-def test_the_data_is_stored_normalised(name):
+_SCANS = {"actor_names.txt": "names_actor", "action_verbs.txt": "any_verb", "advert_markers.txt": "advertises"}
+
+
+@pytest.mark.parametrize("name", sorted(_SCANS))
+def test_every_entry_of_the_data_is_found_by_its_scan_once_folded(name):
+    """Entries are written as people write them and folded at load: each, folded, is found by the scan that reads it."""
     raw = [line.strip() for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
            if line.strip() and not line.startswith("#")]
-    assert {normalize(entry) for entry in raw} == set(read_words(name))
+    scan = getattr(claims, _SCANS[name])
+    assert [entry for entry in raw if not scan(" " + normalize(entry) + " ")] == []
 
 
 @pytest.mark.parametrize("name", ACTOR_NAMES)
