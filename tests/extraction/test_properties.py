@@ -26,15 +26,13 @@ def _data_alphabet() -> list[str]:
 
 
 def _data_phrases() -> list[str]:
-    """The phrases of every data file (first field, and the second of role<TAB>phrase files)."""
+    """Every field of every line of every data file: the phrases, wherever a file keeps them (first in most,
+    second in role<TAB>phrase files such as cues.tsv, designation_nouns.tsv, date_words.tsv)."""
     phrases = set()
     for path in DATA_DIR.iterdir():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                fields = line.split("\t")
-                phrases.add(fields[0].strip())
-                if path.name == "cues.tsv" and len(fields) > 1:
-                    phrases.add(fields[1].strip())
+                phrases.update(field.strip() for field in line.split("\t") if field.strip())
     return sorted(phrases)
 
 
